@@ -1,0 +1,109 @@
+//! Entity tagging for news articles.
+//!
+//! [`Tagger::tag`] turns an [`Article`] into [`Tags`]: the gazetteer entities it mentions, the
+//! countries it is about, the speakers it quotes (with their quotes) and its source. Everything
+//! is driven by one [`Gazetteer`] and one multi-pattern [`Matcher`] built from it once per
+//! process.
+
+pub mod attribution;
+mod bundled;
+pub mod fold;
+pub mod gazetteer;
+pub mod matcher;
+pub mod source;
+mod tagger;
+
+pub use gazetteer::{EntityType, Entry, EntryId, Gazetteer, GazetteerError};
+pub use matcher::{Matcher, Mention, MentionVia};
+pub use tagger::Tagger;
+
+use serde::Serialize;
+
+/// A speaker named in an article: a person or an organization that is quoted or paraphrased.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Speaker {
+    /// Canonical gazetteer name when known, else the name as written.
+    pub name: String,
+    #[serde(rename = "type")]
+    pub entity_type: EntityType,
+}
+
+/// A country an article is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct CountryRef {
+    /// Canonical country name from the gazetteer.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 code.
+    pub code: String,
+}
+
+/// One gazetteer entity found in an article, with how often and how it was written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityCount {
+    /// Canonical name.
+    pub name: String,
+    #[serde(rename = "type")]
+    pub entity_type: EntityType,
+    /// Stable gazetteer id.
+    #[serde(skip)]
+    pub id: String,
+    /// Number of mentions.
+    pub count: usize,
+    /// Distinct surface forms as written in the text, in order of first appearance.
+    pub surface: Vec<String>,
+}
+
+/// Direct speech in quote marks, or reported (indirect) speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Indirect,
+}
+
+/// One attributed statement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// The quoted or paraphrased content, without the quote marks.
+    pub text: String,
+    /// The named speaker (canonical name when in the gazetteer), if any.
+    pub speaker: Option<String>,
+    /// The named speaker's type, when there is one.
+    #[serde(skip)]
+    pub speaker_type: Option<EntityType>,
+    /// An unnamed source as described ("a spokesperson", "officials"); never a facet value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unnamed: Option<String>,
+    pub kind: QuoteKind,
+    /// The cue verb or phrase ("said", "according to").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    /// Byte offset of `text` in the tagged text (title, blank line, body).
+    #[serde(skip)]
+    pub start: usize,
+}
+
+/// Everything the tagger found in one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Tags {
+    /// Canonical publisher name, or `None` when it cannot be known.
+    pub source: Option<String>,
+    /// Named speakers, sorted and deduplicated.
+    pub speakers: Vec<Speaker>,
+    /// Countries, sorted by name.
+    pub countries: Vec<CountryRef>,
+    /// Entities in order of first mention.
+    pub entities: Vec<EntityCount>,
+    /// Quotes in text order.
+    pub quotes: Vec<Quote>,
+}
+
+/// The text the tagger reads: the title, a blank line, then the body. Offsets in [`Mention`]
+/// and [`Quote`] refer to it.
+pub fn tagged_text(title: &str, body: &str) -> String {
+    if title.is_empty() {
+        body.to_string()
+    } else {
+        format!("{title}\n\n{body}")
+    }
+}

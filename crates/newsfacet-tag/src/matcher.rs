@@ -1,0 +1,300 @@
+//! One Aho-Corasick automaton over every gazetteer alias, run over case- and diacritic-folded
+//! text, with case, word-boundary and common-word rules checked against the original text.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::fold::{fold, FoldedText};
+use crate::gazetteer::{EntryId, Gazetteer};
+
+/// How a mention refers to its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MentionVia {
+    /// The entry's name or one of its aliases.
+    Name,
+    /// A demonym or adjective ("Russian"): counts toward countries, not as a place mention.
+    Demonym,
+}
+
+/// A gazetteer match in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset of the first byte in the original text.
+    pub start: usize,
+    /// Byte offset one past the last byte in the original text (possessive `'s` excluded).
+    pub end: usize,
+    /// The chosen entry when the alias is ambiguous.
+    pub entry: EntryId,
+    pub via: MentionVia,
+}
+
+/// How strictly an alias's letter case must match the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseRule {
+    /// Acronyms ("US", "UN", "WHO") match only exactly as written.
+    Exact,
+    /// Words capitalised in the alias must be capitalised in the text.
+    Capitalised,
+    /// A name that is also a common English word ("Nice", "Reading"): capitalised, not at the
+    /// start of a sentence, and not inside all-capitals text.
+    CapitalisedMidSentence,
+}
+
+#[derive(Debug)]
+struct Pattern {
+    /// The alias as written in the gazetteer, for its capitalisation.
+    alias: String,
+    rule: CaseRule,
+    /// Candidate entries, best first.
+    candidates: Vec<(EntryId, MentionVia)>,
+}
+
+/// The compiled multi-pattern matcher. Build it once per process and share it.
+#[derive(Debug)]
+pub struct Matcher {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+/// Why a matcher could not be built.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot build the gazetteer automaton: {0}")]
+pub struct MatcherError(#[from] aho_corasick::BuildError);
+
+impl Matcher {
+    /// Compiles every name, alias and demonym of `gazetteer`.
+    pub fn new(gazetteer: &Gazetteer) -> Result<Self, MatcherError> {
+        let common_words: HashSet<&str> = crate::bundled::COMMON_WORDS
+            .lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        for (id, entry) in gazetteer.entries().iter().enumerate() {
+            let id = id as EntryId;
+            let names = entry.names().map(|n| (n, MentionVia::Name));
+            let demonyms = entry.demonyms.iter().map(|d| (d.as_str(), MentionVia::Demonym));
+            for (alias, via) in names.chain(demonyms) {
+                let key = fold(alias);
+                if key.chars().count() < 2 {
+                    continue;
+                }
+                let index = *by_key.entry(key.clone()).or_insert_with(|| {
+                    keys.push(key.clone());
+                    patterns.push(Pattern {
+                        alias: alias.to_string(),
+                        rule: case_rule(alias, &key, entry.is_country(), &common_words),
+                        candidates: Vec::new(),
+                    });
+                    patterns.len() - 1
+                });
+                let pattern = &mut patterns[index];
+                if !pattern.candidates.iter().any(|&(other, _)| other == id) {
+                    pattern.candidates.push((id, via));
+                }
+                // An acronym spelling wins over a lowercase spelling of the same key: "US" must
+                // stay exact even if some entry also lists "Us".
+                if case_rule(alias, &key, entry.is_country(), &common_words) == CaseRule::Exact {
+                    pattern.rule = CaseRule::Exact;
+                    pattern.alias = alias.to_string();
+                }
+            }
+        }
+        for pattern in &mut patterns {
+            pattern
+                .candidates
+                .sort_by_key(|&(id, via)| std::cmp::Reverse(priority(gazetteer, id, via)));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)?;
+        Ok(Matcher { automaton, patterns })
+    }
+
+    /// Number of distinct folded aliases compiled.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// All mentions in `text`, leftmost-longest and non-overlapping, sorted by start.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let folded = FoldedText::new(text);
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(&folded.text) {
+            let (start, end) = folded.original_span(m.start(), m.end());
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            if is_word_boundary(text, start, end) && case_allows(pattern, text, start, end) {
+                candidates.push((start, end, m.pattern().as_usize()));
+            }
+        }
+        candidates.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+        let mut mentions = Vec::new();
+        let mut covered_until = 0;
+        for (start, end, pattern) in candidates {
+            if start < covered_until {
+                continue;
+            }
+            let (entry, via) = self.patterns[pattern].candidates[0];
+            mentions.push(Mention { start, end, entry, via });
+            covered_until = end;
+        }
+        mentions
+    }
+}
+
+fn case_rule(alias: &str, key: &str, is_country: bool, common_words: &HashSet<&str>) -> CaseRule {
+    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    let is_acronym = letters.len() <= 6 && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    if is_acronym {
+        CaseRule::Exact
+    } else if !is_country && !key.contains(' ') && common_words.contains(key) {
+        CaseRule::CapitalisedMidSentence
+    } else {
+        CaseRule::Capitalised
+    }
+}
+
+/// Ranks the candidates of an ambiguous alias until context-based disambiguation exists:
+/// countries, then people and organizations, then regions, then cities by population.
+fn priority(gazetteer: &Gazetteer, id: EntryId, via: MentionVia) -> (u8, u64) {
+    use crate::gazetteer::{kind, EntityType};
+    let entry = gazetteer.entry(id);
+    let class: u8 = match (entry.entity_type, entry.kind.as_str()) {
+        (EntityType::Place, kind::COUNTRY) => 6,
+        (EntityType::Person, _) => 5,
+        (EntityType::Organization, _) => 4,
+        (EntityType::Place, kind::CITY) if entry.capital => 3,
+        (EntityType::Place, kind::REGION) | (EntityType::Place, kind::WATER) => 2,
+        _ => 1,
+    };
+    let class = if via == MentionVia::Name { class } else { class.saturating_sub(1) };
+    (class, entry.population.unwrap_or(0))
+}
+
+fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+fn case_allows(pattern: &Pattern, text: &str, start: usize, end: usize) -> bool {
+    let surface = &text[start..end];
+    match pattern.rule {
+        CaseRule::Exact => surface == pattern.alias || fold_eq_uppercase(surface, &pattern.alias),
+        CaseRule::Capitalised => capitalisation_matches(&pattern.alias, surface),
+        CaseRule::CapitalisedMidSentence => {
+            capitalisation_matches(&pattern.alias, surface)
+                && !is_sentence_start(text, start)
+                && !in_all_caps_context(text, start, end)
+        }
+    }
+}
+
+/// Acronyms written with diacritics in the gazetteer still match their plain capitals.
+fn fold_eq_uppercase(surface: &str, alias: &str) -> bool {
+    surface.chars().all(|c| !c.is_lowercase()) && fold(surface) == fold(alias)
+}
+
+/// Every word that starts with a capital in the alias starts with a capital in the surface.
+fn capitalisation_matches(alias: &str, surface: &str) -> bool {
+    let alias_words = alias.split_whitespace();
+    let surface_words = surface.split_whitespace();
+    alias_words.zip(surface_words).all(|(a, s)| {
+        let a_first = a.chars().find(|c| c.is_alphabetic());
+        let s_first = s.chars().find(|c| c.is_alphabetic());
+        match (a_first, s_first) {
+            (Some(a), Some(s)) if a.is_uppercase() => !s.is_lowercase(),
+            _ => true,
+        }
+    })
+}
+
+fn is_sentence_start(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(|c: char| c == ' ' || c == '"' || c == '“' || c == '\'' || c == '‘' || c == '(');
+    match before.chars().next_back() {
+        None => true,
+        Some(c) => matches!(c, '.' | '!' | '?' | '\n' | ':' | '—' | '-') || before.ends_with("\n"),
+    }
+}
+
+/// Headlines in capitals ("READING WARNS ON RATES") give no case evidence.
+fn in_all_caps_context(text: &str, start: usize, end: usize) -> bool {
+    let window_start = text[..start].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+    let window_end = text[end..].char_indices().nth(30).map_or(text.len(), |(i, _)| end + i);
+    let letters = text[window_start..window_end].chars().filter(|c| c.is_alphabetic());
+    let (mut upper, mut total) = (0usize, 0usize);
+    for c in letters {
+        total += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    total >= 10 && upper * 10 >= total * 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::{kind, EntityType, Entry};
+
+    fn gazetteer() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        let mut cn = Entry::new("country:CN", EntityType::Place, kind::COUNTRY, "China");
+        cn.country = Some("CN".into());
+        cn.demonyms = vec!["Chinese".into()];
+        g.insert(cn);
+        let mut us = Entry::new("country:US", EntityType::Place, kind::COUNTRY, "United States");
+        us.country = Some("US".into());
+        us.aliases = vec!["US".into(), "U.S.".into(), "United States of America".into()];
+        g.insert(us);
+        let mut tr = Entry::new("country:TR", EntityType::Place, kind::COUNTRY, "Turkey");
+        tr.country = Some("TR".into());
+        tr.aliases = vec!["Türkiye".into()];
+        g.insert(tr);
+        let mut beijing = Entry::new("city:1816670", EntityType::Place, kind::CITY, "Beijing");
+        beijing.country = Some("CN".into());
+        beijing.capital = true;
+        g.insert(beijing);
+        let mut shoigu = Entry::new("person:sergei-shoigu", EntityType::Person, "official", "Sergei Shoigu");
+        shoigu.aliases = vec!["Shoygu".into(), "Shoigu".into()];
+        g.insert(shoigu);
+        g
+    }
+
+    fn surfaces(text: &str) -> Vec<&str> {
+        let g = gazetteer();
+        let m = Matcher::new(&g).unwrap();
+        m.find(text).iter().map(|x| &text[x.start..x.end]).collect()
+    }
+
+    #[test]
+    fn matches_possessives_diacritics_and_longest() {
+        assert_eq!(
+            surfaces("China’s envoy met Turkiye and the United States of America in Beijing."),
+            vec!["China", "Turkiye", "United States of America", "Beijing"]
+        );
+    }
+
+    #[test]
+    fn acronyms_need_capitals_and_names_need_a_capital() {
+        assert_eq!(surfaces("Let us go. The US said"), vec!["US"]);
+        assert_eq!(surfaces("fine china and Chinese tea"), vec!["Chinese"]);
+    }
+
+    #[test]
+    fn respects_word_boundaries() {
+        assert!(surfaces("Chinatown and Shoiguism").is_empty());
+        assert_eq!(surfaces("Sergei Shoigu, then Shoygu"), vec!["Sergei Shoigu", "Shoygu"]);
+    }
+
+    #[test]
+    fn demonyms_are_marked() {
+        let g = gazetteer();
+        let m = Matcher::new(&g).unwrap();
+        let found = m.find("Chinese ships");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].via, MentionVia::Demonym);
+        assert_eq!(g.entry(found[0].entry).name, "China");
+    }
+}
