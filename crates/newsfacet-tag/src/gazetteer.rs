@@ -394,7 +394,8 @@ pub fn parse_tsv_line(line: &str) -> Result<Option<Entry>, String> {
         .ok_or_else(|| format!("unknown type {:?} (expected person, organization or place)", columns[1]))?;
     let kind = columns[2].trim();
     let country = columns[3].trim();
-    if !country.is_empty() && !(country.len() == 2 && country.chars().all(|c| c.is_ascii_alphabetic())) {
+    let is_code = country.len() == 2 && country.chars().all(|c| c.is_ascii_alphabetic());
+    if !country.is_empty() && !is_code {
         return Err(format!("country {country:?} is not an ISO 3166-1 alpha-2 code"));
     }
     let mut entry = Entry::new(format!("{}:{}", short_type(entity_type), slug(name)), entity_type, kind, name);

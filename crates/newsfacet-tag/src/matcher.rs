@@ -213,7 +213,7 @@ fn capitalisation_matches(alias: &str, surface: &str) -> bool {
 }
 
 fn is_sentence_start(text: &str, start: usize) -> bool {
-    let before = text[..start].trim_end_matches(|c: char| c == ' ' || c == '"' || c == '“' || c == '\'' || c == '‘' || c == '(');
+    let before = text[..start].trim_end_matches([' ', '"', '“', '\'', '‘', '(']);
     match before.chars().next_back() {
         None => true,
         Some(c) => matches!(c, '.' | '!' | '?' | '\n' | ':' | '—' | '-') || before.ends_with("\n"),

@@ -1,0 +1,363 @@
+//! PolNeAR attribution evaluation, scored per article.
+//!
+//! Gold speakers are the *named* Source spans of attributions whose cue is a speech verb;
+//! spans sharing a name token are merged ("Haley Morris" / "Morris"). A predicted speaker is
+//! correct when it shares a name token with any annotated Source of the article. Direct quotes
+//! are also scored by exact span: gold Content spans that sit inside quote marks against the
+//! tagger's direct quotes.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use newsfacet_article::{Article, Origin};
+use newsfacet_tag::{QuoteKind, Tagger};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::score::{Counts, Report};
+
+/// Speech-verb lemmas; a cue is a speech cue when one of its words is an inflection of these.
+const SPEECH_VERBS: &[&str] = &[
+    "say", "tell", "add", "state", "note", "warn", "stress", "claim", "argue", "explain", "write", "report",
+    "announce", "ask", "insist", "reply", "respond", "comment", "declare", "acknowledge", "admit", "suggest",
+    "deny", "confirm", "tweet", "post", "accuse", "describe", "predict", "remark", "conclude", "recall",
+    "testify", "urge", "contend", "maintain", "assert", "emphasize", "emphasise", "point", "reiterate", "vow",
+    "pledge", "promise", "caution", "complain", "criticize", "criticise", "praise", "condemn", "dismiss",
+    "call", "answer", "quip", "joke", "concede", "add", "boast", "charge", "counter", "declare", "retort",
+    "shout", "speak", "talk", "affirm", "observe", "estimate", "mention", "disclose", "reveal", "according",
+    "quote", "cite", "told", "said", "wrote", "spoke",
+];
+
+/// Words that start with a capital in a Source span without naming anyone.
+const NOT_NAME_TOKENS: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "He", "She", "They", "It", "We", "I", "You", "His", "Her",
+    "Their", "Its", "Our", "My", "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "President", "Senator",
+    "Governor", "Secretary", "Speaker", "Former", "Vice", "Democratic", "Republican", "Both", "Some", "Many",
+    "Most", "One", "Two", "Others", "Other", "Another", "Officials", "Aides", "Sources", "Critics",
+    "Supporters", "Experts", "Analysts", "Advisers", "Voters", "Polls", "Poll",
+];
+
+fn is_speech_cue(cue: &str) -> bool {
+    cue.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).any(|word| {
+        let word = word.to_lowercase();
+        SPEECH_VERBS.iter().any(|lemma| {
+            let stem = lemma.trim_end_matches('e');
+            word == *lemma || (word.starts_with(stem) && word.len() <= lemma.len() + 3)
+        })
+    })
+}
+
+/// Capitalised tokens of a name phrase, without possessives and title words.
+pub fn name_tokens(phrase: &str) -> BTreeSet<String> {
+    phrase
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(|t| t.trim_end_matches("'s").trim_end_matches("’s").trim_matches(['\'', '’', '-']))
+        .filter(|t| t.chars().count() >= 2 && t.chars().next().is_some_and(char::is_uppercase))
+        .filter(|t| !NOT_NAME_TOKENS.contains(t))
+        .map(str::to_string)
+        .collect()
+}
+
+/// One annotated span: its label and its text.
+#[derive(Debug, Clone)]
+struct Span {
+    text: String,
+    start: usize,
+    end: usize,
+}
+
+/// One attribution relation's parts.
+#[derive(Debug, Default, Clone)]
+struct Attribution {
+    sources: Vec<String>,
+    cues: Vec<String>,
+    contents: Vec<Span>,
+}
+
+/// A parsed article: its text, every Source span, and its attributions.
+#[derive(Debug, Default)]
+pub struct AnnotatedArticle {
+    pub name: String,
+    pub text: String,
+    sources: Vec<String>,
+    attributions: Vec<Attribution>,
+}
+
+/// Parses a brat `.ann` file against its text (offsets are in characters).
+pub fn parse(name: &str, text: &str, ann: &str) -> anyhow::Result<AnnotatedArticle> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |char_offset: usize| chars.get(char_offset).map_or(text.len(), |&(b, _)| b);
+    let mut spans: HashMap<String, Span> = HashMap::new();
+    let mut article = AnnotatedArticle { name: name.to_string(), text: text.to_string(), ..Default::default() };
+    for (line_number, line) in ann.lines().enumerate() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let Some(id) = fields.first() else { continue };
+        if id.starts_with('T') && fields.len() >= 2 {
+            let mut parts = fields[1].split_whitespace();
+            let label = parts.next().unwrap_or_default().to_string();
+            // Discontinuous spans ("0 5;9 12") keep their outer bounds.
+            let numbers: Vec<usize> =
+                parts.flat_map(|p| p.split(';')).filter_map(|n| n.parse().ok()).collect();
+            let (Some(&start), Some(&end)) = (numbers.first(), numbers.last()) else {
+                anyhow::bail!("{name}.ann:{}: span without offsets", line_number + 1);
+            };
+            let (start, end) = (byte_at(start), byte_at(end));
+            let span_text = text.get(start..end).unwrap_or_default().to_string();
+            if label == "Source" {
+                article.sources.push(span_text.clone());
+            }
+            spans.insert(id.to_string(), Span { text: span_text, start, end });
+        } else if id.starts_with('E') && fields.len() >= 2 {
+            let mut attribution = Attribution::default();
+            for argument in fields[1].split_whitespace() {
+                let Some((role, target)) = argument.split_once(':') else { continue };
+                let Some(span) = spans.get(target) else { continue };
+                let role = role.trim_end_matches(|c: char| c.is_ascii_digit());
+                match role {
+                    "Source" => attribution.sources.push(span.text.clone()),
+                    "Cue" => attribution.cues.push(span.text.clone()),
+                    "Content" => attribution.contents.push(span.clone()),
+                    _ => {}
+                }
+            }
+            article.attributions.push(attribution);
+        }
+    }
+    Ok(article)
+}
+
+/// Gold speaker groups: named sources of speech attributions, merged by shared name tokens.
+fn gold_speakers(article: &AnnotatedArticle) -> Vec<BTreeSet<String>> {
+    let mut groups: Vec<BTreeSet<String>> = Vec::new();
+    for attribution in &article.attributions {
+        if !attribution.cues.iter().any(|c| is_speech_cue(c)) {
+            continue;
+        }
+        for source in &attribution.sources {
+            let tokens = name_tokens(source);
+            if tokens.is_empty() {
+                continue;
+            }
+            let (mut merged, rest): (Vec<_>, Vec<_>) = groups.into_iter().partition(|g| !g.is_disjoint(&tokens));
+            let mut group = tokens;
+            for other in merged.drain(..) {
+                group.extend(other);
+            }
+            groups = rest;
+            groups.push(group);
+        }
+    }
+    groups
+}
+
+const OPENING_QUOTES: &[char] = &['"', '“', '«', '\''];
+const CLOSING_QUOTES: &[char] = &['"', '”', '»', '\''];
+
+/// Normalised text of gold Content spans that sit inside quote marks.
+fn gold_direct_quotes(article: &AnnotatedArticle) -> BTreeSet<String> {
+    let mut quotes = BTreeSet::new();
+    for content in article.attributions.iter().flat_map(|a| &a.contents) {
+        let before = article.text[..content.start].trim_end().chars().next_back();
+        let after = article.text[content.end..].trim_start_matches([',', '.', '?', '!']).chars().next();
+        let inside_marks = content.text.starts_with(OPENING_QUOTES)
+            || before.is_some_and(|c| OPENING_QUOTES.contains(&c)) && after.is_some_and(|c| CLOSING_QUOTES.contains(&c));
+        if inside_marks {
+            quotes.insert(normalise_quote(&content.text));
+        }
+    }
+    quotes.remove("");
+    quotes
+}
+
+fn normalise_quote(text: &str) -> String {
+    let trimmed = text
+        .trim()
+        .trim_matches(|c: char| OPENING_QUOTES.contains(&c) || CLOSING_QUOTES.contains(&c) || c == ',' || c == '.');
+    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[derive(Debug, Default)]
+struct ArticleScore {
+    speakers: Counts,
+    quotes: Counts,
+    false_speakers: Vec<String>,
+    missed_speakers: Vec<String>,
+}
+
+fn score_article(tagger: &Tagger, article: &AnnotatedArticle) -> ArticleScore {
+    let input = Article {
+        id: article.name.clone(),
+        title: String::new(),
+        body: article.text.clone(),
+        source: None,
+        published: None,
+        authors: Vec::new(),
+        url: None,
+        origin: Origin { path: PathBuf::from(&article.name), line: None },
+    };
+    let tags = tagger.tag(&input);
+    let annotated: Vec<BTreeSet<String>> = article.sources.iter().map(|s| name_tokens(s)).collect();
+    let gold = gold_speakers(article);
+    let mut score = ArticleScore::default();
+    let predicted: Vec<(String, BTreeSet<String>)> =
+        tags.speakers.iter().map(|s| (s.name.clone(), name_tokens(&s.name))).collect();
+    for (name, tokens) in &predicted {
+        score.speakers.predicted += 1;
+        if annotated.iter().any(|a| !a.is_disjoint(tokens)) {
+            score.speakers.predicted_correct += 1;
+        } else {
+            score.false_speakers.push(name.clone());
+        }
+    }
+    for group in &gold {
+        score.speakers.gold += 1;
+        if predicted.iter().any(|(_, tokens)| !tokens.is_disjoint(group)) {
+            score.speakers.gold_found += 1;
+        } else {
+            score.missed_speakers.push(group.iter().cloned().collect::<Vec<_>>().join(" "));
+        }
+    }
+    let gold_quotes = gold_direct_quotes(article);
+    let predicted_quotes: BTreeSet<String> = tags
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .map(|q| normalise_quote(&q.text))
+        .filter(|q| !q.is_empty())
+        .collect();
+    let hits = predicted_quotes.intersection(&gold_quotes).count();
+    score.quotes =
+        Counts { predicted: predicted_quotes.len(), predicted_correct: hits, gold: gold_quotes.len(), gold_found: hits };
+    score
+}
+
+/// Pairs `text/NAME.txt` with `attributions/NAME_<hash>.ann`.
+fn load_split(dir: &Path) -> anyhow::Result<Vec<AnnotatedArticle>> {
+    let attributions = dir.join("attributions");
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(&attributions)
+        .with_context(|| format!("reading {}", attributions.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "ann"))
+        .collect();
+    entries.sort();
+    let mut articles = Vec::new();
+    for ann_path in entries {
+        let stem = ann_path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let name = stem.rsplit_once('_').map_or(stem, |(name, _)| name);
+        let text_path = dir.join("text").join(format!("{name}.txt"));
+        let text = std::fs::read_to_string(&text_path).with_context(|| format!("reading {}", text_path.display()))?;
+        let ann = std::fs::read_to_string(&ann_path).with_context(|| format!("reading {}", ann_path.display()))?;
+        articles.push(parse(name, &text, &ann)?);
+    }
+    Ok(articles)
+}
+
+#[derive(Debug, Serialize)]
+struct Output {
+    articles: usize,
+    speakers: Report,
+    direct_quotes_exact: Report,
+}
+
+pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
+    let articles = load_split(dir)?;
+    let tagger = Tagger::new(newsfacet_tag::Gazetteer::bundled()?)?;
+    let scores: Vec<ArticleScore> = articles.par_iter().map(|a| score_article(&tagger, a)).collect();
+    let (mut speakers, mut quotes) = (Counts::default(), Counts::default());
+    let mut false_speakers: BTreeMap<String, usize> = BTreeMap::new();
+    let mut missed: BTreeMap<String, usize> = BTreeMap::new();
+    for score in scores {
+        speakers.add(score.speakers);
+        quotes.add(score.quotes);
+        for s in score.false_speakers {
+            *false_speakers.entry(s).or_default() += 1;
+        }
+        for s in score.missed_speakers {
+            *missed.entry(s).or_default() += 1;
+        }
+    }
+    let output = Output { articles: articles.len(), speakers: speakers.into(), direct_quotes_exact: quotes.into() };
+    if json {
+        println!("{}", serde_json::to_string_pretty(&output)?);
+    } else {
+        println!("PolNeAR {} — {} articles", dir.display(), output.articles);
+        for (label, report) in [("speakers", &output.speakers), ("direct quotes (exact span)", &output.direct_quotes_exact)] {
+            println!(
+                "{label:<28} precision {:.3} ({}/{})  recall {:.3} ({}/{})",
+                report.precision,
+                report.counts.predicted_correct,
+                report.counts.predicted,
+                report.recall,
+                report.counts.gold_found,
+                report.counts.gold
+            );
+        }
+    }
+    if show_errors > 0 {
+        for (label, errors) in [("false speakers", false_speakers), ("missed speakers", missed)] {
+            let mut listed: Vec<(String, usize)> = errors.into_iter().collect();
+            listed.sort_by_key(|item| std::cmp::Reverse(item.1));
+            let shown: Vec<String> = listed.iter().take(show_errors).map(|(s, n)| format!("{s} ({n})")).collect();
+            println!("{label}: {}", shown.join(", "));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Title.\n\n“We will win,” said Haley Morris. Morris added that sources agree. The poll shows a lead.";
+
+    fn ann() -> String {
+        let offset = |needle: &str| TEXT[..TEXT.find(needle).unwrap()].chars().count();
+        let span = |id: &str, label: &str, needle: &str| {
+            let start = offset(needle);
+            format!("{id}\t{label} {start} {}\t{needle}\n", start + needle.chars().count())
+        };
+        [
+            span("T1", "Source", "Haley Morris"),
+            span("T2", "Cue", "said"),
+            span("T3", "Content", "We will win"),
+            "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n".to_string(),
+            span("T4", "Source", "Morris"),
+            span("T5", "Cue", "added"),
+            span("T6", "Content", "sources agree"),
+            "E2\tAttribution:T5 Source:T4 Cue:T5 Content:T6\n".to_string(),
+            span("T7", "Source", "The poll"),
+            span("T8", "Cue", "shows"),
+            span("T9", "Content", "a lead"),
+            "E3\tAttribution:T8 Source:T7 Cue:T8 Content:T9\n".to_string(),
+        ]
+        .concat()
+    }
+
+    #[test]
+    fn merges_gold_speakers_by_name_token_and_needs_speech_cues() {
+        let article = parse("x", TEXT, &ann()).unwrap();
+        assert_eq!(article.sources.len(), 3);
+        let gold = gold_speakers(&article);
+        assert_eq!(gold.len(), 1);
+        assert!(gold[0].contains("Morris") && gold[0].contains("Haley"));
+    }
+
+    #[test]
+    fn finds_direct_quotes_inside_marks_only() {
+        let article = parse("x", TEXT, &ann()).unwrap();
+        let quotes = gold_direct_quotes(&article);
+        assert_eq!(quotes.into_iter().collect::<Vec<_>>(), vec!["We will win".to_string()]);
+    }
+
+    #[test]
+    fn speech_cues_and_name_tokens() {
+        assert!(is_speech_cue("said"));
+        assert!(is_speech_cue("told reporters"));
+        assert!(is_speech_cue("according to"));
+        assert!(!is_speech_cue("shows"));
+        assert!(!is_speech_cue("believes"));
+        assert_eq!(name_tokens("Sen. Bernie Sanders's"), ["Bernie", "Sanders"].iter().map(|s| s.to_string()).collect());
+        assert!(name_tokens("a source").is_empty());
+    }
+}

@@ -1,0 +1,148 @@
+//! The English analyzer used for `title` and `body`, registered as [`EN_STEM`].
+//!
+//! tantivy 0.27 moved its own stemmer behind the `frostem` crate and feature; we keep the
+//! Snowball stemmer from `rust-stemmers` as an explicit [`TokenFilter`] so the analysis chain is
+//! ours and does not change under us when tantivy's defaults do.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token,
+    TokenFilter, TokenStream, Tokenizer,
+};
+
+/// Name under which [`en_analyzer`] is registered on every index and referenced by the schema.
+pub const EN_STEM: &str = "en_stem";
+
+/// Tokens longer than this many bytes are dropped: they are nearly always URLs, base64 or
+/// markup debris, and would only bloat the term dictionary.
+const MAX_TOKEN_BYTES: usize = 40;
+
+/// The English analyzer: simple tokenization, long-token removal, lowercasing, ASCII folding and
+/// Snowball English stemming.
+///
+/// There is deliberately no stop-word filter: removing words would shift token positions and
+/// make phrase queries such as `"state of the union"` miss.
+pub fn en_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(StemFilter::english())
+        .build()
+}
+
+/// A [`TokenFilter`] that replaces each token by its Snowball stem (via `rust-stemmers`).
+///
+/// Tokens are expected to be lowercased already.
+#[derive(Debug, Clone, Copy)]
+pub struct StemFilter {
+    algorithm: Algorithm,
+}
+
+impl StemFilter {
+    /// A stem filter for the given Snowball algorithm.
+    pub fn new(algorithm: Algorithm) -> Self {
+        StemFilter { algorithm }
+    }
+
+    /// The English (Porter2) stem filter.
+    pub fn english() -> Self {
+        StemFilter::new(Algorithm::English)
+    }
+}
+
+impl TokenFilter for StemFilter {
+    type Tokenizer<T: Tokenizer> = StemFilterTokenizer<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> StemFilterTokenizer<T> {
+        StemFilterTokenizer {
+            algorithm: self.algorithm,
+            inner: tokenizer,
+        }
+    }
+}
+
+/// The tokenizer produced by [`StemFilter`] wrapping another tokenizer.
+#[derive(Clone)]
+pub struct StemFilterTokenizer<T> {
+    algorithm: Algorithm,
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for StemFilterTokenizer<T> {
+    type TokenStream<'a> = StemTokenStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        // `Stemmer` is not `Clone`, so the tokenizer keeps the algorithm and builds the (cheap,
+        // function-pointer) stemmer per stream.
+        StemTokenStream {
+            tail: self.inner.token_stream(text),
+            stemmer: Stemmer::create(self.algorithm),
+        }
+    }
+}
+
+/// The token stream produced by [`StemFilterTokenizer`].
+pub struct StemTokenStream<S> {
+    tail: S,
+    stemmer: Stemmer,
+}
+
+impl<S: TokenStream> TokenStream for StemTokenStream<S> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        let stemmed = self.stemmer.stem(&token.text);
+        // Only allocate when the stemmer actually changed the word.
+        if stemmed.len() != token.text.len() || stemmed != token.text.as_str() {
+            token.text = stemmed.into_owned();
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<String> {
+        let mut analyzer = en_analyzer();
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(token) = stream.next() {
+            out.push(token.text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn stems_inflections_to_the_same_terms() {
+        assert_eq!(tokens("running talks"), tokens("run talk"));
+        assert_eq!(tokens("Running TALKS"), vec!["run", "talk"]);
+    }
+
+    #[test]
+    fn folds_diacritics_and_keeps_stop_words() {
+        assert_eq!(tokens("Café"), vec!["cafe"]);
+        assert_eq!(
+            tokens("state of the union"),
+            vec!["state", "of", "the", "union"]
+        );
+    }
+
+    #[test]
+    fn drops_overlong_tokens() {
+        let long = "x".repeat(MAX_TOKEN_BYTES + 1);
+        assert_eq!(tokens(&format!("a {long} b")), vec!["a", "b"]);
+    }
+}

@@ -1,0 +1,254 @@
+//! The index schema and the facet namespace.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::Facet;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, STORED, STRING,
+};
+
+use crate::analyzer::EN_STEM;
+
+/// One facet dimension. All dimensions live in the single tantivy facet field `facets`, as
+/// `/<dimension>/<value>` paths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FacetField {
+    /// A named speaker (person or organization) quoted or paraphrased in the article.
+    Speaker,
+    /// A country the article is about.
+    Country,
+    /// The article's canonical publisher.
+    Source,
+    /// A person mentioned in the article.
+    Person,
+    /// An organization mentioned in the article.
+    Org,
+    /// A place mentioned in the article.
+    Place,
+}
+
+impl FacetField {
+    /// Every facet dimension, in display order.
+    pub const ALL: [FacetField; 6] = [
+        FacetField::Speaker,
+        FacetField::Country,
+        FacetField::Source,
+        FacetField::Person,
+        FacetField::Org,
+        FacetField::Place,
+    ];
+
+    /// The dimension's name as used in facet paths, JSON and the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FacetField::Speaker => "speaker",
+            FacetField::Country => "country",
+            FacetField::Source => "source",
+            FacetField::Person => "person",
+            FacetField::Org => "org",
+            FacetField::Place => "place",
+        }
+    }
+
+    /// The facet path of the dimension itself, e.g. `"/speaker"`.
+    pub fn root(self) -> &'static str {
+        match self {
+            FacetField::Speaker => "/speaker",
+            FacetField::Country => "/country",
+            FacetField::Source => "/source",
+            FacetField::Person => "/person",
+            FacetField::Org => "/org",
+            FacetField::Place => "/place",
+        }
+    }
+
+    /// The facet for one value of this dimension, `/<dimension>/<value>`.
+    ///
+    /// Built from path steps rather than parsed text so that a `/` inside the value stays part
+    /// of the value instead of starting a new level.
+    pub fn facet(self, value: &str) -> Facet {
+        Facet::from_path([self.as_str(), value])
+    }
+
+    /// The dimension and value of a two-level facet built by [`FacetField::facet`]; `None` for
+    /// any other facet.
+    pub fn split(facet: &Facet) -> Option<(FacetField, String)> {
+        let path = facet.to_path();
+        match path.as_slice() {
+            [field, value] => Some((field.parse().ok()?, (*value).to_string())),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for FacetField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A facet dimension name that is not one of [`FacetField::ALL`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown facet {0:?} (expected speaker, country, source, person, org or place)")]
+pub struct UnknownFacetField(pub String);
+
+impl FromStr for FacetField {
+    type Err = UnknownFacetField;
+
+    /// Parses a dimension name, case-insensitively, accepting common plurals and spellings.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "speaker" | "speakers" => Ok(FacetField::Speaker),
+            "country" | "countries" => Ok(FacetField::Country),
+            "source" | "sources" => Ok(FacetField::Source),
+            "person" | "persons" | "people" => Ok(FacetField::Person),
+            "org" | "orgs" | "organization" | "organizations" | "organisation"
+            | "organisations" => Ok(FacetField::Org),
+            "place" | "places" => Ok(FacetField::Place),
+            _ => Err(UnknownFacetField(s.to_string())),
+        }
+    }
+}
+
+/// Handles to every field of the newsfacet schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NewsSchema {
+    /// Stable article id (raw, exact-match, stored): the key for updates.
+    pub id: Field,
+    /// Title, analyzed with `en_stem` with positions, stored.
+    pub title: Field,
+    /// Body, analyzed with `en_stem` with positions, stored.
+    pub body: Field,
+    /// Publication date at day precision (midnight UTC): indexed, stored and fast for sorting.
+    pub published: Field,
+    /// Canonical publisher (raw, stored); absent when unknown.
+    pub source: Field,
+    /// Article URL, stored only.
+    pub url: Field,
+    /// Where the article was read from, `file` or `file:line`; stored only.
+    pub path: Field,
+    /// Speaker names for display; stored only, one value per speaker.
+    pub speakers: Field,
+    /// Country names for display; stored only, one value per country.
+    pub countries: Field,
+    /// Every facet of the article (`/speaker/…`, `/country/…`, …).
+    pub facets: Field,
+    /// JSON array of the article's quotes, stored for display and later quote search.
+    pub quotes: Field,
+    /// xxh3 of everything indexed for the article; unchanged articles are not rewritten.
+    pub content_hash: Field,
+}
+
+/// Field names, shared by [`NewsSchema::build`] and code that addresses fields by name (fast
+/// field readers, collectors).
+pub mod names {
+    /// See [`super::NewsSchema::id`].
+    pub const ID: &str = "id";
+    /// See [`super::NewsSchema::title`].
+    pub const TITLE: &str = "title";
+    /// See [`super::NewsSchema::body`].
+    pub const BODY: &str = "body";
+    /// See [`super::NewsSchema::published`].
+    pub const PUBLISHED: &str = "published";
+    /// See [`super::NewsSchema::source`].
+    pub const SOURCE: &str = "source";
+    /// See [`super::NewsSchema::url`].
+    pub const URL: &str = "url";
+    /// See [`super::NewsSchema::path`].
+    pub const PATH: &str = "path";
+    /// See [`super::NewsSchema::speakers`].
+    pub const SPEAKERS: &str = "speakers";
+    /// See [`super::NewsSchema::countries`].
+    pub const COUNTRIES: &str = "countries";
+    /// See [`super::NewsSchema::facets`].
+    pub const FACETS: &str = "facets";
+    /// See [`super::NewsSchema::quotes`].
+    pub const QUOTES: &str = "quotes";
+    /// See [`super::NewsSchema::content_hash`].
+    pub const CONTENT_HASH: &str = "content_hash";
+}
+
+impl NewsSchema {
+    /// Builds the tantivy schema and the field handles into it.
+    pub fn build() -> (Schema, NewsSchema) {
+        let mut builder = Schema::builder();
+        let english = TextOptions::default().set_stored().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(EN_STEM)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let id = builder.add_text_field(names::ID, STRING | STORED);
+        let title = builder.add_text_field(names::TITLE, english.clone());
+        let body = builder.add_text_field(names::BODY, english);
+        let published = builder.add_date_field(
+            names::PUBLISHED,
+            DateOptions::default()
+                .set_indexed()
+                .set_stored()
+                .set_fast()
+                .set_precision(DateTimePrecision::Seconds),
+        );
+        let source = builder.add_text_field(names::SOURCE, STRING | STORED);
+        let url = builder.add_text_field(names::URL, STORED);
+        let path = builder.add_text_field(names::PATH, STORED);
+        let speakers = builder.add_text_field(names::SPEAKERS, STORED);
+        let countries = builder.add_text_field(names::COUNTRIES, STORED);
+        let facets = builder.add_facet_field(names::FACETS, FacetOptions::default());
+        let quotes = builder.add_text_field(names::QUOTES, STORED);
+        // Fast as well as stored, so the writer can compare hashes without decompressing the
+        // document store for every re-read article.
+        let content_hash = builder.add_u64_field(
+            names::CONTENT_HASH,
+            NumericOptions::default().set_stored().set_fast(),
+        );
+        let fields = NewsSchema {
+            id,
+            title,
+            body,
+            published,
+            source,
+            url,
+            path,
+            speakers,
+            countries,
+            facets,
+            quotes,
+            content_hash,
+        };
+        (builder.build(), fields)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facet_fields_round_trip() {
+        for field in FacetField::ALL {
+            assert_eq!(field.as_str().parse::<FacetField>(), Ok(field));
+            assert_eq!(field.root(), format!("/{}", field.as_str()));
+        }
+        assert_eq!("Organisation".parse::<FacetField>(), Ok(FacetField::Org));
+        assert!("topic"
+            .parse::<FacetField>()
+            .unwrap_err()
+            .to_string()
+            .contains("speaker"));
+    }
+
+    #[test]
+    fn facet_values_keep_slashes() {
+        let facet = FacetField::Org.facet("AC/DC");
+        assert_eq!(facet.to_string(), "/org/AC\\/DC");
+        assert_eq!(
+            FacetField::split(&facet),
+            Some((FacetField::Org, "AC/DC".to_string()))
+        );
+        assert!(Facet::from(FacetField::Org.root()).is_prefix_of(&facet));
+    }
+}

@@ -1,0 +1,484 @@
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use newsfacet_article::{Article, Origin};
+use newsfacet_index::NewsIndex;
+use newsfacet_tag::gazetteer::kind;
+use newsfacet_tag::{CountryRef, EntityCount, EntityType, Entry, Gazetteer, Speaker, Tags};
+
+use super::*;
+
+struct Doc {
+    id: &'static str,
+    title: &'static str,
+    body: &'static str,
+    date: Option<(i32, u32, u32)>,
+    source: Option<&'static str>,
+    speakers: &'static [&'static str],
+    countries: &'static [&'static str],
+    url: Option<&'static str>,
+}
+
+const DOCS: &[Doc] = &[
+    Doc {
+        id: "a1",
+        title: "Shoigu holds talks in Ankara",
+        body: "Sergei Shoigu talked with Turkish officials about grain exports on Friday.",
+        date: Some((2024, 3, 1)),
+        source: Some("Reuters"),
+        speakers: &["Sergei Shoigu"],
+        countries: &["Russia", "Turkey"],
+        url: None,
+    },
+    Doc {
+        id: "a2",
+        title: "Petrova warns on sanctions",
+        body: "Analyst Anya Petrova said sanctions on Russia would bite. The state of the union is strong.",
+        date: Some((2024, 3, 3)),
+        source: Some("TASS"),
+        speakers: &["Anya Petrova"],
+        countries: &["Russia"],
+        url: None,
+    },
+    Doc {
+        id: "a3",
+        title: "Turkey grain deal",
+        body: "A grain deal was signed in Istanbul after one long talk & <many> hours.",
+        date: Some((2024, 2, 20)),
+        source: Some("Reuters"),
+        speakers: &["Recep Tayyip Erdoğan"],
+        countries: &["Turkey"],
+        url: Some("https://example.com/a3"),
+    },
+    Doc {
+        id: "a4",
+        title: "Weather report",
+        body: "Rain is expected across the region.",
+        date: None,
+        source: None,
+        speakers: &[],
+        countries: &[],
+        url: None,
+    },
+    Doc {
+        id: "a5",
+        title: "Markets",
+        body: "Stocks rose while grain prices fell, Sergei Shoigu and Anya Petrova noted.",
+        date: Some((2024, 3, 2)),
+        source: Some("Xinhua"),
+        speakers: &["Anya Petrova", "Sergei Shoigu"],
+        countries: &["China"],
+        url: None,
+    },
+];
+
+fn gazetteer() -> Gazetteer {
+    let mut gazetteer = Gazetteer::default();
+    let mut shoigu = Entry::new(
+        "person:sergei-shoigu",
+        EntityType::Person,
+        "official",
+        "Sergei Shoigu",
+    );
+    shoigu.aliases = vec!["Shoygu".into()];
+    gazetteer.insert(shoigu);
+    let mut turkey = Entry::new("country:TR", EntityType::Place, kind::COUNTRY, "Turkey");
+    turkey.country = Some("TR".into());
+    turkey.aliases = vec!["Türkiye".into()];
+    gazetteer.insert(turkey);
+    let mut reuters = Entry::new(
+        "org:reuters",
+        EntityType::Organization,
+        "news_agency",
+        "Reuters",
+    );
+    reuters.domains = vec!["reuters.com".into()];
+    gazetteer.insert(reuters);
+    gazetteer
+}
+
+fn build() -> (tempfile::TempDir, NewsIndex) {
+    let dir = tempfile::tempdir().unwrap();
+    let index = NewsIndex::create_or_open(dir.path()).unwrap();
+    let mut writer = index.writer(20_000_000).unwrap();
+    for (line, doc) in DOCS.iter().enumerate() {
+        let article = Article {
+            id: doc.id.to_string(),
+            title: doc.title.to_string(),
+            body: doc.body.to_string(),
+            source: None,
+            published: doc
+                .date
+                .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+            authors: Vec::new(),
+            url: doc.url.map(str::to_string),
+            origin: Origin {
+                path: PathBuf::from("corpus/test.jsonl"),
+                line: Some(line + 1),
+            },
+        };
+        let tags = Tags {
+            source: doc.source.map(str::to_string),
+            speakers: doc
+                .speakers
+                .iter()
+                .map(|name| Speaker {
+                    name: name.to_string(),
+                    entity_type: EntityType::Person,
+                })
+                .collect(),
+            countries: doc
+                .countries
+                .iter()
+                .map(|name| CountryRef {
+                    name: name.to_string(),
+                    code: String::new(),
+                })
+                .collect(),
+            entities: doc
+                .speakers
+                .iter()
+                .map(|name| EntityCount {
+                    name: name.to_string(),
+                    entity_type: EntityType::Person,
+                    id: String::new(),
+                    count: 1,
+                    surface: vec![name.to_string()],
+                })
+                .collect(),
+            quotes: Vec::new(),
+        };
+        writer.upsert(&article, &tags).unwrap();
+    }
+    writer.commit().unwrap();
+    (dir, index)
+}
+
+fn request(query: &str, filters: &[(FacetField, &str)]) -> SearchRequest {
+    let mut request = SearchRequest {
+        query: Some(query.to_string()),
+        limit: 10,
+        ..SearchRequest::default()
+    };
+    for (field, value) in filters {
+        request.filters.add(*field, *value);
+    }
+    request
+}
+
+fn ids(index: &NewsIndex, query: &str, filters: &[(FacetField, &str)]) -> Vec<String> {
+    let results = search(index, &gazetteer(), &request(query, filters)).unwrap();
+    assert_eq!(
+        results.total as usize,
+        results.hits.len(),
+        "all hits fit on one page"
+    );
+    let mut ids: Vec<String> = results.hits.into_iter().map(|h| h.id).collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn text_queries_hit_and_miss() {
+    let (_dir, index) = build();
+    assert_eq!(ids(&index, "grain", &[]), ["a1", "a3", "a5"]);
+    assert!(ids(&index, "volcano", &[]).is_empty());
+    // Stemming: "talks" finds "talk" and "talked".
+    assert_eq!(ids(&index, "talks", &[]), ["a1", "a3"]);
+    // Conjunction by default; OR on request.
+    assert_eq!(ids(&index, "grain istanbul", &[]), ["a3"]);
+    assert_eq!(ids(&index, "istanbul OR rain", &[]), ["a3", "a4"]);
+    // Phrases keep stop words in position.
+    assert_eq!(ids(&index, "\"state of the union\"", &[]), ["a2"]);
+    assert!(ids(&index, "\"union of the state\"", &[]).is_empty());
+    // Field prefixes.
+    assert_eq!(ids(&index, "title:grain", &[]), ["a3"]);
+    assert_eq!(ids(&index, "grain -title:grain", &[]), ["a1", "a5"]);
+}
+
+#[test]
+fn title_matches_rank_first() {
+    let (_dir, index) = build();
+    let results = search(&index, &gazetteer(), &request("grain", &[])).unwrap();
+    assert_eq!(results.hits[0].id, "a3");
+    assert!(results.hits[0].score > results.hits[1].score);
+}
+
+#[test]
+fn facet_filters_or_within_and_across() {
+    let (_dir, index) = build();
+    let shoigu = (FacetField::Speaker, "Sergei Shoigu");
+    let petrova = (FacetField::Speaker, "Anya Petrova");
+    assert_eq!(ids(&index, "", &[shoigu]), ["a1", "a5"]);
+    assert_eq!(ids(&index, "", &[shoigu, petrova]), ["a1", "a2", "a5"]);
+    assert_eq!(
+        ids(
+            &index,
+            "",
+            &[shoigu, petrova, (FacetField::Country, "russia")]
+        ),
+        ["a1", "a2"]
+    );
+    assert_eq!(
+        ids(
+            &index,
+            "grain",
+            &[shoigu, petrova, (FacetField::Country, "russia")]
+        ),
+        ["a1"]
+    );
+    assert_eq!(
+        ids(&index, "", &[(FacetField::Person, "anya petrova")]),
+        ["a2", "a5"]
+    );
+}
+
+#[test]
+fn filter_values_resolve_through_aliases_and_word_runs() {
+    let (_dir, index) = build();
+    assert_eq!(
+        ids(&index, "", &[(FacetField::Speaker, "shoygu")]),
+        ["a1", "a5"]
+    );
+    assert_eq!(
+        ids(&index, "", &[(FacetField::Country, "Türkiye")]),
+        ["a1", "a3"]
+    );
+    assert_eq!(
+        ids(&index, "", &[(FacetField::Country, "TURKIYE")]),
+        ["a1", "a3"]
+    );
+    assert_eq!(
+        ids(&index, "", &[(FacetField::Source, "reuters.com")]),
+        ["a1", "a3"]
+    );
+    assert_eq!(
+        ids(&index, "", &[(FacetField::Speaker, "petrova")]),
+        ["a2", "a5"]
+    );
+    assert_eq!(ids(&index, "", &[(FacetField::Speaker, "erdogan")]), ["a3"]);
+}
+
+#[test]
+fn unknown_filter_values_match_nothing_and_are_reported() {
+    let (_dir, index) = build();
+    let results = search(
+        &index,
+        &gazetteer(),
+        &request("", &[(FacetField::Speaker, "Nobody Atall")]),
+    )
+    .unwrap();
+    assert_eq!(results.total, 0);
+    assert!(results.hits.is_empty());
+    assert_eq!(
+        results.unmatched_filters,
+        vec![("speaker".to_string(), "Nobody Atall".to_string())]
+    );
+    assert!(results.facets.speaker.is_empty());
+
+    // An unmatched alternative is reported but the other alternative still applies.
+    let results = search(
+        &index,
+        &gazetteer(),
+        &request(
+            "",
+            &[
+                (FacetField::Speaker, "Nobody"),
+                (FacetField::Speaker, "petrova"),
+            ],
+        ),
+    )
+    .unwrap();
+    assert_eq!(results.total, 2);
+    assert_eq!(
+        results.unmatched_filters,
+        vec![("speaker".to_string(), "Nobody".to_string())]
+    );
+}
+
+#[test]
+fn facet_counts_cover_all_matches() {
+    let (_dir, index) = build();
+    let mut req = request("", &[]);
+    req.limit = 1;
+    let results = search(&index, &gazetteer(), &req).unwrap();
+    assert_eq!(results.total, 5);
+    assert_eq!(results.hits.len(), 1);
+    let speaker: Vec<(&str, u64)> = results
+        .facets
+        .speaker
+        .iter()
+        .map(|c| (c.value.as_str(), c.count))
+        .collect();
+    assert_eq!(
+        speaker,
+        [
+            ("Anya Petrova", 2),
+            ("Sergei Shoigu", 2),
+            ("Recep Tayyip Erdoğan", 1)
+        ]
+    );
+    let source: Vec<(&str, u64)> = results
+        .facets
+        .source
+        .iter()
+        .map(|c| (c.value.as_str(), c.count))
+        .collect();
+    assert_eq!(source, [("Reuters", 2), ("TASS", 1), ("Xinhua", 1)]);
+
+    let list = facet_values(
+        &index,
+        &gazetteer(),
+        None,
+        &Filters::default(),
+        FacetField::Country,
+        2,
+    )
+    .unwrap();
+    let values: Vec<(&str, u64)> = list
+        .values
+        .iter()
+        .map(|c| (c.value.as_str(), c.count))
+        .collect();
+    assert_eq!(values, [("Russia", 2), ("Turkey", 2)]);
+    assert_eq!(list.other, 1);
+    assert_eq!(
+        serde_json::to_value(&list).unwrap(),
+        serde_json::json!({"field": "country", "values": [{"value": "Russia", "count": 2}, {"value": "Turkey", "count": 2}], "other": 1})
+    );
+
+    let mut filters = Filters::default();
+    filters.add(FacetField::Speaker, "petrova");
+    let list = facet_values(
+        &index,
+        &gazetteer(),
+        Some("sanctions"),
+        &filters,
+        FacetField::Person,
+        10,
+    )
+    .unwrap();
+    assert_eq!(
+        list.values,
+        [FacetCount {
+            value: "Anya Petrova".into(),
+            count: 1
+        }]
+    );
+    assert_eq!(list.other, 0);
+}
+
+#[test]
+fn empty_query_pages_by_date() {
+    let (_dir, index) = build();
+    let page = |offset, limit| {
+        let mut req = request("  ", &[]);
+        req.offset = offset;
+        req.limit = limit;
+        let results = search(&index, &gazetteer(), &req).unwrap();
+        assert_eq!(results.total, 5);
+        results.hits.into_iter().map(|h| h.id).collect::<Vec<_>>()
+    };
+    assert_eq!(page(0, 2), ["a2", "a5"]);
+    assert_eq!(page(2, 2), ["a1", "a3"]);
+    assert_eq!(page(4, 2), ["a4"]);
+    assert!(page(9, 2).is_empty());
+    assert!(page(0, 0).is_empty());
+
+    let mut req = request("grain", &[]);
+    req.limit = 2;
+    let first = search(&index, &gazetteer(), &req).unwrap();
+    req.offset = 2;
+    let second = search(&index, &gazetteer(), &req).unwrap();
+    assert_eq!(
+        (first.total, first.hits.len(), second.hits.len()),
+        (3, 2, 1)
+    );
+    assert!(!first.hits.iter().any(|h| h.id == second.hits[0].id));
+}
+
+#[test]
+fn malformed_queries_are_usage_errors() {
+    let (_dir, index) = build();
+    let err = search(&index, &gazetteer(), &request("title:(", &[])).unwrap_err();
+    assert!(err.is_usage_error(), "{err}");
+    assert!(matches!(&err, QueryError::Syntax { query, .. } if query == "title:("));
+
+    let err = search(&index, &gazetteer(), &request("speaker:putin", &[])).unwrap_err();
+    assert!(err.is_usage_error());
+    assert!(err.to_string().contains("--speaker"), "{err}");
+
+    let err = search(&index, &gazetteer(), &request("colour:red", &[])).unwrap_err();
+    assert!(err.to_string().contains("unknown field `colour:`"), "{err}");
+}
+
+#[test]
+fn snippets_highlight_or_fall_back_to_the_opening() {
+    let (_dir, index) = build();
+    let results = search(&index, &gazetteer(), &request("istanbul", &[])).unwrap();
+    let snippet = &results.hits[0].snippet;
+    assert!(snippet.contains("<b>Istanbul</b>"), "{snippet}");
+    assert!(snippet.contains("&amp; &lt;many&gt;"), "{snippet}");
+
+    let results = search(&index, &gazetteer(), &request("sanctions", &[])).unwrap();
+    assert_eq!(
+        results.hits[0].snippet,
+        "Analyst Anya Petrova said <b>sanctions</b> on Russia would bite. The state of the union is strong."
+    );
+
+    // Title-only match: nothing in the body highlights, so the body opening is shown.
+    let results = search(&index, &gazetteer(), &request("title:markets", &[])).unwrap();
+    assert_eq!(results.hits[0].snippet, DOCS[4].body);
+}
+
+#[test]
+fn results_serialize_to_the_documented_shape() {
+    let (_dir, index) = build();
+    let results = search(&index, &gazetteer(), &request("istanbul OR rain", &[])).unwrap();
+    let json = serde_json::to_value(&results).unwrap();
+    let keys = |value: &serde_json::Value| {
+        let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        keys
+    };
+    assert_eq!(keys(&json), ["facets", "hits", "total"]);
+    assert_eq!(keys(&json["facets"]), ["country", "source", "speaker"]);
+    let a3 = json["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["id"] == "a3")
+        .unwrap();
+    assert_eq!(
+        keys(a3),
+        [
+            "countries",
+            "id",
+            "published",
+            "score",
+            "snippet",
+            "source",
+            "speakers",
+            "title",
+            "url"
+        ]
+    );
+    assert_eq!(a3["published"], "2024-02-20");
+    assert_eq!(a3["url"], "https://example.com/a3");
+    let a4 = json["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["id"] == "a4")
+        .unwrap();
+    assert_eq!(a4["source"], serde_json::Value::Null);
+    assert_eq!(a4["published"], serde_json::Value::Null);
+    assert_eq!(a4["path"], "corpus/test.jsonl:4");
+    assert!(a4.get("url").is_none());
+    // Facet dimensions serialize in a fixed order.
+    let text = serde_json::to_string(&results.facets).unwrap();
+    assert!(
+        text.starts_with("{\"speaker\":") && text.find("\"country\"") < text.find("\"source\""),
+        "{text}"
+    );
+}
