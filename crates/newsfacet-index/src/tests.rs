@@ -125,7 +125,7 @@ fn upserts_are_incremental() {
 }
 
 #[test]
-fn same_id_twice_in_one_run_keeps_the_last_version() {
+fn same_id_twice_in_one_run_keeps_the_first_record() {
     let dir = tempfile::tempdir().unwrap();
     let index = NewsIndex::create_or_open(dir.path()).unwrap();
     let mut writer = index.writer(HEAP).unwrap();
@@ -133,12 +133,17 @@ fn same_id_twice_in_one_run_keeps_the_last_version() {
     let mut second = first.clone();
     second.body = "second version".to_string();
     assert_eq!(writer.upsert(&first, &tags()).unwrap(), Upsert::Added);
-    assert_eq!(writer.upsert(&first, &tags()).unwrap(), Upsert::Unchanged);
-    assert_eq!(writer.upsert(&second, &tags()).unwrap(), Upsert::Updated);
+    assert_eq!(writer.upsert(&second, &tags()).unwrap(), Upsert::Duplicate);
     writer.commit().unwrap();
     assert_eq!(index.num_docs().unwrap(), 1);
-    assert_eq!(hits(&index, "second"), 1);
-    assert_eq!(hits(&index, "first"), 0);
+    assert_eq!(hits(&index, "first"), 1);
+    assert_eq!(hits(&index, "second"), 0);
+    // A second run over the same input: the first record is unchanged, the copy a duplicate.
+    let mut writer = index.writer(HEAP).unwrap();
+    assert_eq!(writer.upsert(&first, &tags()).unwrap(), Upsert::Unchanged);
+    assert_eq!(writer.upsert(&second, &tags()).unwrap(), Upsert::Duplicate);
+    writer.commit().unwrap();
+    assert_eq!(index.num_docs().unwrap(), 1);
 }
 
 #[test]

@@ -33,6 +33,9 @@ pub enum Upsert {
     Updated,
     /// The id was in the index with identical content: nothing was written.
     Unchanged,
+    /// An earlier record of this same run had the id (one story in two input files): the
+    /// first record is kept and this one is not written, so re-runs stay stable.
+    Duplicate,
 }
 
 /// Everything stored for one article, in the canonical form that is both hashed and written.
@@ -170,8 +173,8 @@ pub struct NewsWriter {
     searcher: Searcher,
     /// The `content_hash` fast-field column of each segment of `searcher`.
     hash_columns: Vec<Column<u64>>,
-    /// Ids upserted in this run, with the hash of their latest version, so an id that appears
-    /// twice in one input is compared with what this run wrote rather than with the old index.
+    /// Ids upserted in this run, with their content hash: a later record with the same id is
+    /// a duplicate within the input, not a new version.
     seen: HashMap<String, u64>,
 }
 
@@ -245,10 +248,10 @@ impl NewsWriter {
                 id: article.id.clone(),
                 source,
             })?;
-        let previous = match self.seen.get(&article.id) {
-            Some(&hash) => Some(hash),
-            None => self.committed_hash(&article.id)?,
-        };
+        if self.seen.contains_key(&article.id) {
+            return Ok(Upsert::Duplicate);
+        }
+        let previous = self.committed_hash(&article.id)?;
         let outcome = match previous {
             Some(previous) if previous == hash => Upsert::Unchanged,
             Some(_) => Upsert::Updated,

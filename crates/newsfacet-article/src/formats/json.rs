@@ -1,0 +1,240 @@
+//! JSON documents (`.json`) and JSON Lines (`.jsonl`, `.ndjson`).
+
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::iter;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::{build_article, Position};
+use crate::{fields, Article, ReadError};
+
+/// Streams a JSON Lines file. Only one line is in memory at a time, so multi-gigabyte dumps
+/// are fine.
+pub(super) fn read_lines(
+    path: &Path,
+) -> Box<dyn Iterator<Item = Result<Article, ReadError>> + Send> {
+    match File::open(path) {
+        Ok(file) => Box::new(JsonLines {
+            path: path.to_path_buf(),
+            reader: BufReader::new(file),
+            buf: Vec::new(),
+            line: 0,
+            seen_record: false,
+            reported_encoding: false,
+            done: false,
+        }),
+        Err(source) => Box::new(iter::once(Err(ReadError::Io {
+            path: path.to_path_buf(),
+            source,
+        }))),
+    }
+}
+
+struct JsonLines {
+    path: PathBuf,
+    reader: BufReader<File>,
+    buf: Vec<u8>,
+    /// 1-based number of the line in `buf`.
+    line: usize,
+    /// Whether any non-blank line was seen, to report a file of nothing as [`ReadError::Empty`].
+    seen_record: bool,
+    /// The Windows-1252 fallback is logged once per file, not once per line.
+    reported_encoding: bool,
+    done: bool,
+}
+
+impl Iterator for JsonLines {
+    type Item = Result<Article, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            self.buf.clear();
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Err(source) => {
+                    // The reader's position is unknown after an I/O error; stop rather than
+                    // report garbage for every following "line".
+                    self.done = true;
+                    return Some(Err(ReadError::Io {
+                        path: self.path.clone(),
+                        source,
+                    }));
+                }
+                Ok(0) => {
+                    self.done = true;
+                    if !self.seen_record {
+                        return Some(Err(ReadError::Empty {
+                            path: self.path.clone(),
+                        }));
+                    }
+                }
+                Ok(_) => {
+                    self.line += 1;
+                    let mut bytes = self.buf.as_slice();
+                    if self.line == 1 {
+                        bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+                    }
+                    let text = match std::str::from_utf8(bytes) {
+                        Ok(text) => std::borrow::Cow::Borrowed(text),
+                        Err(_) => {
+                            if !self.reported_encoding {
+                                self.reported_encoding = true;
+                                tracing::debug!(
+                                    "{}:{}: not valid UTF-8, decoding as Windows-1252",
+                                    self.path.display(),
+                                    self.line
+                                );
+                            }
+                            encoding_rs::WINDOWS_1252
+                                .decode_without_bom_handling(bytes)
+                                .0
+                        }
+                    };
+                    if text.trim().is_empty() {
+                        continue;
+                    }
+                    self.seen_record = true;
+                    return Some(parse_line(&self.path, self.line, &text));
+                }
+            }
+        }
+        None
+    }
+}
+
+fn parse_line(path: &Path, line: usize, text: &str) -> Result<Article, ReadError> {
+    let pos = Position {
+        line: Some(line),
+        element: None,
+    };
+    match serde_json::from_str::<Value>(text) {
+        Ok(value) => parse_value(path, pos, value),
+        Err(e) => Err(ReadError::Json {
+            path: path.to_path_buf(),
+            line: Some(line),
+            element: None,
+            message: describe(&e),
+        }),
+    }
+}
+
+/// Reads a whole `.json` file: one article object, an array of them, or a `{"articles": [...]}`
+/// wrapper as returned by NewsAPI-style services.
+pub(super) fn read_document(
+    path: &Path,
+    text: &str,
+) -> Box<dyn Iterator<Item = Result<Article, ReadError>> + Send> {
+    let value = match serde_json::from_str::<Value>(text) {
+        Ok(value) => value,
+        Err(e) if is_json_lines(text, &e) => {
+            // Many dumps named `.json` are really JSON Lines; read them as such rather than
+            // rejecting the whole file over its name.
+            tracing::debug!("{}: reading as JSON Lines", path.display());
+            let results: Vec<_> = text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .map(|(i, l)| parse_line(path, i + 1, l))
+                .collect();
+            return Box::new(results.into_iter());
+        }
+        Err(e) => {
+            return Box::new(iter::once(Err(ReadError::Json {
+                path: path.to_path_buf(),
+                line: (e.line() > 0).then_some(e.line()),
+                element: None,
+                message: describe(&e),
+            })))
+        }
+    };
+    let items = match value {
+        Value::Array(items) => items,
+        Value::Object(mut map) if is_wrapper(&map) => match map.remove("articles") {
+            Some(Value::Array(items)) => items,
+            _ => Vec::new(),
+        },
+        other => return Box::new(iter::once(parse_value(path, Position::default(), other))),
+    };
+    let path = path.to_path_buf();
+    Box::new(items.into_iter().enumerate().map(move |(i, value)| {
+        let pos = Position {
+            line: None,
+            element: Some(i + 1),
+        };
+        parse_value(&path, pos, value)
+    }))
+}
+
+/// `{"status": "ok", "articles": [...]}`: an object that carries articles but is not one.
+fn is_wrapper(map: &serde_json::Map<String, Value>) -> bool {
+    matches!(map.get("articles"), Some(Value::Array(_))) && !fields::has_text(map)
+}
+
+/// Whether a parse failure is "trailing characters" after a first line that is a complete
+/// object, i.e. the file is JSON Lines under a `.json` name.
+fn is_json_lines(text: &str, e: &serde_json::Error) -> bool {
+    if !e.to_string().starts_with("trailing characters") {
+        return false;
+    }
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| matches!(serde_json::from_str::<Value>(l), Ok(Value::Object(_))))
+}
+
+fn parse_value(path: &Path, pos: Position, value: Value) -> Result<Article, ReadError> {
+    let map = match value {
+        Value::Object(map) => map,
+        other => {
+            return Err(ReadError::NotAnArticle {
+                path: path.to_path_buf(),
+                line: pos.line,
+                element: pos.element,
+                message: format!("expected a JSON object, found {}", kind(&other)),
+            })
+        }
+    };
+    let (raw, unparsed_date) = fields::extract(&map);
+    if let Some(date) = unparsed_date {
+        tracing::debug!(
+            "{}{}: unrecognised date {date}",
+            path.display(),
+            pos.line.map(|l| format!(":{l}")).unwrap_or_default()
+        );
+    }
+    build_article(path, pos, raw)
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// serde_json's message without its "at line L column C" tail: the line goes into the error's
+/// own `line` field (for JSON Lines it would always say "line 1"), the column stays.
+fn describe(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    if e.line() == 0 {
+        return full;
+    }
+    let tail = format!(" at line {} column {}", e.line(), e.column());
+    let message = full.strip_suffix(&tail).unwrap_or(&full);
+    format!("{message} at column {}", e.column())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describe_moves_line_out_of_the_message() {
+        let e = serde_json::from_str::<Value>("{\"a\": }").expect_err("invalid");
+        assert_eq!(describe(&e), "expected value at column 7");
+    }
+}
