@@ -1,0 +1,188 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Default corpus read by `newsfacet index` without paths.
+pub const DEFAULT_CORPUS: &str = "index-data/corpus";
+/// Default index directory.
+pub const DEFAULT_INDEX: &str = "index-data/index";
+
+/// Full-text search over news, with facets for speakers, countries, sources and entities.
+#[derive(Debug, Parser)]
+#[command(name = "newsfacet", version, about, propagate_version = true)]
+pub struct Cli {
+    /// More log output on stderr (-v info, -vv debug). RUST_LOG overrides.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+    /// Only errors on stderr.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read, tag and index articles (files or directories, recursively).
+    Index(IndexArgs),
+    /// Search the index, with facet filters and counts.
+    Search(SearchArgs),
+    /// List the values of one facet with their counts.
+    Facets(FacetsArgs),
+    /// Read and tag articles without an index; prints JSON Lines with --json.
+    Analyze(AnalyzeArgs),
+    /// Build or inspect the gazetteers.
+    Gazetteer {
+        #[command(subcommand)]
+        command: GazetteerCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GazetteerCommand {
+    /// Regenerate index-data/gazetteers from the public sources and the curated lists.
+    Build(GazetteerBuildArgs),
+    /// Count gazetteer entries by type.
+    Stats(GazetteerStatsArgs),
+}
+
+/// Extra gazetteer files merged with the bundled ones.
+#[derive(Debug, Args, Clone, Default)]
+pub struct GazetteerArgs {
+    /// A user gazetteer (.tsv or .jsonl; see the README); repeatable.
+    #[arg(long = "gazetteer", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files or directories to read [default: index-data/corpus]
+    pub paths: Vec<PathBuf>,
+    /// Index directory.
+    #[arg(long, default_value = DEFAULT_INDEX)]
+    pub index: PathBuf,
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Indexing memory budget in MB.
+    #[arg(long, default_value_t = 256, value_name = "MB")]
+    pub memory: usize,
+}
+
+/// Facet filters shared by `search` and `facets`. Values match case-insensitively and through
+/// gazetteer aliases; a repeated flag ORs, different flags AND.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FilterArgs {
+    /// Only articles quoting this speaker.
+    #[arg(long, value_name = "S")]
+    pub speaker: Vec<String>,
+    /// Only articles about this country.
+    #[arg(long, value_name = "C")]
+    pub country: Vec<String>,
+    /// Only articles from this source (publisher).
+    #[arg(long, value_name = "SRC")]
+    pub source: Vec<String>,
+    /// Only articles mentioning this person.
+    #[arg(long, value_name = "P")]
+    pub person: Vec<String>,
+    /// Only articles mentioning this organization.
+    #[arg(long, value_name = "O")]
+    pub org: Vec<String>,
+    /// Only articles mentioning this place.
+    #[arg(long, value_name = "L")]
+    pub place: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Query in tantivy syntax over title and body: words (all required), "phrases",
+    /// OR / AND / NOT, -excluded, title:word.
+    pub query: String,
+    /// Index directory.
+    #[arg(long, default_value = DEFAULT_INDEX)]
+    pub index: PathBuf,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Number of hits to show.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Number of hits to skip.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
+}
+
+/// A facet that can be listed or filtered on.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FacetName {
+    Speaker,
+    Country,
+    Source,
+    Person,
+    Org,
+    Place,
+}
+
+#[derive(Debug, Args)]
+pub struct FacetsArgs {
+    /// Optional query restricting the articles counted.
+    pub query: Option<String>,
+    /// The facet to list.
+    #[arg(long, value_enum)]
+    pub field: FacetName,
+    /// Number of values to list.
+    #[arg(long, default_value_t = 20)]
+    pub top: usize,
+    /// Index directory.
+    #[arg(long, default_value = DEFAULT_INDEX)]
+    pub index: PathBuf,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Files or directories to analyze.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Print one JSON object per article (JSON Lines).
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GazetteerBuildArgs {
+    /// Folder of public sources (see ../shared/data/SOURCES.md).
+    #[arg(long, default_value = "../shared/data/gazetteer-sources")]
+    pub sources: PathBuf,
+    /// Folder of the curated lists kept in the repository.
+    #[arg(long, default_value = "crates/newsfacet-gazetteer-build/data")]
+    pub curated: PathBuf,
+    /// Where to write the compiled gazetteers.
+    #[arg(long, default_value = "index-data/gazetteers")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct GazetteerStatsArgs {
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
+}

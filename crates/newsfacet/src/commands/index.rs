@@ -1,0 +1,203 @@
+//! `newsfacet index`: read, tag in parallel, upsert, commit once, summarise.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use newsfacet_article::{Article, ReadError};
+use newsfacet_index::{NewsIndex, Upsert};
+use newsfacet_tag::{Tagger, Tags};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::cli::{IndexArgs, DEFAULT_CORPUS};
+use crate::gazetteers;
+
+/// Articles tagged together; large enough to keep every core busy, small enough to bound memory.
+const BATCH: usize = 512;
+/// How many skipped records are listed individually in the summary.
+const LISTED_SKIPS: usize = 20;
+/// How many values of each facet the summary shows.
+const SUMMARY_TOP: usize = 5;
+
+/// What one indexing run did.
+#[derive(Debug, Default, Serialize)]
+struct Summary {
+    files: usize,
+    read: usize,
+    indexed: usize,
+    updated: usize,
+    unchanged: usize,
+    skipped: usize,
+    skip_reasons: BTreeMap<String, usize>,
+    skipped_records: Vec<String>,
+    documents_in_index: u64,
+    seconds: f64,
+    top_speakers: Vec<(String, usize)>,
+    top_countries: Vec<(String, usize)>,
+    top_sources: Vec<(String, usize)>,
+    #[serde(skip)]
+    speaker_counts: BTreeMap<String, usize>,
+    #[serde(skip)]
+    country_counts: BTreeMap<String, usize>,
+    #[serde(skip)]
+    source_counts: BTreeMap<String, usize>,
+}
+
+impl Summary {
+    fn skip(&mut self, error: &ReadError) {
+        self.skip_record(error.reason(), error.to_string());
+    }
+
+    fn skip_record(&mut self, reason: &str, message: String) {
+        self.read += 1;
+        self.skipped += 1;
+        *self.skip_reasons.entry(reason.to_string()).or_default() += 1;
+        tracing::info!("skipped: {message}");
+        if self.skipped_records.len() < LISTED_SKIPS {
+            self.skipped_records.push(message);
+        }
+    }
+
+    fn count_tags(&mut self, tags: &Tags) {
+        for speaker in &tags.speakers {
+            *self.speaker_counts.entry(speaker.name.clone()).or_default() += 1;
+        }
+        for country in &tags.countries {
+            *self.country_counts.entry(country.name.clone()).or_default() += 1;
+        }
+        let source = tags.source.clone().unwrap_or_else(|| "(unknown)".to_string());
+        *self.source_counts.entry(source).or_default() += 1;
+    }
+
+    fn finish(&mut self, elapsed: Duration) {
+        self.seconds = elapsed.as_secs_f64();
+        self.top_speakers = top(&self.speaker_counts);
+        self.top_countries = top(&self.country_counts);
+        self.top_sources = top(&self.source_counts);
+    }
+}
+
+fn top(counts: &BTreeMap<String, usize>) -> Vec<(String, usize)> {
+    let mut values: Vec<(String, usize)> = counts.iter().map(|(k, &v)| (k.clone(), v)).collect();
+    values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    values.truncate(SUMMARY_TOP);
+    values
+}
+
+pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(DEFAULT_CORPUS)] } else { args.paths.clone() };
+    let files = newsfacet_article::discover(&paths)?;
+    let tagger = gazetteers::tagger(&args.gazetteer)?;
+    let index = NewsIndex::create_or_open(&args.index)?;
+    let mut writer = index.writer(args.memory.max(16) * 1024 * 1024)?;
+    let progress = progress_bar(&files);
+    let mut summary = Summary { files: files.len(), ..Summary::default() };
+
+    for file in &files {
+        progress.set_message(file.display().to_string());
+        let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
+        for record in newsfacet_article::read_file(file) {
+            match record {
+                Ok(article) => batch.push(article),
+                Err(error) => summary.skip(&error),
+            }
+            if batch.len() == BATCH {
+                index_batch(&tagger, &mut writer, std::mem::take(&mut batch), &mut summary, &progress)?;
+            }
+        }
+        index_batch(&tagger, &mut writer, batch, &mut summary, &progress)?;
+        progress.inc(1);
+    }
+    progress.set_message("committing");
+    writer.commit().with_context(|| format!("committing {}", args.index.display()))?;
+    progress.finish_and_clear();
+    summary.documents_in_index = index.num_docs()?;
+    summary.finish(started.elapsed());
+
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+    } else {
+        print_summary(&summary, &args.index);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn location(article: &Article) -> String {
+    match article.origin.line {
+        Some(line) => format!("{}:{line}", article.origin.path.display()),
+        None => article.origin.path.display().to_string(),
+    }
+}
+
+fn index_batch(
+    tagger: &Tagger,
+    writer: &mut newsfacet_index::NewsWriter,
+    batch: Vec<Article>,
+    summary: &mut Summary,
+    progress: &ProgressBar,
+) -> anyhow::Result<()> {
+    let tagged: Vec<(Article, Tags)> = batch
+        .into_par_iter()
+        .map(|article| {
+            let tags = tagger.tag(&article);
+            (article, tags)
+        })
+        .collect();
+    for (article, tags) in tagged {
+        summary.read += 1;
+        match writer.upsert(&article, &tags)? {
+            Upsert::Added => summary.indexed += 1,
+            Upsert::Updated => summary.updated += 1,
+            Upsert::Unchanged => summary.unchanged += 1,
+            Upsert::Duplicate => {
+                summary.skip_record("duplicate id", format!("{}: duplicate of an earlier record with id {}", location(&article), article.id));
+                continue;
+            }
+        }
+        summary.count_tags(&tags);
+    }
+    progress.set_prefix(format!("{} articles", summary.read));
+    Ok(())
+}
+
+/// A bar over files on a terminal; hidden when stderr is piped or redirected.
+fn progress_bar(files: &[PathBuf]) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(files.len() as u64);
+    let style = ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} files · {prefix} · {wide_msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+fn print_summary(summary: &Summary, index_dir: &std::path::Path) {
+    println!("Indexed into {} in {:.2}s", index_dir.display(), summary.seconds);
+    println!(
+        "  files {}  read {}  indexed {}  updated {}  unchanged {}  skipped {}",
+        summary.files, summary.read, summary.indexed, summary.updated, summary.unchanged, summary.skipped
+    );
+    println!("  documents in index: {}", summary.documents_in_index);
+    for (reason, count) in &summary.skip_reasons {
+        println!("  skipped ({reason}): {count}");
+    }
+    for record in &summary.skipped_records {
+        println!("    {record}");
+    }
+    for (label, values) in [
+        ("speakers", &summary.top_speakers),
+        ("countries", &summary.top_countries),
+        ("sources", &summary.top_sources),
+    ] {
+        let listed: Vec<String> = values.iter().map(|(v, c)| format!("{v} ({c})")).collect();
+        println!("  top {label}: {}", if listed.is_empty() { "none".to_string() } else { listed.join(", ") });
+    }
+}

@@ -1,0 +1,51 @@
+//! One module per subcommand.
+
+pub mod analyze;
+pub mod facets;
+pub mod gazetteer;
+pub mod index;
+pub mod search;
+
+use newsfacet_index::FacetField;
+use newsfacet_query::Filters;
+
+use crate::cli::{FacetName, FilterArgs};
+
+impl From<FacetName> for FacetField {
+    fn from(name: FacetName) -> Self {
+        match name {
+            FacetName::Speaker => FacetField::Speaker,
+            FacetName::Country => FacetField::Country,
+            FacetName::Source => FacetField::Source,
+            FacetName::Person => FacetField::Person,
+            FacetName::Org => FacetField::Org,
+            FacetName::Place => FacetField::Place,
+        }
+    }
+}
+
+/// The query crate's filters from the command-line flags.
+pub fn filters(args: &FilterArgs) -> Filters {
+    let mut filters = Filters::default();
+    let groups = [
+        (FacetField::Speaker, &args.speaker),
+        (FacetField::Country, &args.country),
+        (FacetField::Source, &args.source),
+        (FacetField::Person, &args.person),
+        (FacetField::Org, &args.org),
+        (FacetField::Place, &args.place),
+    ];
+    for (field, values) in groups {
+        for value in values {
+            filters.add(field, value.clone());
+        }
+    }
+    filters
+}
+
+/// Prints a warning for each filter value that matched nothing in the index.
+pub fn warn_unmatched(unmatched: &[(String, String)]) {
+    for (field, value) in unmatched {
+        eprintln!("newsfacet: warning: no {field} matching {value:?} in the index");
+    }
+}

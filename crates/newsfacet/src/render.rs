@@ -1,0 +1,96 @@
+//! Human-readable output. Highlights are bold on a terminal and plain when piped.
+
+use std::io::{IsTerminal, Write};
+
+use newsfacet_article::Article;
+use newsfacet_query::{FacetCount, FacetList, SearchResults};
+use newsfacet_tag::Tags;
+
+const BOLD: &str = "\x1b[1m";
+const RESET: &str = "\x1b[0m";
+
+/// Turns a `<b>`-highlighted, HTML-escaped snippet into terminal text.
+fn snippet_text(snippet: &str, color: bool) -> String {
+    let (open, close) = if color { (BOLD, RESET) } else { ("", "") };
+    snippet
+        .replace("<b>", open)
+        .replace("</b>", close)
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn counts_line(counts: &[FacetCount]) -> String {
+    if counts.is_empty() {
+        return "none".to_string();
+    }
+    counts.iter().map(|c| format!("{} ({})", c.value, c.count)).collect::<Vec<_>>().join(", ")
+}
+
+/// Ranked hits, then facet counts over all matching articles.
+pub fn search_results(results: &SearchResults, offset: usize) {
+    let color = std::io::stdout().is_terminal();
+    for (rank, hit) in results.hits.iter().enumerate() {
+        let title = if color { format!("{BOLD}{}{RESET}", hit.title) } else { hit.title.clone() };
+        println!("{}. {title}", offset + rank + 1);
+        let source = hit.source.as_deref().unwrap_or("unknown source");
+        let date = hit.published.as_deref().unwrap_or("undated");
+        let location = hit.url.as_deref().or(hit.path.as_deref()).unwrap_or("");
+        println!("   {source} · {date} · {location}");
+        println!("   {}", snippet_text(&hit.snippet, color));
+        if !hit.speakers.is_empty() {
+            println!("   speakers: {}", hit.speakers.join(", "));
+        }
+        if !hit.countries.is_empty() {
+            println!("   countries: {}", hit.countries.join(", "));
+        }
+        println!();
+    }
+    let shown = results.hits.len();
+    println!("{} matching articles ({} shown)", results.total, shown);
+    for (field, counts) in &results.facets {
+        println!("  {field}: {}", counts_line(counts));
+    }
+}
+
+/// One facet's values with counts, one per line.
+pub fn facet_list(list: &FacetList) {
+    let width = list.values.iter().map(|v| v.count.to_string().len()).max().unwrap_or(1);
+    for value in &list.values {
+        println!("{:>width$}  {}", value.count, value.value);
+    }
+    if list.other > 0 {
+        println!("{:>width$}  (other values)", list.other);
+    }
+}
+
+/// A readable account of what the tagger found in one article.
+pub fn analyzed(out: &mut impl Write, article: &Article, tags: &Tags) -> std::io::Result<()> {
+    let location = match article.origin.line {
+        Some(line) => format!("{}:{line}", article.origin.path.display()),
+        None => article.origin.path.display().to_string(),
+    };
+    writeln!(out, "{location}: {}", article.title)?;
+    writeln!(out, "  id: {}", article.id)?;
+    writeln!(out, "  source: {}", tags.source.as_deref().unwrap_or("unknown"))?;
+    let published = article.published.map_or_else(|| "unknown".to_string(), |d| d.to_string());
+    writeln!(out, "  published: {published}")?;
+    let speakers: Vec<&str> = tags.speakers.iter().map(|s| s.name.as_str()).collect();
+    writeln!(out, "  speakers: {}", speakers.join(", "))?;
+    let countries: Vec<&str> = tags.countries.iter().map(|c| c.name.as_str()).collect();
+    writeln!(out, "  countries: {}", countries.join(", "))?;
+    for entity in &tags.entities {
+        writeln!(out, "  {} {} ×{} as {}", entity.entity_type, entity.name, entity.count, entity.surface.join(" / "))?;
+    }
+    for quote in &tags.quotes {
+        let speaker = quote.speaker.as_deref().or(quote.unnamed.as_deref()).unwrap_or("?");
+        writeln!(out, "  {speaker}: {:?}", quote.text)?;
+    }
+    writeln!(out)
+}
