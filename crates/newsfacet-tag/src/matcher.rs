@@ -37,7 +37,8 @@ enum CaseRule {
     /// Words capitalised in the alias must be capitalised in the text.
     Capitalised,
     /// A name that is also a common English word ("Nice", "Reading"): capitalised, not at the
-    /// start of a sentence, and not inside all-capitals text.
+    /// start of a sentence, not inside all-capitals text, not next to another capitalised word
+    /// ("Far East", "March Madness") and not followed by a number ("March 2").
     CapitalisedMidSentence,
 }
 
@@ -63,13 +64,15 @@ pub struct Matcher {
 pub struct MatcherError(#[from] aho_corasick::BuildError);
 
 impl Matcher {
-    /// Compiles every name, alias and demonym of `gazetteer`.
+    /// Compiles every name, alias and demonym of `gazetteer`, with the bundled list of names
+    /// that are also common English words.
     pub fn new(gazetteer: &Gazetteer) -> Result<Self, MatcherError> {
-        let common_words: HashSet<&str> = crate::bundled::COMMON_WORDS
-            .lines()
-            .map(str::trim)
-            .filter(|w| !w.is_empty())
-            .collect();
+        Self::with_common_words(gazetteer, crate::bundled::COMMON_WORDS)
+    }
+
+    /// Like [`Matcher::new`], with the common-word list given as text, one folded word a line.
+    pub fn with_common_words(gazetteer: &Gazetteer, common_words: &str) -> Result<Self, MatcherError> {
+        let common_words: HashSet<&str> = common_words.lines().map(str::trim).filter(|w| !w.is_empty()).collect();
         let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
@@ -189,6 +192,7 @@ fn case_allows(pattern: &Pattern, text: &str, start: usize, end: usize) -> bool 
             capitalisation_matches(&pattern.alias, surface)
                 && !is_sentence_start(text, start)
                 && !in_all_caps_context(text, start, end)
+                && !next_to_capitalised_word_or_number(text, start, end)
         }
     }
 }
@@ -218,6 +222,16 @@ fn is_sentence_start(text: &str, start: usize) -> bool {
         None => true,
         Some(c) => matches!(c, '.' | '!' | '?' | '\n' | ':' | '—' | '-') || before.ends_with("\n"),
     }
+}
+
+/// Whether the word before or after (across one space) is capitalised, or the word after is
+/// a number: then a common-word name is part of a longer name or a date.
+fn next_to_capitalised_word_or_number(text: &str, start: usize, end: usize) -> bool {
+    let previous = text[..start].strip_suffix(' ').and_then(|t| t.split(' ').next_back());
+    let next = text[end..].strip_prefix(' ').and_then(|t| t.split(' ').next());
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    previous.is_some_and(capitalised)
+        || next.is_some_and(|w| capitalised(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit()))
 }
 
 /// Headlines in capitals ("READING WARNS ON RATES") give no case evidence.
@@ -263,8 +277,13 @@ mod tests {
     }
 
     fn surfaces(text: &str) -> Vec<&str> {
-        let g = gazetteer();
-        let m = Matcher::new(&g).unwrap();
+        let mut g = gazetteer();
+        for (id, name) in [("city:2990440", "Nice"), ("city:2639577", "Reading"), ("city:2643097", "March")] {
+            let mut city = Entry::new(id, EntityType::Place, kind::CITY, name);
+            city.country = Some("FR".into());
+            g.insert(city);
+        }
+        let m = Matcher::with_common_words(&g, "nice\nreading\nmarch\nchina\n").unwrap();
         m.find(text).iter().map(|x| &text[x.start..x.end]).collect()
     }
 
@@ -280,6 +299,15 @@ mod tests {
     fn acronyms_need_capitals_and_names_need_a_capital() {
         assert_eq!(surfaces("Let us go. The US said"), vec!["US"]);
         assert_eq!(surfaces("fine china and Chinese tea"), vec!["Chinese"]);
+    }
+
+    #[test]
+    fn common_words_match_only_as_clear_names() {
+        assert_eq!(surfaces("Talks in Nice ended. Nice weather. It was nice."), vec!["Nice"]);
+        assert_eq!(surfaces("He moved to Reading, then on March 2 to the Far March Hills."), vec!["Reading"]);
+        assert!(surfaces("NICE TALKS IN READING END WELL").is_empty());
+        // Country names are never held back as common words.
+        assert_eq!(surfaces("China said so."), vec!["China"]);
     }
 
     #[test]
