@@ -1,0 +1,478 @@
+//! Compiles the bundled gazetteers (`index-data/gazetteers/*.jsonl` and `common-words.txt`)
+//! from the public sources in `../shared/data/gazetteer-sources` and the curated TSV lists in
+//! this crate's `data/` folder.
+//!
+//! | output | from |
+//! |---|---|
+//! | `countries.jsonl` | mledoze `countries.json`, with press-usual names, aliases and demonyms |
+//! | `cities.jsonl` | GeoNames `cities15000.txt` + `countryInfo.txt` (capitals) |
+//! | `regions.jsonl` | GeoNames `admin1CodesASCII.txt` + curated `regions.tsv` |
+//! | `organizations.jsonl` | supraverden `general_list.yaml` + curated `organizations.tsv` |
+//! | `sources.jsonl` | curated `sources.tsv` (publishers with their web domains) |
+//! | `people.jsonl` | `legislators-current.yaml` + `executive.yaml` + curated `people.tsv` |
+//! | `common-words.txt` | single-word names of non-country entries found in `english-words.txt` |
+//!
+//! The output is deterministic: stable ids, entries sorted by id (cities by GeoNames id),
+//! aliases de-duplicated and sorted, no timestamps. Building twice gives identical bytes.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+use newsfacet_tag::fold::fold;
+use newsfacet_tag::Entry;
+use serde::Serialize;
+
+pub mod cities;
+pub mod clean;
+pub mod countries;
+pub mod curated;
+pub mod organizations;
+pub mod people;
+pub mod regions;
+
+/// Where to read and write.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The public sources folder, normally `../shared/data/gazetteer-sources`.
+    pub sources_dir: PathBuf,
+    /// The curated lists, normally `crates/newsfacet-gazetteer-build/data`.
+    pub curated_dir: PathBuf,
+    /// Where the compiled gazetteers go, normally `index-data/gazetteers`.
+    pub out_dir: PathBuf,
+}
+
+impl BuildOptions {
+    /// The default layout relative to a workspace root (the folder holding `index-data/`).
+    pub fn for_workspace(root: &Path) -> Self {
+        BuildOptions {
+            sources_dir: root.join("../shared/data/gazetteer-sources"),
+            curated_dir: root.join("crates/newsfacet-gazetteer-build/data"),
+            out_dir: root.join("index-data/gazetteers"),
+        }
+    }
+}
+
+/// One written output file.
+#[derive(Debug, Clone, Serialize)]
+pub struct WrittenFile {
+    /// File name inside the output folder.
+    pub file: String,
+    /// Entries (lines) written.
+    pub entries: usize,
+    /// Size in bytes.
+    pub bytes: u64,
+}
+
+/// A name dropped because several entries carried it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct SharedName {
+    /// The name as first seen.
+    pub name: String,
+    /// Ids of every entry that carried it.
+    pub entries: Vec<String>,
+    /// The entry that keeps it, when one clearly owns it (its canonical name, or the one
+    /// sovereign country among dependent territories).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kept_on: Option<String>,
+}
+
+/// How many domains of the `us-news-domains` hint list a curated publisher covers.
+#[derive(Debug, Clone, Serialize)]
+pub struct DomainCoverage {
+    pub listed: usize,
+    pub covered: usize,
+}
+
+/// What [`build`] did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct BuildReport {
+    /// Every written file with its entry count.
+    pub files: Vec<WrittenFile>,
+    /// Sum of the file sizes.
+    pub total_bytes: u64,
+    /// Problems that did not stop the build (missing curated files, odd source rows).
+    pub warnings: Vec<String>,
+    /// Aliases removed because they named more than one entry of the same kind.
+    pub dropped_shared_aliases: Vec<SharedName>,
+    /// Country demonyms removed because more than one country carried them.
+    pub dropped_shared_demonyms: Vec<SharedName>,
+    /// Curated entries merged into source entries, as `curated name → id`.
+    pub merges: Vec<String>,
+    /// Latin-script GeoNames alternates dropped because two large cities shared them.
+    pub dropped_shared_city_alternates: usize,
+    /// GeoNames first-level subdivisions left out because their name is a generic word
+    /// ("Central", "Western"), as `id name`.
+    pub skipped_generic_regions: Vec<String>,
+    /// Capitals taken from `countryInfo.txt` because no PPLC city matched.
+    pub capitals_from_country_info: Vec<String>,
+    /// Coverage of the `us-news-domains` hint list by curated publishers, when present.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub us_news_domains: Option<DomainCoverage>,
+}
+
+impl BuildReport {
+    pub(crate) fn warn(&mut self, message: impl Into<String>) {
+        let message = message.into();
+        tracing::warn!("{message}");
+        self.warnings.push(message);
+    }
+}
+
+/// The output file names, in the order the runtime loads them.
+pub const OUTPUT_FILES: [&str; 6] = [
+    "countries.jsonl",
+    "cities.jsonl",
+    "regions.jsonl",
+    "organizations.jsonl",
+    "sources.jsonl",
+    "people.jsonl",
+];
+
+/// The common-words output file name.
+pub const COMMON_WORDS_FILE: &str = "common-words.txt";
+
+/// The committed English word list in the curated folder.
+pub const ENGLISH_WORDS_FILE: &str = "english-words.txt";
+
+/// Every compiled gazetteer, before writing.
+#[derive(Debug, Clone, Default)]
+pub struct Compiled {
+    pub countries: Vec<Entry>,
+    pub cities: Vec<Entry>,
+    pub regions: Vec<Entry>,
+    pub organizations: Vec<Entry>,
+    pub sources: Vec<Entry>,
+    pub people: Vec<Entry>,
+    /// Lowercase folded words for `common-words.txt`, sorted.
+    pub common_words: Vec<String>,
+}
+
+impl Compiled {
+    /// `(file name, entries)` in output order.
+    pub fn files(&self) -> [(&'static str, &[Entry]); 6] {
+        [
+            (OUTPUT_FILES[0], &self.countries),
+            (OUTPUT_FILES[1], &self.cities),
+            (OUTPUT_FILES[2], &self.regions),
+            (OUTPUT_FILES[3], &self.organizations),
+            (OUTPUT_FILES[4], &self.sources),
+            (OUTPUT_FILES[5], &self.people),
+        ]
+    }
+}
+
+/// Reads every source and curated list and compiles the gazetteers in memory.
+pub fn compile(options: &BuildOptions, report: &mut BuildReport) -> anyhow::Result<Compiled> {
+    let src = &options.sources_dir;
+    if !src.is_dir() {
+        bail!(
+            "sources folder {} not found (see ../shared/data/SOURCES.md)",
+            src.display()
+        );
+    }
+    let cur = &options.curated_dir;
+
+    let words_path = cur.join(ENGLISH_WORDS_FILE);
+    let english_words: HashSet<String> = if words_path.is_file() {
+        let text = fs::read_to_string(&words_path)
+            .with_context(|| format!("reading {}", words_path.display()))?;
+        text.lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    } else {
+        report.warn(format!(
+            "{}: not found; common-words.txt will be empty and city alternates are not checked against English words",
+            words_path.display()
+        ));
+        HashSet::new()
+    };
+
+    let countries = countries::from_file(&src.join("mledoze-countries/countries.json"), report)?;
+    let exclude = cities::Exclude {
+        country_keys: countries::name_keys(&countries),
+        english_words,
+    };
+    let mut cities = cities::from_files(
+        &src.join("geonames/countryInfo.txt"),
+        &src.join("geonames/cities15000.txt"),
+        &exclude,
+        report,
+    )?;
+
+    let mut regions = regions::admin1_from_file(
+        &src.join("geonames/admin1CodesASCII.txt"),
+        &countries,
+        report,
+    )?;
+    let curated_regions =
+        curated::read_tsv(&cur.join("regions.tsv"), curated::Expect::Place, report)?;
+    let (curated_regions, merged) =
+        regions::merge_curated_into_admin1(&mut regions, curated_regions, report);
+    regions.extend(curated_regions);
+    let curated_or_merged: Vec<Entry> = merged
+        .into_iter()
+        .map(|i| regions[i].clone())
+        .chain(
+            regions
+                .iter()
+                .filter(|r| !r.id.starts_with("admin1:"))
+                .cloned(),
+        )
+        .collect();
+    regions::curated_win_over_city_aliases(&curated_or_merged, &mut cities, report);
+    for entry in &mut regions {
+        clean::finalize(entry);
+    }
+    clean::sort_by_id(&mut regions);
+
+    let curated_orgs = curated::read_tsv(
+        &cur.join("organizations.tsv"),
+        curated::Expect::Organization,
+        report,
+    )?;
+    let organizations = organizations::build(
+        &src.join("international-organizations/general_list.yaml"),
+        curated_orgs,
+        report,
+    )?;
+
+    let mut sources = curated::read_tsv(
+        &cur.join("sources.tsv"),
+        curated::Expect::Organization,
+        report,
+    )?;
+    for entry in &mut sources {
+        clean::finalize(entry);
+    }
+    clean::sort_by_id(&mut sources);
+    report.us_news_domains = domain_coverage(
+        &src.join("us-news-domains/us-news-domains-v2.0.0.csv"),
+        &sources,
+    )?;
+
+    let curated_people =
+        curated::read_tsv(&cur.join("people.tsv"), curated::Expect::Person, report)?;
+    let people = people::build(
+        &src.join("us-congress-legislators/legislators-current.yaml"),
+        &src.join("us-congress-legislators/executive.yaml"),
+        curated_people,
+        report,
+    )?;
+
+    let mut compiled = Compiled {
+        countries,
+        cities,
+        regions,
+        organizations,
+        sources,
+        people,
+        common_words: Vec::new(),
+    };
+    validate(&compiled)?;
+    compiled.common_words = common_words(&compiled, &exclude.english_words);
+    Ok(compiled)
+}
+
+/// Builds every gazetteer and writes it to `options.out_dir`.
+pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
+    let mut report = BuildReport::default();
+    let compiled = compile(options, &mut report)?;
+    let out = &options.out_dir;
+    fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    for (file, entries) in compiled.files() {
+        let text = to_jsonl(entries)?;
+        let path = out.join(file);
+        write_if_changed(&path, &text)?;
+        report.files.push(WrittenFile {
+            file: file.to_string(),
+            entries: entries.len(),
+            bytes: text.len() as u64,
+        });
+    }
+    let mut words = compiled.common_words.join("\n");
+    if !words.is_empty() {
+        words.push('\n');
+    }
+    write_if_changed(&out.join(COMMON_WORDS_FILE), &words)?;
+    report.files.push(WrittenFile {
+        file: COMMON_WORDS_FILE.to_string(),
+        entries: compiled.common_words.len(),
+        bytes: words.len() as u64,
+    });
+    report.total_bytes = report.files.iter().map(|f| f.bytes).sum();
+    Ok(report)
+}
+
+/// One `serde_json` line per entry, each ending in a newline.
+pub fn to_jsonl(entries: &[Entry]) -> anyhow::Result<String> {
+    let mut text = String::new();
+    for entry in entries {
+        text.push_str(
+            &serde_json::to_string(entry).with_context(|| format!("serializing {}", entry.id))?,
+        );
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+fn write_if_changed(path: &Path, text: &str) -> anyhow::Result<()> {
+    if fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
+        return Ok(());
+    }
+    fs::write(path, text).with_context(|| format!("writing {}", path.display()))
+}
+
+/// Checks the invariants the runtime relies on: ids unique across every file, country codes of
+/// two uppercase letters, non-empty names.
+pub fn validate(compiled: &Compiled) -> anyhow::Result<()> {
+    let mut seen: HashMap<&str, (&str, &str)> = HashMap::new();
+    for (file, entries) in compiled.files() {
+        for entry in entries {
+            if entry.name.trim().is_empty() {
+                bail!("{file}: entry {} has an empty name", entry.id);
+            }
+            if let Some(code) = &entry.country {
+                if !clean::is_country_code(code) {
+                    bail!(
+                        "{file}: entry {} ({}) has country {code:?}, not two uppercase letters",
+                        entry.id,
+                        entry.name
+                    );
+                }
+            }
+            if let Some((other_file, other_name)) = seen.insert(&entry.id, (file, &entry.name)) {
+                bail!(
+                    "duplicate id {:?}: {} in {other_file} and {} in {file}",
+                    entry.id,
+                    other_name,
+                    entry.name
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The folded single-word names and aliases of every non-country entry that are also ordinary
+/// lowercase English words, sorted.
+pub fn common_words(compiled: &Compiled, english: &HashSet<String>) -> Vec<String> {
+    let mut words = BTreeSet::new();
+    for (_, entries) in compiled.files() {
+        for entry in entries.iter().filter(|e| !e.is_country()) {
+            for name in entry.names() {
+                let key = fold(name);
+                if !key.contains(' ') && english.contains(&key) {
+                    words.insert(key);
+                }
+            }
+        }
+    }
+    words.into_iter().collect()
+}
+
+/// Counts how many domains of the us-news-domains hint list a curated publisher covers (the
+/// list itself is never copied into the gazetteers). `None` when the file is absent.
+fn domain_coverage(path: &Path, sources: &[Entry]) -> anyhow::Result<Option<DomainCoverage>> {
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let known: HashSet<&str> = sources
+        .iter()
+        .flat_map(|e| e.domains.iter().map(String::as_str))
+        .collect();
+    let mut listed = 0;
+    let mut covered = 0;
+    for line in text.lines().skip(1) {
+        let domain = line
+            .split(',')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        if domain.is_empty() {
+            continue;
+        }
+        listed += 1;
+        let host = domain.split('/').next().unwrap_or("");
+        let mut candidate = host;
+        loop {
+            if known.contains(candidate) {
+                covered += 1;
+                break;
+            }
+            match candidate.split_once('.') {
+                Some((_, parent)) if parent.contains('.') => candidate = parent,
+                _ => break,
+            }
+        }
+    }
+    Ok(Some(DomainCoverage { listed, covered }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsfacet_tag::gazetteer::kind;
+    use newsfacet_tag::EntityType;
+
+    #[test]
+    fn validate_names_both_sides_of_an_id_collision() {
+        let mut compiled = Compiled::default();
+        compiled.regions.push(Entry::new(
+            "place:x",
+            EntityType::Place,
+            kind::REGION,
+            "Xland",
+        ));
+        compiled.people.push(Entry::new(
+            "place:x",
+            EntityType::Person,
+            "official",
+            "X Person",
+        ));
+        let err = validate(&compiled).unwrap_err().to_string();
+        assert!(
+            err.contains("Xland in regions.jsonl") && err.contains("X Person in people.jsonl"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn validate_rejects_bad_country_codes() {
+        let mut compiled = Compiled::default();
+        let mut e = Entry::new("city:1", EntityType::Place, kind::CITY, "Town");
+        e.country = Some("us".into());
+        compiled.cities.push(e);
+        assert!(validate(&compiled)
+            .unwrap_err()
+            .to_string()
+            .contains("two uppercase"));
+    }
+
+    #[test]
+    fn common_words_skip_countries_and_multiword_names() {
+        let mut compiled = Compiled::default();
+        let mut nice = Entry::new("city:1", EntityType::Place, kind::CITY, "Nice");
+        nice.aliases = vec!["Nizza".into(), "Côte Reading".into()];
+        compiled.cities.push(nice);
+        let mut chad = Entry::new("country:TD", EntityType::Place, kind::COUNTRY, "Chad");
+        chad.country = Some("TD".into());
+        compiled.countries.push(chad);
+        compiled.regions.push(Entry::new(
+            "admin1:GB.R",
+            EntityType::Place,
+            kind::REGION,
+            "Reading",
+        ));
+        let english: HashSet<String> = ["nice", "reading", "chad", "nizza2"]
+            .map(String::from)
+            .into();
+        let words = common_words(&compiled, &english);
+        assert_eq!(words, vec!["nice", "reading"]);
+    }
+}

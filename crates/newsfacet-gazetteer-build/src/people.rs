@@ -1,0 +1,642 @@
+//! `people.jsonl`: current US legislators, recent presidents and vice presidents
+//! (unitedstates/congress-legislators), merged with the curated `people.tsv`.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+use anyhow::{bail, Context};
+use newsfacet_tag::fold::fold;
+use newsfacet_tag::{EntityType, Entry};
+use serde::Deserialize;
+
+use crate::clean::{absorb, clean_text, drop_shared_aliases, finalize, sort_by_id};
+use crate::BuildReport;
+
+/// Kind of a member of Congress.
+pub const KIND_LEGISLATOR: &str = "legislator";
+/// Kind of a president.
+pub const KIND_HEAD_OF_STATE: &str = "head_of_state";
+/// Kind of a vice president.
+pub const KIND_OFFICIAL: &str = "official";
+
+/// Executive office holders whose last term ended before this date are left out.
+pub const EXECUTIVE_SINCE: &str = "1977-01-01";
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Person {
+    pub id: PersonIds,
+    pub name: PersonName,
+    #[serde(default)]
+    pub bio: Bio,
+    #[serde(default)]
+    pub terms: Vec<Term>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct PersonIds {
+    pub bioguide: Option<String>,
+    pub wikidata: Option<String>,
+    pub govtrack: Option<u64>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct PersonName {
+    #[serde(default)]
+    pub first: String,
+    #[serde(default)]
+    pub middle: Option<String>,
+    #[serde(default)]
+    pub last: String,
+    #[serde(default)]
+    pub suffix: Option<String>,
+    #[serde(default)]
+    pub nickname: Option<String>,
+    #[serde(default)]
+    pub official_full: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Bio {
+    pub gender: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Term {
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub start: String,
+    #[serde(default)]
+    pub end: String,
+    #[serde(default)]
+    pub state: Option<String>,
+}
+
+/// A compiled person plus the keys used to merge it with other sources.
+#[derive(Debug, Clone)]
+struct Candidate {
+    entry: Entry,
+    bioguide: Option<String>,
+    wikidata: Option<String>,
+    person: Person,
+}
+
+/// Reads both YAML files, merges them with the curated people and returns sorted entries.
+pub fn build(
+    legislators: &Path,
+    executive: &Path,
+    curated: Vec<Entry>,
+    report: &mut BuildReport,
+) -> anyhow::Result<Vec<Entry>> {
+    let read = |path: &Path| -> anyhow::Result<Vec<Person>> {
+        let text =
+            fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        serde_yaml_ng::from_str(&text).with_context(|| format!("parsing {}", path.display()))
+    };
+    let legislators = read(legislators)?;
+    let executive = read(executive)?;
+    compile(legislators, executive, curated, report)
+}
+
+/// The latest term start in the data: terms ending after it are still running. Using the data's
+/// own date instead of the clock keeps the output reproducible.
+fn reference_date(people: &[&Person]) -> String {
+    people
+        .iter()
+        .flat_map(|p| p.terms.iter().map(|t| t.start.clone()))
+        .max()
+        .unwrap_or_default()
+}
+
+/// Compiles legislators, executive office holders and curated people into one list.
+pub fn compile(
+    legislators: Vec<Person>,
+    executive: Vec<Person>,
+    curated: Vec<Entry>,
+    report: &mut BuildReport,
+) -> anyhow::Result<Vec<Entry>> {
+    let today = reference_date(&legislators.iter().chain(&executive).collect::<Vec<_>>());
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for (index, person) in legislators.into_iter().enumerate() {
+        let entry = legislator_entry(&person, &today)
+            .with_context(|| format!("legislator #{}", index + 1))?;
+        candidates.push(Candidate {
+            entry,
+            bioguide: person.id.bioguide.clone(),
+            wikidata: person.id.wikidata.clone(),
+            person,
+        });
+    }
+    let legislator_count = candidates.len();
+    for (index, person) in executive.into_iter().enumerate() {
+        let Some(last) = person.terms.iter().map(|t| t.end.as_str()).max() else {
+            continue;
+        };
+        if last < EXECUTIVE_SINCE {
+            continue;
+        }
+        let entry = executive_entry(&person, &today)
+            .with_context(|| format!("executive #{}", index + 1))?;
+        let existing = candidates[..legislator_count].iter().position(|c| {
+            (person.id.bioguide.is_some() && c.bioguide == person.id.bioguide)
+                || (person.id.wikidata.is_some() && c.wikidata == person.id.wikidata)
+                || (c.wikidata.is_none() || person.id.wikidata.is_none())
+                    && fold(&c.entry.name) == fold(&entry.name)
+        });
+        match existing {
+            Some(i) => {
+                let target = &mut candidates[i].entry;
+                // The office outranks the seat in Congress.
+                target.kind.clone_from(&entry.kind);
+                target.roles.splice(0..0, entry.roles.iter().cloned());
+                target.aliases.extend(entry.aliases.iter().cloned());
+                if fold(&entry.name) != fold(&target.name) {
+                    target.aliases.push(entry.name.clone());
+                }
+            }
+            None => candidates.push(Candidate {
+                entry,
+                bioguide: person.id.bioguide.clone(),
+                wikidata: person.id.wikidata.clone(),
+                person,
+            }),
+        }
+    }
+    disambiguate_names(&mut candidates);
+
+    let mut entries: Vec<Entry> = candidates.into_iter().map(|c| c.entry).collect();
+    let source_count = entries.len();
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, entry) in entries.iter().enumerate() {
+        for name in entry.names() {
+            let ids = index.entry(fold(name)).or_default();
+            if !ids.contains(&i) {
+                ids.push(i);
+            }
+        }
+    }
+    for curated_entry in curated {
+        // By folded full name only: the curated name against the source names and full-name
+        // variants. Curated aliases are not used: "John Kennedy" may be an alias of President
+        // John F. Kennedy and the canonical name of a current senator.
+        let mut matches: Vec<usize> = index
+            .get(&fold(&curated_entry.name))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| i < source_count)
+            .collect();
+        matches.sort_unstable();
+        matches.dedup();
+        match matches.as_slice() {
+            [] => entries.push(curated_entry),
+            [i] => {
+                let i = *i;
+                let source = std::mem::replace(&mut entries[i], curated_entry);
+                report.merges.push(format!(
+                    "people.tsv: {} ({}) merged with {} ({})",
+                    entries[i].name, entries[i].id, source.name, source.id
+                ));
+                let merged = &mut entries[i];
+                if merged.kind.is_empty() {
+                    merged.kind.clone_from(&source.kind);
+                }
+                absorb(merged, &source);
+            }
+            many => {
+                let ids: Vec<&str> = many.iter().map(|&i| entries[i].id.as_str()).collect();
+                report.warn(format!(
+                    "people.tsv: {} matches several people ({}); kept apart",
+                    curated_entry.name,
+                    ids.join(", ")
+                ));
+                entries.push(curated_entry);
+            }
+        }
+    }
+    drop_shared_aliases(&mut entries, report);
+    for entry in &mut entries {
+        finalize(entry);
+    }
+    sort_by_id(&mut entries);
+    Ok(entries)
+}
+
+fn person_id(person: &Person) -> anyhow::Result<String> {
+    if let Some(bioguide) = &person.id.bioguide {
+        Ok(format!("person:bioguide:{bioguide}"))
+    } else if let Some(wikidata) = &person.id.wikidata {
+        Ok(format!("person:wikidata:{wikidata}"))
+    } else if let Some(govtrack) = person.id.govtrack {
+        Ok(format!("person:govtrack:{govtrack}"))
+    } else {
+        bail!(
+            "{} {} has no bioguide, wikidata or govtrack id",
+            person.name.first,
+            person.name.last
+        )
+    }
+}
+
+fn gender(person: &Person) -> Option<String> {
+    match person.bio.gender.as_deref().map(str::trim) {
+        Some("M") | Some("m") => Some("m".into()),
+        Some("F") | Some("f") => Some("f".into()),
+        _ => None,
+    }
+}
+
+/// "Herbert Walker" → "H. W."; "J." stays "J.".
+fn initials(middle: &str) -> String {
+    middle
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .map(|c| format!("{c}."))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "J.D. Vance" → "JD Vance": dotted initials written together.
+fn undotted(name: &str) -> Option<String> {
+    let mut changed = false;
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            let letters: Vec<&str> = w.split('.').filter(|p| !p.is_empty()).collect();
+            if letters.len() >= 2
+                && letters.iter().all(|p| p.chars().count() == 1)
+                && w.ends_with('.')
+            {
+                changed = true;
+                letters.concat()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
+/// Full-name variants of a person; never a bare surname.
+fn name_variants(name: &PersonName) -> Vec<String> {
+    let first = clean_text(&name.first);
+    let last = clean_text(&name.last);
+    let mut variants = Vec::new();
+    if let Some(full) = &name.official_full {
+        variants.push(clean_text(full));
+    }
+    if let Some(nick) = &name.nickname {
+        variants.push(format!("{} {last}", clean_text(nick)));
+    }
+    variants.push(format!("{first} {last}"));
+    if let Some(middle) = name
+        .middle
+        .as_deref()
+        .map(clean_text)
+        .filter(|m| !m.is_empty())
+    {
+        let mi = initials(&middle);
+        variants.push(format!("{first} {mi} {last}"));
+        if !middle.ends_with('.') {
+            variants.push(format!("{first} {middle} {last}"));
+        }
+        if let Some(suffix) = &name.suffix {
+            variants.push(format!("{first} {mi} {last} {}", clean_text(suffix)));
+        }
+    }
+    let undotted: Vec<String> = variants.iter().filter_map(|v| undotted(v)).collect();
+    variants.extend(undotted);
+    variants.retain(|v| v.split_whitespace().count() >= 2);
+    variants
+}
+
+fn state_name(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "AL" => "Alabama",
+        "AK" => "Alaska",
+        "AZ" => "Arizona",
+        "AR" => "Arkansas",
+        "CA" => "California",
+        "CO" => "Colorado",
+        "CT" => "Connecticut",
+        "DE" => "Delaware",
+        "FL" => "Florida",
+        "GA" => "Georgia",
+        "HI" => "Hawaii",
+        "ID" => "Idaho",
+        "IL" => "Illinois",
+        "IN" => "Indiana",
+        "IA" => "Iowa",
+        "KS" => "Kansas",
+        "KY" => "Kentucky",
+        "LA" => "Louisiana",
+        "ME" => "Maine",
+        "MD" => "Maryland",
+        "MA" => "Massachusetts",
+        "MI" => "Michigan",
+        "MN" => "Minnesota",
+        "MS" => "Mississippi",
+        "MO" => "Missouri",
+        "MT" => "Montana",
+        "NE" => "Nebraska",
+        "NV" => "Nevada",
+        "NH" => "New Hampshire",
+        "NJ" => "New Jersey",
+        "NM" => "New Mexico",
+        "NY" => "New York",
+        "NC" => "North Carolina",
+        "ND" => "North Dakota",
+        "OH" => "Ohio",
+        "OK" => "Oklahoma",
+        "OR" => "Oregon",
+        "PA" => "Pennsylvania",
+        "RI" => "Rhode Island",
+        "SC" => "South Carolina",
+        "SD" => "South Dakota",
+        "TN" => "Tennessee",
+        "TX" => "Texas",
+        "UT" => "Utah",
+        "VT" => "Vermont",
+        "VA" => "Virginia",
+        "WA" => "Washington",
+        "WV" => "West Virginia",
+        "WI" => "Wisconsin",
+        "WY" => "Wyoming",
+        "DC" => "the District of Columbia",
+        "PR" => "Puerto Rico",
+        "GU" => "Guam",
+        "VI" => "the U.S. Virgin Islands",
+        "AS" => "American Samoa",
+        "MP" => "the Northern Mariana Islands",
+        _ => return None,
+    })
+}
+
+/// "U.S. Senator from Vermont", "U.S. Representative from California", "Delegate to the U.S.
+/// House from Guam", "Resident Commissioner of Puerto Rico", with "former " once ended.
+fn legislative_role(term: &Term, today: &str) -> anyhow::Result<String> {
+    let code = term.state.as_deref().unwrap_or("");
+    let state = state_name(code).with_context(|| format!("unknown state {code:?}"))?;
+    let role = match (term.kind.as_str(), code) {
+        ("sen", _) => format!("U.S. Senator from {state}"),
+        ("rep", "PR") => "Resident Commissioner of Puerto Rico".to_string(),
+        ("rep", "DC" | "GU" | "VI" | "AS" | "MP") => {
+            format!("Delegate to the U.S. House from {state}")
+        }
+        ("rep", _) => format!("U.S. Representative from {state}"),
+        (other, _) => bail!("unknown term type {other:?}"),
+    };
+    Ok(if term.end.as_str() <= today {
+        format!("former {role}")
+    } else {
+        role
+    })
+}
+
+fn legislator_entry(person: &Person, today: &str) -> anyhow::Result<Entry> {
+    let variants = name_variants(&person.name);
+    let name = variants.first().cloned().context("no name")?;
+    let mut entry = Entry::new(
+        person_id(person)?,
+        EntityType::Person,
+        KIND_LEGISLATOR,
+        name,
+    );
+    entry.country = Some("US".into());
+    entry.gender = gender(person);
+    entry.aliases = variants;
+    let latest = person
+        .terms
+        .iter()
+        .max_by(|a, b| a.start.cmp(&b.start))
+        .context("no terms")?;
+    entry.roles.push(legislative_role(latest, today)?);
+    Ok(entry)
+}
+
+fn executive_entry(person: &Person, today: &str) -> anyhow::Result<Entry> {
+    let mut variants = name_variants(&person.name);
+    // Presidents are known by nickname + surname when they have one ("Jimmy Carter").
+    let name = match (&person.name.official_full, &person.name.nickname) {
+        (Some(full), _) => clean_text(full),
+        (None, Some(nick)) => format!("{} {}", clean_text(nick), clean_text(&person.name.last)),
+        (None, None) => format!(
+            "{} {}",
+            clean_text(&person.name.first),
+            clean_text(&person.name.last)
+        ),
+    };
+    let mut roles = Vec::new();
+    let mut kind = KIND_OFFICIAL;
+    for (term_kind, office) in [
+        ("prez", "President of the United States"),
+        ("viceprez", "Vice President of the United States"),
+    ] {
+        let Some(last_end) = person
+            .terms
+            .iter()
+            .filter(|t| t.kind == term_kind)
+            .map(|t| t.end.as_str())
+            .max()
+        else {
+            continue;
+        };
+        if term_kind == "prez" {
+            kind = KIND_HEAD_OF_STATE;
+        }
+        roles.push(if last_end <= today {
+            format!("former {office}")
+        } else {
+            office.to_string()
+        });
+    }
+    let mut entry = Entry::new(person_id(person)?, EntityType::Person, kind, name);
+    entry.country = Some("US".into());
+    entry.gender = gender(person);
+    variants.retain(|v| fold(v) != fold(&entry.name));
+    entry.aliases = variants;
+    entry.roles = roles;
+    Ok(entry)
+}
+
+/// Two source people with the same canonical name (George Bush and George Bush) are renamed
+/// with their middle initials ("George H. W. Bush", "George W. Bush"); the shared plain name is
+/// then dropped as an ambiguous alias.
+fn disambiguate_names(candidates: &mut [Candidate]) {
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        by_name.entry(fold(&c.entry.name)).or_default().push(i);
+    }
+    for ids in by_name.values().filter(|ids| ids.len() > 1) {
+        for &i in ids {
+            let name = &candidates[i].person.name;
+            if let Some(middle) = name.middle.as_deref().filter(|m| !m.trim().is_empty()) {
+                let old = std::mem::replace(
+                    &mut candidates[i].entry.name,
+                    format!(
+                        "{} {} {}",
+                        clean_text(&name.first),
+                        initials(middle),
+                        clean_text(&name.last)
+                    ),
+                );
+                candidates[i].entry.aliases.push(old);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsfacet_tag::gazetteer::parse_tsv_line;
+
+    const LEGISLATORS: &str = r#"
+- id: {bioguide: S000033, govtrack: 400357, wikidata: Q359442}
+  name: {first: Bernard, last: Sanders, nickname: Bernie, official_full: Bernard Sanders}
+  bio: {birthday: '1941-09-08', gender: M}
+  terms:
+  - {type: rep, start: '1991-01-03', end: '1993-01-03', state: VT, district: 0}
+  - {type: sen, start: '2025-01-03', end: '2031-01-03', state: VT, class: 1}
+- id: {bioguide: V000999, govtrack: 1}
+  name: {first: Nydia, middle: M., last: Velázquez, official_full: Nydia M. Velázquez}
+  bio: {gender: F}
+  terms:
+  - {type: rep, start: '2025-01-03', end: '2027-01-03', state: NY, district: 7}
+"#;
+
+    const EXECUTIVE: &str = r#"
+- id: {bioguide: W000178, govtrack: 411351}
+  name: {first: George, last: Washington}
+  bio: {gender: M}
+  terms:
+  - {type: prez, start: '1789-04-30', end: '1797-03-04'}
+- id: {bioguide: B001166, govtrack: 400052}
+  name: {first: George, middle: Herbert Walker, last: Bush}
+  bio: {gender: M}
+  terms:
+  - {type: viceprez, start: '1981-01-20', end: '1989-01-20'}
+  - {type: prez, start: '1989-01-20', end: '1993-01-20'}
+- id: {govtrack: 400053, wikidata: Q207}
+  name: {first: George, middle: Walker, last: Bush}
+  bio: {gender: M}
+  terms:
+  - {type: prez, start: '2001-01-20', end: '2009-01-20'}
+- id: {govtrack: 412733, wikidata: Q22686}
+  name: {first: Donald, middle: J., last: Trump}
+  bio: {gender: M}
+  terms:
+  - {type: prez, start: '2017-01-20', end: '2021-01-20'}
+  - {type: prez, start: '2025-01-20', end: '2029-01-20'}
+- id: {bioguide: V000137, govtrack: 456790, wikidata: Q28935729}
+  name: {first: James David, nickname: J.D., last: Vance, official_full: J.D. Vance}
+  bio: {gender: M}
+  terms:
+  - {type: viceprez, start: '2025-01-20', end: '2029-01-20'}
+"#;
+
+    fn people(curated: &[&str]) -> (Vec<Entry>, BuildReport) {
+        let legislators: Vec<Person> = serde_yaml_ng::from_str(LEGISLATORS).unwrap();
+        let executive: Vec<Person> = serde_yaml_ng::from_str(EXECUTIVE).unwrap();
+        let curated = curated
+            .iter()
+            .map(|l| parse_tsv_line(l).unwrap().unwrap())
+            .collect();
+        let mut report = BuildReport::default();
+        let entries = compile(legislators, executive, curated, &mut report).unwrap();
+        (entries, report)
+    }
+
+    fn find<'a>(entries: &'a [Entry], id: &str) -> &'a Entry {
+        entries
+            .iter()
+            .find(|e| e.id == id)
+            .unwrap_or_else(|| panic!("{id} missing"))
+    }
+
+    #[test]
+    fn legislators_get_names_roles_and_no_bare_surnames() {
+        let (entries, _) = people(&[]);
+        let sanders = find(&entries, "person:bioguide:S000033");
+        assert_eq!(sanders.name, "Bernard Sanders");
+        assert_eq!(sanders.aliases, vec!["Bernie Sanders"]);
+        assert_eq!(sanders.roles, vec!["U.S. Senator from Vermont"]);
+        assert_eq!(sanders.gender.as_deref(), Some("m"));
+        assert_eq!(sanders.country.as_deref(), Some("US"));
+        assert_eq!(sanders.kind, KIND_LEGISLATOR);
+        let velazquez = find(&entries, "person:bioguide:V000999");
+        assert_eq!(velazquez.aliases, vec!["Nydia Velázquez"]);
+        assert_eq!(velazquez.roles, vec!["U.S. Representative from New York"]);
+        assert!(entries
+            .iter()
+            .all(|e| e.aliases.iter().all(|a| a.contains(' '))));
+    }
+
+    #[test]
+    fn executives_since_1977_with_offices_and_disambiguated_names() {
+        let (entries, report) = people(&[]);
+        assert!(!entries.iter().any(|e| e.name.contains("Washington")));
+        let bush41 = find(&entries, "person:bioguide:B001166");
+        assert_eq!(bush41.name, "George H. W. Bush");
+        assert_eq!(bush41.kind, KIND_HEAD_OF_STATE);
+        assert_eq!(
+            bush41.roles,
+            vec![
+                "former President of the United States",
+                "former Vice President of the United States"
+            ]
+        );
+        let bush43 = find(&entries, "person:wikidata:Q207");
+        assert_eq!(bush43.name, "George W. Bush");
+        assert!(!bush41
+            .aliases
+            .iter()
+            .chain(&bush43.aliases)
+            .any(|a| a == "George Bush"));
+        assert!(report
+            .dropped_shared_aliases
+            .iter()
+            .any(|s| s.name == "George Bush"));
+        let trump = find(&entries, "person:wikidata:Q22686");
+        assert_eq!(trump.name, "Donald Trump");
+        assert_eq!(trump.roles, vec!["President of the United States"]);
+        assert!(trump.aliases.contains(&"Donald J. Trump".to_string()));
+        let vance = find(&entries, "person:bioguide:V000137");
+        assert_eq!(vance.name, "J.D. Vance");
+        assert_eq!(vance.kind, KIND_OFFICIAL);
+        assert!(vance.aliases.contains(&"JD Vance".to_string()));
+        assert_eq!(vance.roles, vec!["Vice President of the United States"]);
+    }
+
+    #[test]
+    fn curated_people_merge_by_name_and_keep_their_name_and_id() {
+        let (entries, report) = people(&[
+            "Donald Trump\tperson\thead_of_state\tUS\tTrump|Donald J. Trump\tgender=m;role=President of the United States",
+            "Sergei Shoigu\tperson\tofficial\tRU\tShoigu\tgender=m",
+            "Bernie Sanders Sr.\tperson\tofficial\tUS\tBernard Sanders\t",
+        ]);
+        assert!(
+            entries.iter().any(|e| e.id == "person:bernie-sanders-sr"),
+            "aliases do not merge"
+        );
+        assert!(entries.iter().any(|e| e.id == "person:bioguide:S000033"));
+        assert!(!entries.iter().any(|e| e.id == "person:wikidata:Q22686"));
+        let trump = find(&entries, "person:donald-trump");
+        assert_eq!(trump.name, "Donald Trump");
+        assert_eq!(trump.aliases, vec!["Donald J. Trump", "Trump"]);
+        assert_eq!(trump.roles, vec!["President of the United States"]);
+        assert_eq!(
+            find(&entries, "person:sergei-shoigu").aliases,
+            vec!["Shoigu"]
+        );
+        assert_eq!(report.merges.len(), 1);
+    }
+
+    #[test]
+    fn name_helpers() {
+        assert_eq!(initials("Herbert Walker"), "H. W.");
+        assert_eq!(undotted("J.D. Vance").as_deref(), Some("JD Vance"));
+        assert_eq!(undotted("Nydia M. Velázquez"), None);
+    }
+}
