@@ -9,6 +9,9 @@ use crate::gazetteer::{EntityType, Entry, EntryId};
 use crate::matcher::MatcherError;
 use crate::{attribution, source, tagged_text, CountryRef, EntityCount, Gazetteer, Matcher, Mention, MentionVia, Speaker, Tags};
 
+/// Organization kinds that stand for their country; publishers and companies do not.
+const NATIONAL_BODY_KINDS: &[&str] = &["government", "military"];
+
 /// Tags articles with one shared gazetteer and automaton. Cheap to share across threads.
 #[derive(Debug)]
 pub struct Tagger {
@@ -54,13 +57,17 @@ impl Tagger {
         }
     }
 
-    /// Countries named directly, through a demonym, or through a place whose country is known.
+    /// Countries named directly, through a demonym, through a place whose country is known, or
+    /// through a national body ("the Chinese coast guard", "the Kremlin").
     fn countries(&self, mentions: &[Mention]) -> Vec<CountryRef> {
         let codes: BTreeSet<&str> = mentions
             .iter()
             .filter_map(|m| {
                 let entry = self.gazetteer.entry(m.entry);
-                (entry.entity_type == EntityType::Place).then_some(entry.country.as_deref()).flatten()
+                let counts = entry.entity_type == EntityType::Place
+                    || (entry.entity_type == EntityType::Organization
+                        && NATIONAL_BODY_KINDS.contains(&entry.kind.as_str()));
+                counts.then_some(entry.country.as_deref()).flatten()
             })
             .collect();
         let mut countries: Vec<CountryRef> = codes

@@ -50,11 +50,12 @@ struct Summary {
 
 impl Summary {
     fn skip(&mut self, error: &ReadError) {
+        self.read += 1;
         self.skip_record(error.reason(), error.to_string());
     }
 
+    /// Counts a record that was read but not indexed.
     fn skip_record(&mut self, reason: &str, message: String) {
-        self.read += 1;
         self.skipped += 1;
         *self.skip_reasons.entry(reason.to_string()).or_default() += 1;
         tracing::info!("skipped: {message}");
