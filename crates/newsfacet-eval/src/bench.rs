@@ -24,8 +24,13 @@ struct Output {
 }
 
 pub fn run(corpus: &Path, json: bool) -> anyhow::Result<()> {
-    let articles: Vec<Article> = newsfacet_article::read_file(corpus).filter_map(Result::ok).collect();
-    let texts: Vec<String> = articles.iter().map(|a| tagged_text(&a.title, &a.body)).collect();
+    let articles: Vec<Article> = newsfacet_article::read_file(corpus)
+        .filter_map(Result::ok)
+        .collect();
+    let texts: Vec<String> = articles
+        .iter()
+        .map(|a| tagged_text(&a.title, &a.body))
+        .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let megabytes = bytes as f64 / 1e6;
 
@@ -72,11 +77,25 @@ pub fn run(corpus: &Path, json: bool) -> anyhow::Result<()> {
     if json {
         println!("{}", serde_json::to_string_pretty(&output)?);
     } else {
-        println!("{} articles, {:.1} MB, single thread", output.articles, output.megabytes);
-        println!("gazetteer: {} entries, {} patterns, load {:.0} ms, automaton build {:.0} ms",
-            output.gazetteer_entries, output.patterns, output.gazetteer_load_ms, output.matcher_build_ms);
-        println!("matching    {:>7.1} MB/s  ({} mentions)", output.match_mb_per_s, output.mentions);
-        println!("attribution {:>7.1} MB/s  ({} quotes)", output.attribution_mb_per_s, output.quotes);
+        println!(
+            "{} articles, {:.1} MB, single thread",
+            output.articles, output.megabytes
+        );
+        println!(
+            "gazetteer: {} entries, {} patterns, load {:.0} ms, automaton build {:.0} ms",
+            output.gazetteer_entries,
+            output.patterns,
+            output.gazetteer_load_ms,
+            output.matcher_build_ms
+        );
+        println!(
+            "matching    {:>7.1} MB/s  ({} mentions)",
+            output.match_mb_per_s, output.mentions
+        );
+        println!(
+            "attribution {:>7.1} MB/s  ({} quotes)",
+            output.attribution_mb_per_s, output.quotes
+        );
         println!("full tag    {:>7.1} MB/s", output.tag_mb_per_s);
     }
     Ok(())

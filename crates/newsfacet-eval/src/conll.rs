@@ -31,7 +31,11 @@ pub fn parse(text: &str) -> Vec<Document> {
 
     fn close_entity(entity: &mut Option<(String, Vec<&str>)>, document: &mut Document) {
         if let Some((kind, tokens)) = entity.take() {
-            document.gold.entry(kind).or_default().insert(detokenize(&tokens));
+            document
+                .gold
+                .entry(kind)
+                .or_default()
+                .insert(detokenize(&tokens));
         }
     }
     fn close_sentence(sentence: &mut Vec<&str>, document: &mut Document) {
@@ -84,8 +88,10 @@ pub fn parse(text: &str) -> Vec<Document> {
 pub fn detokenize(tokens: &[&str]) -> String {
     let mut out = String::new();
     for (i, token) in tokens.iter().enumerate() {
-        let attach = matches!(*token, "," | "." | ":" | ";" | "!" | "?" | ")" | "'s" | "'" | "n't" | "%")
-            || (i > 0 && tokens[i - 1] == "(");
+        let attach = matches!(
+            *token,
+            "," | "." | ":" | ";" | "!" | "?" | ")" | "'s" | "'" | "n't" | "%"
+        ) || (i > 0 && tokens[i - 1] == "(");
         if i > 0 && !attach {
             out.push(' ');
         }
@@ -118,7 +124,10 @@ fn score_document(tagger: &Tagger, document: &Document) -> DocumentScore {
         published: None,
         authors: Vec::new(),
         url: None,
-        origin: Origin { path: "conll".into(), line: None },
+        origin: Origin {
+            path: "conll".into(),
+            line: None,
+        },
     };
     let tags = tagger.tag(&article);
     let empty = BTreeSet::new();
@@ -126,9 +135,15 @@ fn score_document(tagger: &Tagger, document: &Document) -> DocumentScore {
     let mut predicted: BTreeMap<&'static str, BTreeSet<String>> = BTreeMap::new();
     for entity in &tags.entities {
         for surface in &entity.surface {
-            let surface = surface.trim_end_matches("'s").trim_end_matches('\'').to_string();
+            let surface = surface
+                .trim_end_matches("'s")
+                .trim_end_matches('\'')
+                .to_string();
             if !misc.contains(&surface) {
-                predicted.entry(conll_type(entity.entity_type)).or_default().insert(surface);
+                predicted
+                    .entry(conll_type(entity.entity_type))
+                    .or_default()
+                    .insert(surface);
             }
         }
     }
@@ -139,10 +154,19 @@ fn score_document(tagger: &Tagger, document: &Document) -> DocumentScore {
         let hits = guessed.intersection(gold).count();
         score.counts.insert(
             kind,
-            Counts { predicted: guessed.len(), predicted_correct: hits, gold: gold.len(), gold_found: hits },
+            Counts {
+                predicted: guessed.len(),
+                predicted_correct: hits,
+                gold: gold.len(),
+                gold_found: hits,
+            },
         );
-        score.false_positives.extend(guessed.difference(gold).map(|s| (kind, s.clone())));
-        score.misses.extend(gold.difference(guessed).map(|s| (kind, s.clone())));
+        score
+            .false_positives
+            .extend(guessed.difference(gold).map(|s| (kind, s.clone())));
+        score
+            .misses
+            .extend(gold.difference(guessed).map(|s| (kind, s.clone())));
     }
     score
 }
@@ -154,10 +178,14 @@ struct Output {
 }
 
 pub fn run(path: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let documents = parse(&text);
     let tagger = Tagger::new(newsfacet_tag::Gazetteer::bundled()?)?;
-    let scores: Vec<DocumentScore> = documents.par_iter().map(|d| score_document(&tagger, d)).collect();
+    let scores: Vec<DocumentScore> = documents
+        .par_iter()
+        .map(|d| score_document(&tagger, d))
+        .collect();
     let mut totals: BTreeMap<&'static str, Counts> = BTreeMap::new();
     let mut false_positives: BTreeMap<(&str, String), usize> = BTreeMap::new();
     let mut misses: BTreeMap<(&str, String), usize> = BTreeMap::new();
@@ -174,13 +202,23 @@ pub fn run(path: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
     }
     let output = Output {
         documents: documents.len(),
-        by_type: totals.into_iter().map(|(k, c)| (k, Report::from(c))).collect(),
+        by_type: totals
+            .into_iter()
+            .map(|(k, c)| (k, Report::from(c)))
+            .collect(),
     };
     if json {
         println!("{}", serde_json::to_string_pretty(&output)?);
     } else {
-        println!("CoNLL-2003 {} — {} documents (document-level surface forms, MISC ignored)", path.display(), output.documents);
-        println!("{:<5} {:>9} {:>9} {:>9} {:>9}", "type", "precision", "recall", "predicted", "gold");
+        println!(
+            "CoNLL-2003 {} — {} documents (document-level surface forms, MISC ignored)",
+            path.display(),
+            output.documents
+        );
+        println!(
+            "{:<5} {:>9} {:>9} {:>9} {:>9}",
+            "type", "precision", "recall", "predicted", "gold"
+        );
         for (kind, report) in &output.by_type {
             println!(
                 "{:<5} {:>9.3} {:>9.3} {:>9} {:>9}",
@@ -191,9 +229,14 @@ pub fn run(path: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
     if show_errors > 0 {
         for (label, errors) in [("false positives", false_positives), ("misses", misses)] {
             for kind in ["PER", "ORG", "LOC"] {
-                let mut listed: Vec<(&(&str, String), &usize)> = errors.iter().filter(|((k, _), _)| *k == kind).collect();
+                let mut listed: Vec<(&(&str, String), &usize)> =
+                    errors.iter().filter(|((k, _), _)| *k == kind).collect();
                 listed.sort_by_key(|item| std::cmp::Reverse(*item.1));
-                let shown: Vec<String> = listed.iter().take(show_errors).map(|((_, s), n)| format!("{s} ({n})")).collect();
+                let shown: Vec<String> = listed
+                    .iter()
+                    .take(show_errors)
+                    .map(|((_, s), n)| format!("{s} ({n})"))
+                    .collect();
                 println!("{kind} {label}: {}", shown.join(", "));
             }
         }
@@ -211,7 +254,10 @@ mod tests {
     fn parses_documents_and_gold_entities() {
         let documents = parse(SAMPLE);
         assert_eq!(documents.len(), 2);
-        assert_eq!(documents[0].text, "EU rejects German call.\nPeter Blackburn in BRUSSELS's\n");
+        assert_eq!(
+            documents[0].text,
+            "EU rejects German call.\nPeter Blackburn in BRUSSELS's\n"
+        );
         let per: Vec<&String> = documents[0].gold["PER"].iter().collect();
         assert_eq!(per, vec!["Peter Blackburn"]);
         assert!(documents[0].gold["MISC"].contains("German"));

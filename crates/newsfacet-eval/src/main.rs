@@ -50,8 +50,16 @@ enum Command {
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
-        Command::Conll { file, json, show_errors } => conll::run(&file, json, show_errors),
-        Command::Polnear { dir, json, show_errors } => polnear::run(&dir, json, show_errors),
+        Command::Conll {
+            file,
+            json,
+            show_errors,
+        } => conll::run(&file, json, show_errors),
+        Command::Polnear {
+            dir,
+            json,
+            show_errors,
+        } => polnear::run(&dir, json, show_errors),
         Command::BenchTagger { corpus, json } => bench::run(&corpus, json),
     }
 }

@@ -19,40 +19,167 @@ use crate::score::{Counts, Report};
 
 /// Speech-verb lemmas; a cue is a speech cue when one of its words is an inflection of these.
 const SPEECH_VERBS: &[&str] = &[
-    "say", "tell", "add", "state", "note", "warn", "stress", "claim", "argue", "explain", "write", "report",
-    "announce", "ask", "insist", "reply", "respond", "comment", "declare", "acknowledge", "admit", "suggest",
-    "deny", "confirm", "tweet", "post", "accuse", "describe", "predict", "remark", "conclude", "recall",
-    "testify", "urge", "contend", "maintain", "assert", "emphasize", "emphasise", "point", "reiterate", "vow",
-    "pledge", "promise", "caution", "complain", "criticize", "criticise", "praise", "condemn", "dismiss",
-    "call", "answer", "quip", "joke", "concede", "add", "boast", "charge", "counter", "declare", "retort",
-    "shout", "speak", "talk", "affirm", "observe", "estimate", "mention", "disclose", "reveal", "according",
-    "quote", "cite", "told", "said", "wrote", "spoke",
+    "say",
+    "tell",
+    "add",
+    "state",
+    "note",
+    "warn",
+    "stress",
+    "claim",
+    "argue",
+    "explain",
+    "write",
+    "report",
+    "announce",
+    "ask",
+    "insist",
+    "reply",
+    "respond",
+    "comment",
+    "declare",
+    "acknowledge",
+    "admit",
+    "suggest",
+    "deny",
+    "confirm",
+    "tweet",
+    "post",
+    "accuse",
+    "describe",
+    "predict",
+    "remark",
+    "conclude",
+    "recall",
+    "testify",
+    "urge",
+    "contend",
+    "maintain",
+    "assert",
+    "emphasize",
+    "emphasise",
+    "point",
+    "reiterate",
+    "vow",
+    "pledge",
+    "promise",
+    "caution",
+    "complain",
+    "criticize",
+    "criticise",
+    "praise",
+    "condemn",
+    "dismiss",
+    "call",
+    "answer",
+    "quip",
+    "joke",
+    "concede",
+    "add",
+    "boast",
+    "charge",
+    "counter",
+    "declare",
+    "retort",
+    "shout",
+    "speak",
+    "talk",
+    "affirm",
+    "observe",
+    "estimate",
+    "mention",
+    "disclose",
+    "reveal",
+    "according",
+    "quote",
+    "cite",
+    "told",
+    "said",
+    "wrote",
+    "spoke",
 ];
 
 /// Words that start with a capital in a Source span without naming anyone.
 const NOT_NAME_TOKENS: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "He", "She", "They", "It", "We", "I", "You", "His", "Her",
-    "Their", "Its", "Our", "My", "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "President", "Senator",
-    "Governor", "Secretary", "Speaker", "Former", "Vice", "Democratic", "Republican", "Both", "Some", "Many",
-    "Most", "One", "Two", "Others", "Other", "Another", "Officials", "Aides", "Sources", "Critics",
-    "Supporters", "Experts", "Analysts", "Advisers", "Voters", "Polls", "Poll",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "They",
+    "It",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "My",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sen",
+    "Rep",
+    "Gov",
+    "President",
+    "Senator",
+    "Governor",
+    "Secretary",
+    "Speaker",
+    "Former",
+    "Vice",
+    "Democratic",
+    "Republican",
+    "Both",
+    "Some",
+    "Many",
+    "Most",
+    "One",
+    "Two",
+    "Others",
+    "Other",
+    "Another",
+    "Officials",
+    "Aides",
+    "Sources",
+    "Critics",
+    "Supporters",
+    "Experts",
+    "Analysts",
+    "Advisers",
+    "Voters",
+    "Polls",
+    "Poll",
 ];
 
 fn is_speech_cue(cue: &str) -> bool {
-    cue.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).any(|word| {
-        let word = word.to_lowercase();
-        SPEECH_VERBS.iter().any(|lemma| {
-            let stem = lemma.trim_end_matches('e');
-            word == *lemma || (word.starts_with(stem) && word.len() <= lemma.len() + 3)
+    cue.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .any(|word| {
+            let word = word.to_lowercase();
+            SPEECH_VERBS.iter().any(|lemma| {
+                let stem = lemma.trim_end_matches('e');
+                word == *lemma || (word.starts_with(stem) && word.len() <= lemma.len() + 3)
+            })
         })
-    })
 }
 
 /// Capitalised tokens of a name phrase, without possessives and title words.
 pub fn name_tokens(phrase: &str) -> BTreeSet<String> {
     phrase
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .map(|t| t.trim_end_matches("'s").trim_end_matches("’s").trim_matches(['\'', '’', '-']))
+        .map(|t| {
+            t.trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .trim_matches(['\'', '’', '-'])
+        })
         .filter(|t| t.chars().count() >= 2 && t.chars().next().is_some_and(char::is_uppercase))
         .filter(|t| !NOT_NAME_TOKENS.contains(t))
         .map(str::to_string)
@@ -89,7 +216,11 @@ pub fn parse(name: &str, text: &str, ann: &str) -> anyhow::Result<AnnotatedArtic
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte_at = |char_offset: usize| chars.get(char_offset).map_or(text.len(), |&(b, _)| b);
     let mut spans: HashMap<String, Span> = HashMap::new();
-    let mut article = AnnotatedArticle { name: name.to_string(), text: text.to_string(), ..Default::default() };
+    let mut article = AnnotatedArticle {
+        name: name.to_string(),
+        text: text.to_string(),
+        ..Default::default()
+    };
     for (line_number, line) in ann.lines().enumerate() {
         let fields: Vec<&str> = line.split('\t').collect();
         let Some(id) = fields.first() else { continue };
@@ -97,8 +228,10 @@ pub fn parse(name: &str, text: &str, ann: &str) -> anyhow::Result<AnnotatedArtic
             let mut parts = fields[1].split_whitespace();
             let label = parts.next().unwrap_or_default().to_string();
             // Discontinuous spans ("0 5;9 12") keep their outer bounds.
-            let numbers: Vec<usize> =
-                parts.flat_map(|p| p.split(';')).filter_map(|n| n.parse().ok()).collect();
+            let numbers: Vec<usize> = parts
+                .flat_map(|p| p.split(';'))
+                .filter_map(|n| n.parse().ok())
+                .collect();
             let (Some(&start), Some(&end)) = (numbers.first(), numbers.last()) else {
                 anyhow::bail!("{name}.ann:{}: span without offsets", line_number + 1);
             };
@@ -107,12 +240,23 @@ pub fn parse(name: &str, text: &str, ann: &str) -> anyhow::Result<AnnotatedArtic
             if label == "Source" {
                 article.sources.push(span_text.clone());
             }
-            spans.insert(id.to_string(), Span { text: span_text, start, end });
+            spans.insert(
+                id.to_string(),
+                Span {
+                    text: span_text,
+                    start,
+                    end,
+                },
+            );
         } else if id.starts_with('E') && fields.len() >= 2 {
             let mut attribution = Attribution::default();
             for argument in fields[1].split_whitespace() {
-                let Some((role, target)) = argument.split_once(':') else { continue };
-                let Some(span) = spans.get(target) else { continue };
+                let Some((role, target)) = argument.split_once(':') else {
+                    continue;
+                };
+                let Some(span) = spans.get(target) else {
+                    continue;
+                };
                 let role = role.trim_end_matches(|c: char| c.is_ascii_digit());
                 match role {
                     "Source" => attribution.sources.push(span.text.clone()),
@@ -139,7 +283,8 @@ fn gold_speakers(article: &AnnotatedArticle) -> Vec<BTreeSet<String>> {
             if tokens.is_empty() {
                 continue;
             }
-            let (mut merged, rest): (Vec<_>, Vec<_>) = groups.into_iter().partition(|g| !g.is_disjoint(&tokens));
+            let (mut merged, rest): (Vec<_>, Vec<_>) =
+                groups.into_iter().partition(|g| !g.is_disjoint(&tokens));
             let mut group = tokens;
             for other in merged.drain(..) {
                 group.extend(other);
@@ -159,9 +304,13 @@ fn gold_direct_quotes(article: &AnnotatedArticle) -> BTreeSet<String> {
     let mut quotes = BTreeSet::new();
     for content in article.attributions.iter().flat_map(|a| &a.contents) {
         let before = article.text[..content.start].trim_end().chars().next_back();
-        let after = article.text[content.end..].trim_start_matches([',', '.', '?', '!']).chars().next();
+        let after = article.text[content.end..]
+            .trim_start_matches([',', '.', '?', '!'])
+            .chars()
+            .next();
         let inside_marks = content.text.starts_with(OPENING_QUOTES)
-            || before.is_some_and(|c| OPENING_QUOTES.contains(&c)) && after.is_some_and(|c| CLOSING_QUOTES.contains(&c));
+            || before.is_some_and(|c| OPENING_QUOTES.contains(&c))
+                && after.is_some_and(|c| CLOSING_QUOTES.contains(&c));
         if inside_marks {
             quotes.insert(normalise_quote(&content.text));
         }
@@ -171,9 +320,9 @@ fn gold_direct_quotes(article: &AnnotatedArticle) -> BTreeSet<String> {
 }
 
 fn normalise_quote(text: &str) -> String {
-    let trimmed = text
-        .trim()
-        .trim_matches(|c: char| OPENING_QUOTES.contains(&c) || CLOSING_QUOTES.contains(&c) || c == ',' || c == '.');
+    let trimmed = text.trim().trim_matches(|c: char| {
+        OPENING_QUOTES.contains(&c) || CLOSING_QUOTES.contains(&c) || c == ',' || c == '.'
+    });
     trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -194,14 +343,20 @@ fn score_article(tagger: &Tagger, article: &AnnotatedArticle) -> ArticleScore {
         published: None,
         authors: Vec::new(),
         url: None,
-        origin: Origin { path: PathBuf::from(&article.name), line: None },
+        origin: Origin {
+            path: PathBuf::from(&article.name),
+            line: None,
+        },
     };
     let tags = tagger.tag(&input);
     let annotated: Vec<BTreeSet<String>> = article.sources.iter().map(|s| name_tokens(s)).collect();
     let gold = gold_speakers(article);
     let mut score = ArticleScore::default();
-    let predicted: Vec<(String, BTreeSet<String>)> =
-        tags.speakers.iter().map(|s| (s.name.clone(), name_tokens(&s.name))).collect();
+    let predicted: Vec<(String, BTreeSet<String>)> = tags
+        .speakers
+        .iter()
+        .map(|s| (s.name.clone(), name_tokens(&s.name)))
+        .collect();
     for (name, tokens) in &predicted {
         score.speakers.predicted += 1;
         if annotated.iter().any(|a| !a.is_disjoint(tokens)) {
@@ -212,10 +367,15 @@ fn score_article(tagger: &Tagger, article: &AnnotatedArticle) -> ArticleScore {
     }
     for group in &gold {
         score.speakers.gold += 1;
-        if predicted.iter().any(|(_, tokens)| !tokens.is_disjoint(group)) {
+        if predicted
+            .iter()
+            .any(|(_, tokens)| !tokens.is_disjoint(group))
+        {
             score.speakers.gold_found += 1;
         } else {
-            score.missed_speakers.push(group.iter().cloned().collect::<Vec<_>>().join(" "));
+            score
+                .missed_speakers
+                .push(group.iter().cloned().collect::<Vec<_>>().join(" "));
         }
     }
     let gold_quotes = gold_direct_quotes(article);
@@ -227,8 +387,12 @@ fn score_article(tagger: &Tagger, article: &AnnotatedArticle) -> ArticleScore {
         .filter(|q| !q.is_empty())
         .collect();
     let hits = predicted_quotes.intersection(&gold_quotes).count();
-    score.quotes =
-        Counts { predicted: predicted_quotes.len(), predicted_correct: hits, gold: gold_quotes.len(), gold_found: hits };
+    score.quotes = Counts {
+        predicted: predicted_quotes.len(),
+        predicted_correct: hits,
+        gold: gold_quotes.len(),
+        gold_found: hits,
+    };
     score
 }
 
@@ -243,11 +407,16 @@ fn load_split(dir: &Path) -> anyhow::Result<Vec<AnnotatedArticle>> {
     entries.sort();
     let mut articles = Vec::new();
     for ann_path in entries {
-        let stem = ann_path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let stem = ann_path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
         let name = stem.rsplit_once('_').map_or(stem, |(name, _)| name);
         let text_path = dir.join("text").join(format!("{name}.txt"));
-        let text = std::fs::read_to_string(&text_path).with_context(|| format!("reading {}", text_path.display()))?;
-        let ann = std::fs::read_to_string(&ann_path).with_context(|| format!("reading {}", ann_path.display()))?;
+        let text = std::fs::read_to_string(&text_path)
+            .with_context(|| format!("reading {}", text_path.display()))?;
+        let ann = std::fs::read_to_string(&ann_path)
+            .with_context(|| format!("reading {}", ann_path.display()))?;
         articles.push(parse(name, &text, &ann)?);
     }
     Ok(articles)
@@ -263,7 +432,10 @@ struct Output {
 pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
     let articles = load_split(dir)?;
     let tagger = Tagger::new(newsfacet_tag::Gazetteer::bundled()?)?;
-    let scores: Vec<ArticleScore> = articles.par_iter().map(|a| score_article(&tagger, a)).collect();
+    let scores: Vec<ArticleScore> = articles
+        .par_iter()
+        .map(|a| score_article(&tagger, a))
+        .collect();
     let (mut speakers, mut quotes) = (Counts::default(), Counts::default());
     let mut false_speakers: BTreeMap<String, usize> = BTreeMap::new();
     let mut missed: BTreeMap<String, usize> = BTreeMap::new();
@@ -277,12 +449,19 @@ pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
             *missed.entry(s).or_default() += 1;
         }
     }
-    let output = Output { articles: articles.len(), speakers: speakers.into(), direct_quotes_exact: quotes.into() };
+    let output = Output {
+        articles: articles.len(),
+        speakers: speakers.into(),
+        direct_quotes_exact: quotes.into(),
+    };
     if json {
         println!("{}", serde_json::to_string_pretty(&output)?);
     } else {
         println!("PolNeAR {} — {} articles", dir.display(), output.articles);
-        for (label, report) in [("speakers", &output.speakers), ("direct quotes (exact span)", &output.direct_quotes_exact)] {
+        for (label, report) in [
+            ("speakers", &output.speakers),
+            ("direct quotes (exact span)", &output.direct_quotes_exact),
+        ] {
             println!(
                 "{label:<28} precision {:.3} ({}/{})  recall {:.3} ({}/{})",
                 report.precision,
@@ -295,10 +474,17 @@ pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
         }
     }
     if show_errors > 0 {
-        for (label, errors) in [("false speakers", false_speakers), ("missed speakers", missed)] {
+        for (label, errors) in [
+            ("false speakers", false_speakers),
+            ("missed speakers", missed),
+        ] {
             let mut listed: Vec<(String, usize)> = errors.into_iter().collect();
             listed.sort_by_key(|item| std::cmp::Reverse(item.1));
-            let shown: Vec<String> = listed.iter().take(show_errors).map(|(s, n)| format!("{s} ({n})")).collect();
+            let shown: Vec<String> = listed
+                .iter()
+                .take(show_errors)
+                .map(|(s, n)| format!("{s} ({n})"))
+                .collect();
             println!("{label}: {}", shown.join(", "));
         }
     }
@@ -315,7 +501,10 @@ mod tests {
         let offset = |needle: &str| TEXT[..TEXT.find(needle).unwrap()].chars().count();
         let span = |id: &str, label: &str, needle: &str| {
             let start = offset(needle);
-            format!("{id}\t{label} {start} {}\t{needle}\n", start + needle.chars().count())
+            format!(
+                "{id}\t{label} {start} {}\t{needle}\n",
+                start + needle.chars().count()
+            )
         };
         [
             span("T1", "Source", "Haley Morris"),
@@ -347,7 +536,10 @@ mod tests {
     fn finds_direct_quotes_inside_marks_only() {
         let article = parse("x", TEXT, &ann()).unwrap();
         let quotes = gold_direct_quotes(&article);
-        assert_eq!(quotes.into_iter().collect::<Vec<_>>(), vec!["We will win".to_string()]);
+        assert_eq!(
+            quotes.into_iter().collect::<Vec<_>>(),
+            vec!["We will win".to_string()]
+        );
     }
 
     #[test]
@@ -357,7 +549,13 @@ mod tests {
         assert!(is_speech_cue("according to"));
         assert!(!is_speech_cue("shows"));
         assert!(!is_speech_cue("believes"));
-        assert_eq!(name_tokens("Sen. Bernie Sanders's"), ["Bernie", "Sanders"].iter().map(|s| s.to_string()).collect());
+        assert_eq!(
+            name_tokens("Sen. Bernie Sanders's"),
+            ["Bernie", "Sanders"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
+        );
         assert!(name_tokens("a source").is_empty());
     }
 }

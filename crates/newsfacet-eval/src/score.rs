@@ -46,7 +46,11 @@ pub struct Report {
 
 impl From<Counts> for Report {
     fn from(counts: Counts) -> Self {
-        Report { precision: counts.precision(), recall: counts.recall(), counts }
+        Report {
+            precision: counts.precision(),
+            recall: counts.recall(),
+            counts,
+        }
     }
 }
 
@@ -64,8 +68,18 @@ mod tests {
 
     #[test]
     fn precision_and_recall_use_their_own_counts() {
-        let mut counts = Counts { predicted: 4, predicted_correct: 3, gold: 10, gold_found: 2 };
-        counts.add(Counts { predicted: 0, predicted_correct: 0, gold: 0, gold_found: 0 });
+        let mut counts = Counts {
+            predicted: 4,
+            predicted_correct: 3,
+            gold: 10,
+            gold_found: 2,
+        };
+        counts.add(Counts {
+            predicted: 0,
+            predicted_correct: 0,
+            gold: 0,
+            gold_found: 0,
+        });
         assert!((counts.precision() - 0.75).abs() < 1e-9);
         assert!((counts.recall() - 0.2).abs() < 1e-9);
         assert_eq!(Counts::default().precision(), 1.0);

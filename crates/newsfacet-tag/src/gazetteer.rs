@@ -108,7 +108,12 @@ pub struct Entry {
 
 impl Entry {
     /// A new entry with only the required fields set.
-    pub fn new(id: impl Into<String>, entity_type: EntityType, kind: &str, name: impl Into<String>) -> Self {
+    pub fn new(
+        id: impl Into<String>,
+        entity_type: EntityType,
+        kind: &str,
+        name: impl Into<String>,
+    ) -> Self {
         Entry {
             id: id.into(),
             entity_type,
@@ -137,7 +142,8 @@ impl Entry {
 
     /// Whether this entry is a news publisher (a candidate article source).
     pub fn is_publisher(&self) -> bool {
-        self.entity_type == EntityType::Organization && kind::PUBLISHER_KINDS.contains(&self.kind.as_str())
+        self.entity_type == EntityType::Organization
+            && kind::PUBLISHER_KINDS.contains(&self.kind.as_str())
     }
 }
 
@@ -156,7 +162,11 @@ pub enum GazetteerError {
     },
     /// A line could not be parsed.
     #[error("{}:{line}: {message}", path.display())]
-    Line { path: PathBuf, line: usize, message: String },
+    Line {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     /// The file extension names no known gazetteer format.
     #[error("{}: unknown gazetteer format (expected .jsonl or .tsv)", path.display())]
     UnknownFormat { path: PathBuf },
@@ -192,10 +202,17 @@ impl Gazetteer {
             path: path.to_path_buf(),
             source,
         })?;
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("jsonl") | Some("ndjson") => self.add_jsonl(path, &text),
             Some("tsv") | Some("txt") => self.add_tsv(path, &text),
-            _ => Err(GazetteerError::UnknownFormat { path: path.to_path_buf() }),
+            _ => Err(GazetteerError::UnknownFormat {
+                path: path.to_path_buf(),
+            }),
         }
     }
 
@@ -252,7 +269,11 @@ impl Gazetteer {
     }
 
     fn keys_of(entry: &Entry) -> Vec<String> {
-        let mut keys: Vec<String> = entry.names().chain(entry.demonyms.iter().map(String::as_str)).map(fold).collect();
+        let mut keys: Vec<String> = entry
+            .names()
+            .chain(entry.demonyms.iter().map(String::as_str))
+            .map(fold)
+            .collect();
         keys.sort();
         keys.dedup();
         keys.retain(|k| !k.is_empty());
@@ -318,7 +339,10 @@ impl Gazetteer {
 
     /// Entries whose name, alias or demonym folds to the same key as `name`.
     pub fn lookup(&self, name: &str) -> &[EntryId] {
-        self.by_key.get(&fold(name)).map(Vec::as_slice).unwrap_or(&[])
+        self.by_key
+            .get(&fold(name))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// The best entry of a type for `name`: a country before other places, then the most
@@ -333,7 +357,9 @@ impl Gazetteer {
 
     /// The country entry for an ISO alpha-2 code.
     pub fn country(&self, code: &str) -> Option<&Entry> {
-        self.by_country_code.get(&code.to_ascii_uppercase()).map(|&id| self.entry(id))
+        self.by_country_code
+            .get(&code.to_ascii_uppercase())
+            .map(|&id| self.entry(id))
     }
 
     /// The country entry a user-typed value names: a country name, alias, demonym or code.
@@ -343,12 +369,22 @@ impl Gazetteer {
             .iter()
             .map(|&id| self.entry(id))
             .find(|e| e.is_country());
-        by_name.or_else(|| if value.trim().len() == 2 { self.country(value.trim()) } else { None })
+        by_name.or_else(|| {
+            if value.trim().len() == 2 {
+                self.country(value.trim())
+            } else {
+                None
+            }
+        })
     }
 
     /// The publisher entry a name, alias or web domain refers to.
     pub fn resolve_publisher(&self, value: &str) -> Option<&Entry> {
-        let by_name = self.lookup(value).iter().map(|&id| self.entry(id)).find(|e| e.is_publisher());
+        let by_name = self
+            .lookup(value)
+            .iter()
+            .map(|&id| self.entry(id))
+            .find(|e| e.is_publisher());
         by_name.or_else(|| self.publisher_for_domain(value))
     }
 
@@ -390,15 +426,26 @@ pub fn parse_tsv_line(line: &str) -> Result<Option<Entry>, String> {
     if name.is_empty() {
         return Err("empty name".to_string());
     }
-    let entity_type = EntityType::parse(columns[1])
-        .ok_or_else(|| format!("unknown type {:?} (expected person, organization or place)", columns[1]))?;
+    let entity_type = EntityType::parse(columns[1]).ok_or_else(|| {
+        format!(
+            "unknown type {:?} (expected person, organization or place)",
+            columns[1]
+        )
+    })?;
     let kind = columns[2].trim();
     let country = columns[3].trim();
     let is_code = country.len() == 2 && country.chars().all(|c| c.is_ascii_alphabetic());
     if !country.is_empty() && !is_code {
-        return Err(format!("country {country:?} is not an ISO 3166-1 alpha-2 code"));
+        return Err(format!(
+            "country {country:?} is not an ISO 3166-1 alpha-2 code"
+        ));
     }
-    let mut entry = Entry::new(format!("{}:{}", short_type(entity_type), slug(name)), entity_type, kind, name);
+    let mut entry = Entry::new(
+        format!("{}:{}", short_type(entity_type), slug(name)),
+        entity_type,
+        kind,
+        name,
+    );
     if !country.is_empty() {
         entry.country = Some(country.to_ascii_uppercase());
     }
@@ -406,7 +453,11 @@ pub fn parse_tsv_line(line: &str) -> Result<Option<Entry>, String> {
         entry.aliases = split_list(aliases, '|');
     }
     if let Some(attributes) = columns.get(5) {
-        for pair in attributes.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        for pair in attributes
+            .split(';')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
             let (key, value) = pair
                 .split_once('=')
                 .ok_or_else(|| format!("attribute {pair:?} is not key=value"))?;
@@ -419,7 +470,11 @@ pub fn parse_tsv_line(line: &str) -> Result<Option<Entry>, String> {
                 "demonyms" => entry.demonyms = split_list(value, '|'),
                 "capital" => entry.capital = value == "true",
                 "population" => {
-                    entry.population = Some(value.parse().map_err(|_| format!("population {value:?} is not a number"))?)
+                    entry.population = Some(
+                        value
+                            .parse()
+                            .map_err(|_| format!("population {value:?} is not a number"))?,
+                    )
                 }
                 other => return Err(format!("unknown attribute {other:?}")),
             }
@@ -429,7 +484,11 @@ pub fn parse_tsv_line(line: &str) -> Result<Option<Entry>, String> {
 }
 
 fn split_list(s: &str, separator: char) -> Vec<String> {
-    s.split(separator).map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect()
+    s.split(separator)
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn short_type(entity_type: EntityType) -> &'static str {
@@ -455,7 +514,12 @@ pub fn slug(name: &str) -> String {
     }
     if out.is_empty() {
         // Non-Latin names still need a stable id.
-        out = format!("{:x}", fold(name).bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64)));
+        out = format!(
+            "{:x}",
+            fold(name)
+                .bytes()
+                .fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64))
+        );
     }
     out
 }
@@ -481,17 +545,27 @@ mod tests {
     #[test]
     fn rejects_bad_tsv_lines_with_reasons() {
         assert!(parse_tsv_line("# comment").unwrap().is_none());
-        assert!(parse_tsv_line("Foo\tthing\tx\t").unwrap_err().contains("unknown type"));
-        assert!(parse_tsv_line("Foo\tperson\tx\tRUS").unwrap_err().contains("alpha-2"));
+        assert!(parse_tsv_line("Foo\tthing\tx\t")
+            .unwrap_err()
+            .contains("unknown type"));
+        assert!(parse_tsv_line("Foo\tperson\tx\tRUS")
+            .unwrap_err()
+            .contains("alpha-2"));
         assert!(parse_tsv_line("Foo").unwrap_err().contains("columns"));
-        assert!(parse_tsv_line("Foo\tperson\tx\t\t\tbogus").unwrap_err().contains("key=value"));
+        assert!(parse_tsv_line("Foo\tperson\tx\t\t\tbogus")
+            .unwrap_err()
+            .contains("key=value"));
     }
 
     #[test]
     fn user_file_errors_name_file_and_line() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("mine.tsv");
-        std::fs::write(&path, "# people\nAnya Petrova\tperson\tanalyst\tRU\n\nBad line\n").unwrap();
+        std::fs::write(
+            &path,
+            "# people\nAnya Petrova\tperson\tanalyst\tRU\n\nBad line\n",
+        )
+        .unwrap();
         let mut gazetteer = Gazetteer::default();
         let err = gazetteer.add_file(&path).unwrap_err().to_string();
         assert!(err.ends_with("mine.tsv:4: expected 4 to 6 tab-separated columns (name, type, kind, country, aliases, attributes), found 1"), "{err}");
@@ -505,24 +579,55 @@ mod tests {
         turkey.aliases = vec!["Türkiye".into()];
         turkey.demonyms = vec!["Turkish".into()];
         gazetteer.insert(turkey.clone());
-        assert_eq!(gazetteer.resolve_country("TURKIYE").map(|e| e.name.as_str()), Some("Turkey"));
-        assert_eq!(gazetteer.resolve_country("tr").map(|e| e.name.as_str()), Some("Turkey"));
-        assert_eq!(gazetteer.resolve_country("turkish").map(|e| e.name.as_str()), Some("Turkey"));
+        assert_eq!(
+            gazetteer
+                .resolve_country("TURKIYE")
+                .map(|e| e.name.as_str()),
+            Some("Turkey")
+        );
+        assert_eq!(
+            gazetteer.resolve_country("tr").map(|e| e.name.as_str()),
+            Some("Turkey")
+        );
+        assert_eq!(
+            gazetteer
+                .resolve_country("turkish")
+                .map(|e| e.name.as_str()),
+            Some("Turkey")
+        );
         turkey.name = "Türkiye".into();
         turkey.aliases = vec!["Turkey".into()];
         gazetteer.insert(turkey);
         assert_eq!(gazetteer.len(), 1);
-        assert_eq!(gazetteer.resolve_country("turkey").map(|e| e.name.as_str()), Some("Türkiye"));
+        assert_eq!(
+            gazetteer.resolve_country("turkey").map(|e| e.name.as_str()),
+            Some("Türkiye")
+        );
     }
 
     #[test]
     fn publishers_resolve_by_parent_domain() {
         let mut gazetteer = Gazetteer::default();
-        let mut reuters = Entry::new("org:reuters", EntityType::Organization, "news_agency", "Reuters");
+        let mut reuters = Entry::new(
+            "org:reuters",
+            EntityType::Organization,
+            "news_agency",
+            "Reuters",
+        );
         reuters.domains = vec!["reuters.com".into()];
         gazetteer.insert(reuters);
-        assert_eq!(gazetteer.publisher_for_domain("www.uk.reuters.com").map(|e| e.id.as_str()), Some("org:reuters"));
+        assert_eq!(
+            gazetteer
+                .publisher_for_domain("www.uk.reuters.com")
+                .map(|e| e.id.as_str()),
+            Some("org:reuters")
+        );
         assert!(gazetteer.publisher_for_domain("example.com").is_none());
-        assert_eq!(gazetteer.resolve_publisher("REUTERS").map(|e| e.id.as_str()), Some("org:reuters"));
+        assert_eq!(
+            gazetteer
+                .resolve_publisher("REUTERS")
+                .map(|e| e.id.as_str()),
+            Some("org:reuters")
+        );
     }
 }

@@ -71,15 +71,25 @@ impl Matcher {
     }
 
     /// Like [`Matcher::new`], with the common-word list given as text, one folded word a line.
-    pub fn with_common_words(gazetteer: &Gazetteer, common_words: &str) -> Result<Self, MatcherError> {
-        let common_words: HashSet<&str> = common_words.lines().map(str::trim).filter(|w| !w.is_empty()).collect();
+    pub fn with_common_words(
+        gazetteer: &Gazetteer,
+        common_words: &str,
+    ) -> Result<Self, MatcherError> {
+        let common_words: HashSet<&str> = common_words
+            .lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .collect();
         let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         for (id, entry) in gazetteer.entries().iter().enumerate() {
             let id = id as EntryId;
             let names = entry.names().map(|n| (n, MentionVia::Name));
-            let demonyms = entry.demonyms.iter().map(|d| (d.as_str(), MentionVia::Demonym));
+            let demonyms = entry
+                .demonyms
+                .iter()
+                .map(|d| (d.as_str(), MentionVia::Demonym));
             for (alias, via) in names.chain(demonyms) {
                 let key = fold(alias);
                 if key.chars().count() < 2 {
@@ -114,7 +124,10 @@ impl Matcher {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&keys)?;
-        Ok(Matcher { automaton, patterns })
+        Ok(Matcher {
+            automaton,
+            patterns,
+        })
     }
 
     /// Number of distinct folded aliases compiled.
@@ -141,7 +154,12 @@ impl Matcher {
                 continue;
             }
             let (entry, via) = self.patterns[pattern].candidates[0];
-            mentions.push(Mention { start, end, entry, via });
+            mentions.push(Mention {
+                start,
+                end,
+                entry,
+                via,
+            });
             covered_until = end;
         }
         mentions
@@ -150,7 +168,8 @@ impl Matcher {
 
 fn case_rule(alias: &str, key: &str, is_country: bool, common_words: &HashSet<&str>) -> CaseRule {
     let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
-    let is_acronym = letters.len() <= 6 && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let is_acronym =
+        letters.len() <= 6 && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
     if is_acronym {
         CaseRule::Exact
     } else if !is_country && !key.contains(' ') && common_words.contains(key) {
@@ -173,7 +192,11 @@ fn priority(gazetteer: &Gazetteer, id: EntryId, via: MentionVia) -> (u8, u64) {
         (EntityType::Place, kind::REGION) | (EntityType::Place, kind::WATER) => 2,
         _ => 1,
     };
-    let class = if via == MentionVia::Name { class } else { class.saturating_sub(1) };
+    let class = if via == MentionVia::Name {
+        class
+    } else {
+        class.saturating_sub(1)
+    };
     (class, entry.population.unwrap_or(0))
 }
 
@@ -227,18 +250,32 @@ fn is_sentence_start(text: &str, start: usize) -> bool {
 /// Whether the word before or after (across one space) is capitalised, or the word after is
 /// a number: then a common-word name is part of a longer name or a date.
 fn next_to_capitalised_word_or_number(text: &str, start: usize, end: usize) -> bool {
-    let previous = text[..start].strip_suffix(' ').and_then(|t| t.split(' ').next_back());
-    let next = text[end..].strip_prefix(' ').and_then(|t| t.split(' ').next());
+    let previous = text[..start]
+        .strip_suffix(' ')
+        .and_then(|t| t.split(' ').next_back());
+    let next = text[end..]
+        .strip_prefix(' ')
+        .and_then(|t| t.split(' ').next());
     let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
     previous.is_some_and(capitalised)
-        || next.is_some_and(|w| capitalised(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        || next
+            .is_some_and(|w| capitalised(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit()))
 }
 
 /// Headlines in capitals ("READING WARNS ON RATES") give no case evidence.
 fn in_all_caps_context(text: &str, start: usize, end: usize) -> bool {
-    let window_start = text[..start].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
-    let window_end = text[end..].char_indices().nth(30).map_or(text.len(), |(i, _)| end + i);
-    let letters = text[window_start..window_end].chars().filter(|c| c.is_alphabetic());
+    let window_start = text[..start]
+        .char_indices()
+        .rev()
+        .nth(30)
+        .map_or(0, |(i, _)| i);
+    let window_end = text[end..]
+        .char_indices()
+        .nth(30)
+        .map_or(text.len(), |(i, _)| end + i);
+    let letters = text[window_start..window_end]
+        .chars()
+        .filter(|c| c.is_alphabetic());
     let (mut upper, mut total) = (0usize, 0usize);
     for c in letters {
         total += 1;
@@ -258,9 +295,18 @@ mod tests {
         cn.country = Some("CN".into());
         cn.demonyms = vec!["Chinese".into()];
         g.insert(cn);
-        let mut us = Entry::new("country:US", EntityType::Place, kind::COUNTRY, "United States");
+        let mut us = Entry::new(
+            "country:US",
+            EntityType::Place,
+            kind::COUNTRY,
+            "United States",
+        );
         us.country = Some("US".into());
-        us.aliases = vec!["US".into(), "U.S.".into(), "United States of America".into()];
+        us.aliases = vec![
+            "US".into(),
+            "U.S.".into(),
+            "United States of America".into(),
+        ];
         g.insert(us);
         let mut tr = Entry::new("country:TR", EntityType::Place, kind::COUNTRY, "Turkey");
         tr.country = Some("TR".into());
@@ -270,7 +316,12 @@ mod tests {
         beijing.country = Some("CN".into());
         beijing.capital = true;
         g.insert(beijing);
-        let mut shoigu = Entry::new("person:sergei-shoigu", EntityType::Person, "official", "Sergei Shoigu");
+        let mut shoigu = Entry::new(
+            "person:sergei-shoigu",
+            EntityType::Person,
+            "official",
+            "Sergei Shoigu",
+        );
         shoigu.aliases = vec!["Shoygu".into(), "Shoigu".into()];
         g.insert(shoigu);
         g
@@ -278,7 +329,11 @@ mod tests {
 
     fn surfaces(text: &str) -> Vec<&str> {
         let mut g = gazetteer();
-        for (id, name) in [("city:2990440", "Nice"), ("city:2639577", "Reading"), ("city:2643097", "March")] {
+        for (id, name) in [
+            ("city:2990440", "Nice"),
+            ("city:2639577", "Reading"),
+            ("city:2643097", "March"),
+        ] {
             let mut city = Entry::new(id, EntityType::Place, kind::CITY, name);
             city.country = Some("FR".into());
             g.insert(city);
@@ -303,8 +358,14 @@ mod tests {
 
     #[test]
     fn common_words_match_only_as_clear_names() {
-        assert_eq!(surfaces("Talks in Nice ended. Nice weather. It was nice."), vec!["Nice"]);
-        assert_eq!(surfaces("He moved to Reading, then on March 2 to the Far March Hills."), vec!["Reading"]);
+        assert_eq!(
+            surfaces("Talks in Nice ended. Nice weather. It was nice."),
+            vec!["Nice"]
+        );
+        assert_eq!(
+            surfaces("He moved to Reading, then on March 2 to the Far March Hills."),
+            vec!["Reading"]
+        );
         assert!(surfaces("NICE TALKS IN READING END WELL").is_empty());
         // Country names are never held back as common words.
         assert_eq!(surfaces("China said so."), vec!["China"]);
@@ -313,7 +374,10 @@ mod tests {
     #[test]
     fn respects_word_boundaries() {
         assert!(surfaces("Chinatown and Shoiguism").is_empty());
-        assert_eq!(surfaces("Sergei Shoigu, then Shoygu"), vec!["Sergei Shoigu", "Shoygu"]);
+        assert_eq!(
+            surfaces("Sergei Shoigu, then Shoygu"),
+            vec!["Sergei Shoigu", "Shoygu"]
+        );
     }
 
     #[test]

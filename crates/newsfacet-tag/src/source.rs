@@ -16,10 +16,20 @@ const DATELINE_WINDOW: usize = 120;
 /// a syndicated feed"); a dateline or tag mark at the start of the body (`(Reuters)`, `(AP)`,
 /// `(MENAFN)`). Marks anywhere else are citations, not sources.
 pub fn detect_source(article: &Article, gazetteer: &Gazetteer) -> Option<String> {
-    if let Some(source) = article.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    if let Some(source) = article
+        .source
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         return Some(canonical_metadata_source(source, gazetteer));
     }
-    if let Some(publisher) = article.url.as_deref().and_then(url_host).and_then(|h| gazetteer.publisher_for_domain(h)) {
+    if let Some(publisher) = article
+        .url
+        .as_deref()
+        .and_then(url_host)
+        .and_then(|h| gazetteer.publisher_for_domain(h))
+    {
         return Some(publisher.name.clone());
     }
     syndication_credit(&article.body, gazetteer).or_else(|| dateline_mark(&article.body, gazetteer))
@@ -49,7 +59,9 @@ fn syndication_credit(body: &str, gazetteer: &Gazetteer) -> Option<String> {
     let start = lower.rfind(EDITED_BY)? + EDITED_BY.len();
     let rest = body.get(start..)?;
     let name_end = rest.find(" staff").filter(|&end| end <= 60)?;
-    gazetteer.resolve_publisher(rest[..name_end].trim()).map(|p| p.name.clone())
+    gazetteer
+        .resolve_publisher(rest[..name_end].trim())
+        .map(|p| p.name.clone())
 }
 
 /// A publisher mark that opens the body: a dateline `MOSCOW, March 2 (Reuters) -`,
@@ -57,13 +69,19 @@ fn syndication_credit(body: &str, gazetteer: &Gazetteer) -> Option<String> {
 /// the body) so that a parenthesised agency later in the lead is not taken for the publisher.
 fn dateline_mark(body: &str, gazetteer: &Gazetteer) -> Option<String> {
     let lead = body.trim_start();
-    let window_end = lead.char_indices().map(|(i, _)| i).find(|&i| i >= DATELINE_WINDOW).unwrap_or(lead.len());
+    let window_end = lead
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| i >= DATELINE_WINDOW)
+        .unwrap_or(lead.len());
     let window = &lead[..window_end];
     let window = &window[..window.find('\n').unwrap_or(window.len())];
     let mut search_from = 0;
     while let Some(open) = window[search_from..].find('(') {
         let open = search_from + open;
-        let Some(close) = window[open..].find(')').map(|c| open + c) else { break };
+        let Some(close) = window[open..].find(')').map(|c| open + c) else {
+            break;
+        };
         let inside = window[open + 1..close].trim();
         let after = window[close + 1..].trim_start();
         let opens_body = open == 0;
@@ -87,12 +105,42 @@ mod tests {
     fn gazetteer() -> Gazetteer {
         let mut g = Gazetteer::default();
         for (id, kind, name, aliases, domains) in [
-            ("org:reuters", "news_agency", "Reuters", vec![], vec!["reuters.com"]),
-            ("org:ap", "news_agency", "Associated Press", vec!["AP"], vec!["apnews.com"]),
+            (
+                "org:reuters",
+                "news_agency",
+                "Reuters",
+                vec![],
+                vec!["reuters.com"],
+            ),
+            (
+                "org:ap",
+                "news_agency",
+                "Associated Press",
+                vec!["AP"],
+                vec!["apnews.com"],
+            ),
             ("org:tass", "news_agency", "TASS", vec![], vec!["tass.com"]),
-            ("org:devdiscourse", "aggregator", "Devdiscourse", vec![], vec!["devdiscourse.com"]),
-            ("org:cbc", "broadcaster", "CBC News", vec!["CBC"], vec!["cbc.ca"]),
-            ("org:menafn", "aggregator", "MENAFN", vec![], vec!["menafn.com"]),
+            (
+                "org:devdiscourse",
+                "aggregator",
+                "Devdiscourse",
+                vec![],
+                vec!["devdiscourse.com"],
+            ),
+            (
+                "org:cbc",
+                "broadcaster",
+                "CBC News",
+                vec!["CBC"],
+                vec!["cbc.ca"],
+            ),
+            (
+                "org:menafn",
+                "aggregator",
+                "MENAFN",
+                vec![],
+                vec!["menafn.com"],
+            ),
         ] {
             let mut e = Entry::new(id, EntityType::Organization, kind, name);
             e.aliases = aliases.into_iter().map(String::from).collect();
@@ -111,34 +159,57 @@ mod tests {
             published: None,
             authors: vec![],
             url: url.map(String::from),
-            origin: Origin { path: "a.txt".into(), line: None },
+            origin: Origin {
+                path: "a.txt".into(),
+                line: None,
+            },
         }
     }
 
     #[test]
     fn metadata_is_canonicalised_or_kept() {
         let g = gazetteer();
-        assert_eq!(detect_source(&article(Some("AP"), None, ""), &g).as_deref(), Some("Associated Press"));
-        assert_eq!(detect_source(&article(Some("www.cbc.ca"), None, ""), &g).as_deref(), Some("CBC News"));
-        assert_eq!(detect_source(&article(Some("Kyiv Weekly"), None, ""), &g).as_deref(), Some("Kyiv Weekly"));
+        assert_eq!(
+            detect_source(&article(Some("AP"), None, ""), &g).as_deref(),
+            Some("Associated Press")
+        );
+        assert_eq!(
+            detect_source(&article(Some("www.cbc.ca"), None, ""), &g).as_deref(),
+            Some("CBC News")
+        );
+        assert_eq!(
+            detect_source(&article(Some("Kyiv Weekly"), None, ""), &g).as_deref(),
+            Some("Kyiv Weekly")
+        );
     }
 
     #[test]
     fn url_domain_names_the_publisher() {
         let g = gazetteer();
-        let a = article(None, Some("https://www.cbc.ca/news/world/story-1.234"), "Text.");
+        let a = article(
+            None,
+            Some("https://www.cbc.ca/news/world/story-1.234"),
+            "Text.",
+        );
         assert_eq!(detect_source(&a, &g).as_deref(), Some("CBC News"));
     }
 
     #[test]
     fn dateline_and_credit_marks() {
         let g = gazetteer();
-        let a = article(None, None, "MOSCOW, March 2 (Reuters) - Russia said on Monday ...");
+        let a = article(
+            None,
+            None,
+            "MOSCOW, March 2 (Reuters) - Russia said on Monday ...",
+        );
         assert_eq!(detect_source(&a, &g).as_deref(), Some("Reuters"));
         let tagged = article(None, None, "(MENAFN) Oil prices rose on Monday.");
         assert_eq!(detect_source(&tagged, &g).as_deref(), Some("MENAFN"));
         let credit = "TOKYO (AP) — Text.\n\n(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)";
-        assert_eq!(detect_source(&article(None, None, credit), &g).as_deref(), Some("Devdiscourse"));
+        assert_eq!(
+            detect_source(&article(None, None, credit), &g).as_deref(),
+            Some("Devdiscourse")
+        );
     }
 
     #[test]
@@ -146,6 +217,12 @@ mod tests {
         let g = gazetteer();
         let body = "Officials met on Monday to discuss the plan in detail, and the talks went on for many hours without a break, the participants said afterwards. Later that day, according to the ministry, the two sides agreed on a joint text. TASS reported that the sides agreed (TASS) on more.";
         assert_eq!(detect_source(&article(None, None, body), &g), None);
-        assert_eq!(detect_source(&article(None, None, "The minister told TASS that talks continue."), &g), None);
+        assert_eq!(
+            detect_source(
+                &article(None, None, "The minister told TASS that talks continue."),
+                &g
+            ),
+            None
+        );
     }
 }

@@ -7,7 +7,10 @@ use newsfacet_article::Article;
 
 use crate::gazetteer::{EntityType, Entry, EntryId};
 use crate::matcher::MatcherError;
-use crate::{attribution, source, tagged_text, CountryRef, EntityCount, Gazetteer, Matcher, Mention, MentionVia, Speaker, Tags};
+use crate::{
+    attribution, source, tagged_text, CountryRef, EntityCount, Gazetteer, Matcher, Mention,
+    MentionVia, Speaker, Tags,
+};
 
 /// Organization kinds that stand for their country; publishers and companies do not.
 const NATIONAL_BODY_KINDS: &[&str] = &["government", "military"];
@@ -45,7 +48,10 @@ impl Tagger {
             .iter()
             .filter_map(|q| {
                 let name = q.speaker.clone()?;
-                Some(Speaker { name, entity_type: q.speaker_type.unwrap_or(EntityType::Person) })
+                Some(Speaker {
+                    name,
+                    entity_type: q.speaker_type.unwrap_or(EntityType::Person),
+                })
             })
             .collect();
         Tags {
@@ -84,7 +90,10 @@ impl Tagger {
         let mut order: Vec<EntryId> = Vec::new();
         let mut counts: HashMap<EntryId, EntityCount> = HashMap::new();
         for mention in mentions.iter().filter(|m| m.via == MentionVia::Name) {
-            let surface = text[mention.start..mention.end].split_whitespace().collect::<Vec<_>>().join(" ");
+            let surface = text[mention.start..mention.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             let count = counts.entry(mention.entry).or_insert_with(|| {
                 order.push(mention.entry);
                 let entry = self.gazetteer.entry(mention.entry);
@@ -101,10 +110,16 @@ impl Tagger {
                 count.surface.push(surface);
             }
         }
-        order.into_iter().filter_map(|id| counts.remove(&id)).collect()
+        order
+            .into_iter()
+            .filter_map(|id| counts.remove(&id))
+            .collect()
     }
 }
 
 fn country_ref(entry: &Entry) -> Option<CountryRef> {
-    Some(CountryRef { name: entry.name.clone(), code: entry.country.clone()? })
+    Some(CountryRef {
+        name: entry.name.clone(),
+        code: entry.country.clone()?,
+    })
 }

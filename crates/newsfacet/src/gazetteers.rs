@@ -13,7 +13,11 @@ pub fn load(args: &GazetteerArgs) -> anyhow::Result<Gazetteer> {
     for file in &args.files {
         gazetteer.add_file(file)?;
     }
-    info!(entries = gazetteer.len(), elapsed_ms = started.elapsed().as_millis() as u64, "gazetteer loaded");
+    info!(
+        entries = gazetteer.len(),
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "gazetteer loaded"
+    );
     Ok(gazetteer)
 }
 

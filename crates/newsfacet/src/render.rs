@@ -30,14 +30,22 @@ fn counts_line(counts: &[FacetCount]) -> String {
     if counts.is_empty() {
         return "none".to_string();
     }
-    counts.iter().map(|c| format!("{} ({})", c.value, c.count)).collect::<Vec<_>>().join(", ")
+    counts
+        .iter()
+        .map(|c| format!("{} ({})", c.value, c.count))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Ranked hits, then facet counts over all matching articles.
 pub fn search_results(results: &SearchResults, offset: usize) {
     let color = std::io::stdout().is_terminal();
     for (rank, hit) in results.hits.iter().enumerate() {
-        let title = if color { format!("{BOLD}{}{RESET}", hit.title) } else { hit.title.clone() };
+        let title = if color {
+            format!("{BOLD}{}{RESET}", hit.title)
+        } else {
+            hit.title.clone()
+        };
         println!("{}. {title}", offset + rank + 1);
         let source = hit.source.as_deref().unwrap_or("unknown source");
         let date = hit.published.as_deref().unwrap_or("undated");
@@ -61,7 +69,12 @@ pub fn search_results(results: &SearchResults, offset: usize) {
 
 /// One facet's values with counts, one per line.
 pub fn facet_list(list: &FacetList) {
-    let width = list.values.iter().map(|v| v.count.to_string().len()).max().unwrap_or(1);
+    let width = list
+        .values
+        .iter()
+        .map(|v| v.count.to_string().len())
+        .max()
+        .unwrap_or(1);
     for value in &list.values {
         println!("{:>width$}  {}", value.count, value.value);
     }
@@ -78,18 +91,35 @@ pub fn analyzed(out: &mut impl Write, article: &Article, tags: &Tags) -> std::io
     };
     writeln!(out, "{location}: {}", article.title)?;
     writeln!(out, "  id: {}", article.id)?;
-    writeln!(out, "  source: {}", tags.source.as_deref().unwrap_or("unknown"))?;
-    let published = article.published.map_or_else(|| "unknown".to_string(), |d| d.to_string());
+    writeln!(
+        out,
+        "  source: {}",
+        tags.source.as_deref().unwrap_or("unknown")
+    )?;
+    let published = article
+        .published
+        .map_or_else(|| "unknown".to_string(), |d| d.to_string());
     writeln!(out, "  published: {published}")?;
     let speakers: Vec<&str> = tags.speakers.iter().map(|s| s.name.as_str()).collect();
     writeln!(out, "  speakers: {}", speakers.join(", "))?;
     let countries: Vec<&str> = tags.countries.iter().map(|c| c.name.as_str()).collect();
     writeln!(out, "  countries: {}", countries.join(", "))?;
     for entity in &tags.entities {
-        writeln!(out, "  {} {} ×{} as {}", entity.entity_type, entity.name, entity.count, entity.surface.join(" / "))?;
+        writeln!(
+            out,
+            "  {} {} ×{} as {}",
+            entity.entity_type,
+            entity.name,
+            entity.count,
+            entity.surface.join(" / ")
+        )?;
     }
     for quote in &tags.quotes {
-        let speaker = quote.speaker.as_deref().or(quote.unnamed.as_deref()).unwrap_or("?");
+        let speaker = quote
+            .speaker
+            .as_deref()
+            .or(quote.unnamed.as_deref())
+            .unwrap_or("?");
         writeln!(out, "  {speaker}: {:?}", quote.text)?;
     }
     writeln!(out)

@@ -11,8 +11,15 @@ pub fn run(args: FacetsArgs) -> anyhow::Result<ExitCode> {
     let gazetteer = gazetteers::load(&args.gazetteer)?;
     let index = NewsIndex::open(&args.index)?;
     let filters = super::filters(&args.filters);
-    let list = newsfacet_query::facet_values(&index, &gazetteer, args.query.as_deref(), &filters, args.field.into(), args.top)
-        .map_err(super::search::usage_or_failure)?;
+    let list = newsfacet_query::facet_values(
+        &index,
+        &gazetteer,
+        args.query.as_deref(),
+        &filters,
+        args.field.into(),
+        args.top,
+    )
+    .map_err(super::search::usage_or_failure)?;
     if args.json {
         println!("{}", serde_json::to_string(&list)?);
     } else {

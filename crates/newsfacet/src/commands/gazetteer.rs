@@ -42,7 +42,8 @@ pub fn stats(args: GazetteerStatsArgs) -> anyhow::Result<ExitCode> {
             EntityType::Place => stats.place += 1,
         }
         stats.country += usize::from(entry.is_country());
-        stats.city += usize::from(entry.entity_type == EntityType::Place && entry.kind == kind::CITY);
+        stats.city +=
+            usize::from(entry.entity_type == EntityType::Place && entry.kind == kind::CITY);
         stats.aliases += entry.aliases.len() + entry.demonyms.len();
     }
     if args.json {

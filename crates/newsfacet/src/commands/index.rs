@@ -71,7 +71,10 @@ impl Summary {
         for country in &tags.countries {
             *self.country_counts.entry(country.name.clone()).or_default() += 1;
         }
-        let source = tags.source.clone().unwrap_or_else(|| "(unknown)".to_string());
+        let source = tags
+            .source
+            .clone()
+            .unwrap_or_else(|| "(unknown)".to_string());
         *self.source_counts.entry(source).or_default() += 1;
     }
 
@@ -92,13 +95,20 @@ fn top(counts: &BTreeMap<String, usize>) -> Vec<(String, usize)> {
 
 pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(DEFAULT_CORPUS)] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(DEFAULT_CORPUS)]
+    } else {
+        args.paths.clone()
+    };
     let files = newsfacet_article::discover(&paths)?;
     let tagger = gazetteers::tagger(&args.gazetteer)?;
     let index = NewsIndex::create_or_open(&args.index)?;
     let mut writer = index.writer(args.memory.max(16) * 1024 * 1024)?;
     let progress = progress_bar(&files);
-    let mut summary = Summary { files: files.len(), ..Summary::default() };
+    let mut summary = Summary {
+        files: files.len(),
+        ..Summary::default()
+    };
 
     for file in &files {
         progress.set_message(file.display().to_string());
@@ -109,14 +119,22 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
                 Err(error) => summary.skip(&error),
             }
             if batch.len() == BATCH {
-                index_batch(&tagger, &mut writer, std::mem::take(&mut batch), &mut summary, &progress)?;
+                index_batch(
+                    &tagger,
+                    &mut writer,
+                    std::mem::take(&mut batch),
+                    &mut summary,
+                    &progress,
+                )?;
             }
         }
         index_batch(&tagger, &mut writer, batch, &mut summary, &progress)?;
         progress.inc(1);
     }
     progress.set_message("committing");
-    writer.commit().with_context(|| format!("committing {}", args.index.display()))?;
+    writer
+        .commit()
+        .with_context(|| format!("committing {}", args.index.display()))?;
     progress.finish_and_clear();
     summary.documents_in_index = index.num_docs()?;
     summary.finish(started.elapsed());
@@ -157,7 +175,14 @@ fn index_batch(
             Upsert::Updated => summary.updated += 1,
             Upsert::Unchanged => summary.unchanged += 1,
             Upsert::Duplicate => {
-                summary.skip_record("duplicate id", format!("{}: duplicate of an earlier record with id {}", location(&article), article.id));
+                summary.skip_record(
+                    "duplicate id",
+                    format!(
+                        "{}: duplicate of an earlier record with id {}",
+                        location(&article),
+                        article.id
+                    ),
+                );
                 continue;
             }
         }
@@ -173,18 +198,29 @@ fn progress_bar(files: &[PathBuf]) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(files.len() as u64);
-    let style = ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} files · {prefix} · {wide_msg}")
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    let style = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} files · {prefix} · {wide_msg}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
 }
 
 fn print_summary(summary: &Summary, index_dir: &std::path::Path) {
-    println!("Indexed into {} in {:.2}s", index_dir.display(), summary.seconds);
+    println!(
+        "Indexed into {} in {:.2}s",
+        index_dir.display(),
+        summary.seconds
+    );
     println!(
         "  files {}  read {}  indexed {}  updated {}  unchanged {}  skipped {}",
-        summary.files, summary.read, summary.indexed, summary.updated, summary.unchanged, summary.skipped
+        summary.files,
+        summary.read,
+        summary.indexed,
+        summary.updated,
+        summary.unchanged,
+        summary.skipped
     );
     println!("  documents in index: {}", summary.documents_in_index);
     for (reason, count) in &summary.skip_reasons {
@@ -199,6 +235,13 @@ fn print_summary(summary: &Summary, index_dir: &std::path::Path) {
         ("sources", &summary.top_sources),
     ] {
         let listed: Vec<String> = values.iter().map(|(v, c)| format!("{v} ({c})")).collect();
-        println!("  top {label}: {}", if listed.is_empty() { "none".to_string() } else { listed.join(", ") });
+        println!(
+            "  top {label}: {}",
+            if listed.is_empty() {
+                "none".to_string()
+            } else {
+                listed.join(", ")
+            }
+        );
     }
 }

@@ -17,7 +17,8 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         offset: args.offset,
     };
-    let results = newsfacet_query::search(&index, &gazetteer, &request).map_err(usage_or_failure)?;
+    let results =
+        newsfacet_query::search(&index, &gazetteer, &request).map_err(usage_or_failure)?;
     super::warn_unmatched(&results.unmatched_filters);
     if args.json {
         println!("{}", serde_json::to_string(&results)?);
