@@ -36,7 +36,13 @@ fn sample_index() -> &'static str {
     let (_, path) = INDEX.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("index").display().to_string();
-        json_of(&newsfacet(&["index", "index-data/corpus", "--index", &path, "--json"]));
+        json_of(&newsfacet(&[
+            "index",
+            "index-data/corpus",
+            "--index",
+            &path,
+            "--json",
+        ]));
         (dir, path)
     });
     path
@@ -51,10 +57,17 @@ struct TruthArticle {
 }
 
 fn truth() -> Vec<TruthArticle> {
-    let text = std::fs::read_to_string(repo_root().join("tests/fixtures/corpus-truth.json")).expect("truth file");
+    let text = std::fs::read_to_string(repo_root().join("tests/fixtures/corpus-truth.json"))
+        .expect("truth file");
     let value: Value = serde_json::from_str(&text).expect("truth is JSON");
     let strings = |v: &Value| -> Vec<String> {
-        v.as_array().map(|a| a.iter().filter_map(|s| s.as_str().map(String::from)).collect()).unwrap_or_default()
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
     };
     value["articles"]
         .as_array()
@@ -72,20 +85,47 @@ fn truth() -> Vec<TruthArticle> {
 
 /// Titles of every hit of `search` with these extra arguments.
 fn titles(extra: &[&str]) -> BTreeSet<String> {
-    let mut args = vec!["search", "*", "--index", sample_index(), "--limit", "1000", "--json"];
+    let mut args = vec![
+        "search",
+        "*",
+        "--index",
+        sample_index(),
+        "--limit",
+        "1000",
+        "--json",
+    ];
     args.extend_from_slice(extra);
     let results = json_of(&newsfacet(&args));
     let hits = results["hits"].as_array().expect("hits");
-    assert_eq!(results["total"].as_u64(), Some(hits.len() as u64), "total counts every hit");
-    hits.iter().map(|h| h["title"].as_str().expect("title").to_string()).collect()
+    assert_eq!(
+        results["total"].as_u64(),
+        Some(hits.len() as u64),
+        "total counts every hit"
+    );
+    hits.iter()
+        .map(|h| h["title"].as_str().expect("title").to_string())
+        .collect()
 }
 
 fn truth_titles(keep: impl Fn(&TruthArticle) -> bool) -> BTreeSet<String> {
-    truth().into_iter().filter(|a| keep(a)).map(|a| a.title).collect()
+    truth()
+        .into_iter()
+        .filter(|a| keep(a))
+        .map(|a| a.title)
+        .collect()
 }
 
 fn facet_counts(field: &str, extra: &[&str]) -> BTreeMap<String, u64> {
-    let mut args = vec!["facets", "--field", field, "--top", "1000", "--index", sample_index(), "--json"];
+    let mut args = vec![
+        "facets",
+        "--field",
+        field,
+        "--top",
+        "1000",
+        "--index",
+        sample_index(),
+        "--json",
+    ];
     args.extend_from_slice(extra);
     let list = json_of(&newsfacet(&args));
     assert_eq!(list["field"], field);
@@ -94,7 +134,12 @@ fn facet_counts(field: &str, extra: &[&str]) -> BTreeMap<String, u64> {
         .as_array()
         .expect("values")
         .iter()
-        .map(|v| (v["value"].as_str().expect("value").to_string(), v["count"].as_u64().expect("count")))
+        .map(|v| {
+            (
+                v["value"].as_str().expect("value").to_string(),
+                v["count"].as_u64().expect("count"),
+            )
+        })
         .collect()
 }
 
@@ -102,20 +147,37 @@ fn facet_counts(field: &str, extra: &[&str]) -> BTreeMap<String, u64> {
 fn indexing_twice_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("index").display().to_string();
-    let first = json_of(&newsfacet(&["index", "index-data/corpus", "--index", &index, "--json"]));
+    let first = json_of(&newsfacet(&[
+        "index",
+        "index-data/corpus",
+        "--index",
+        &index,
+        "--json",
+    ]));
     assert_eq!(first["read"], 30, "18 text files and 12 JSON lines");
-    assert_eq!(first["indexed"], 29, "one Reuters story is in both a .txt and wires.jsonl");
+    assert_eq!(
+        first["indexed"], 29,
+        "one Reuters story is in both a .txt and wires.jsonl"
+    );
     assert_eq!(first["skipped"], 1);
     assert_eq!(first["skip_reasons"]["duplicate id"], 1);
     assert_eq!(first["documents_in_index"], 29);
-    let facets_before = newsfacet(&["facets", "--field", "country", "--index", &index, "--json"]).stdout;
+    let facets_before =
+        newsfacet(&["facets", "--field", "country", "--index", &index, "--json"]).stdout;
 
-    let second = json_of(&newsfacet(&["index", "index-data/corpus", "--index", &index, "--json"]));
+    let second = json_of(&newsfacet(&[
+        "index",
+        "index-data/corpus",
+        "--index",
+        &index,
+        "--json",
+    ]));
     assert_eq!(second["indexed"], 0);
     assert_eq!(second["updated"], 0);
     assert_eq!(second["unchanged"], 29);
     assert_eq!(second["documents_in_index"], 29);
-    let facets_after = newsfacet(&["facets", "--field", "country", "--index", &index, "--json"]).stdout;
+    let facets_after =
+        newsfacet(&["facets", "--field", "country", "--index", &index, "--json"]).stdout;
     assert_eq!(facets_before, facets_after);
 }
 
@@ -135,7 +197,11 @@ fn country_filters_match_the_hand_worked_answers() {
     let countries: BTreeSet<String> = truth().into_iter().flat_map(|a| a.countries).collect();
     for country in &countries {
         let expected = truth_titles(|a| a.countries.contains(country));
-        assert_eq!(titles(&["--country", country]), expected, "--country {country}");
+        assert_eq!(
+            titles(&["--country", country]),
+            expected,
+            "--country {country}"
+        );
     }
 }
 
@@ -144,7 +210,11 @@ fn speaker_filters_match_the_hand_worked_answers() {
     let speakers: BTreeSet<String> = truth().into_iter().flat_map(|a| a.speakers).collect();
     for speaker in &speakers {
         let expected = truth_titles(|a| a.speakers.contains(speaker));
-        assert_eq!(titles(&["--speaker", speaker]), expected, "--speaker {speaker}");
+        assert_eq!(
+            titles(&["--speaker", speaker]),
+            expected,
+            "--speaker {speaker}"
+        );
     }
 }
 
@@ -162,16 +232,27 @@ fn mentioned_people_and_cited_agencies_are_not_speakers() {
 fn a_repeated_flag_ors_and_different_flags_and() {
     let reuters_or_tass = truth_titles(|a| matches!(a.source.as_deref(), Some("Reuters" | "TASS")));
     assert!(reuters_or_tass.len() > truth_titles(|a| a.source.as_deref() == Some("Reuters")).len());
-    assert_eq!(titles(&["--source", "Reuters", "--source", "TASS"]), reuters_or_tass);
+    assert_eq!(
+        titles(&["--source", "Reuters", "--source", "TASS"]),
+        reuters_or_tass
+    );
 
-    let shoigu_on_japan =
-        truth_titles(|a| a.speakers.iter().any(|s| s == "Sergei Shoigu") && a.countries.iter().any(|c| c == "Japan"));
+    let shoigu_on_japan = truth_titles(|a| {
+        a.speakers.iter().any(|s| s == "Sergei Shoigu") && a.countries.iter().any(|c| c == "Japan")
+    });
     assert!(!shoigu_on_japan.is_empty());
-    assert_eq!(titles(&["--speaker", "Sergei Shoigu", "--country", "Japan"]), shoigu_on_japan);
+    assert_eq!(
+        titles(&["--speaker", "Sergei Shoigu", "--country", "Japan"]),
+        shoigu_on_japan
+    );
 
-    let reuters_in_japan =
-        truth_titles(|a| a.source.as_deref() == Some("Reuters") && a.countries.iter().any(|c| c == "Japan"));
-    assert_eq!(titles(&["--source", "Reuters", "--country", "Japan"]), reuters_in_japan);
+    let reuters_in_japan = truth_titles(|a| {
+        a.source.as_deref() == Some("Reuters") && a.countries.iter().any(|c| c == "Japan")
+    });
+    assert_eq!(
+        titles(&["--source", "Reuters", "--country", "Japan"]),
+        reuters_in_japan
+    );
 }
 
 #[test]
@@ -199,13 +280,28 @@ fn text_queries_combine_with_filters_and_highlight() {
     ]));
     assert_eq!(multipolar["total"], 4);
     let hit = &multipolar["hits"][0];
-    for key in ["id", "title", "source", "published", "score", "snippet", "speakers", "countries"] {
+    for key in [
+        "id",
+        "title",
+        "source",
+        "published",
+        "score",
+        "snippet",
+        "speakers",
+        "countries",
+    ] {
         assert!(hit.get(key).is_some(), "hit has {key}");
     }
     assert!(hit.get("url").is_some() || hit.get("path").is_some());
-    assert!(hit["snippet"].as_str().unwrap().contains("<b>"), "snippet highlights the phrase");
+    assert!(
+        hit["snippet"].as_str().unwrap().contains("<b>"),
+        "snippet highlights the phrase"
+    );
     let countries = multipolar["facets"]["country"].as_array().unwrap();
-    let russia = countries.iter().find(|c| c["value"] == "Russia").expect("Russia comes up");
+    let russia = countries
+        .iter()
+        .find(|c| c["value"] == "Russia")
+        .expect("Russia comes up");
     assert_eq!(russia["count"], 3);
     let with_filter = json_of(&newsfacet(&[
         "search",
@@ -230,26 +326,49 @@ fn a_malformed_query_exits_with_status_2() {
 
 #[test]
 fn analyze_prints_the_json_contract() {
-    let output = newsfacet(&["analyze", "index-data/corpus/txt/2026-03-02-shoigu-japan-tass.txt", "--json"]);
+    let output = newsfacet(&[
+        "analyze",
+        "index-data/corpus/txt/2026-03-02-shoigu-japan-tass.txt",
+        "--json",
+    ]);
     let text = String::from_utf8(output.stdout.clone()).unwrap();
     assert!(output.status.success());
     assert_eq!(text.lines().count(), 1, "one JSON object per article");
     let article: Value = serde_json::from_str(text.trim()).unwrap();
-    assert!(article["path"].as_str().unwrap().ends_with("2026-03-02-shoigu-japan-tass.txt"));
+    assert!(article["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("2026-03-02-shoigu-japan-tass.txt"));
     assert_eq!(article["source"], "TASS");
     assert_eq!(article["published"], "2026-03-02");
-    assert!(article["id"].is_string() && article["title"].is_string() && article["body"].is_string());
+    assert!(
+        article["id"].is_string() && article["title"].is_string() && article["body"].is_string()
+    );
     assert_eq!(article["speakers"][0]["name"], "Sergei Shoigu");
     assert_eq!(article["speakers"][0]["type"], "person");
-    let countries: Vec<&str> = article["countries"].as_array().unwrap().iter().map(|c| c["code"].as_str().unwrap()).collect();
+    let countries: Vec<&str> = article["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
     assert!(countries.contains(&"JP") && countries.contains(&"RU"));
     let entities = article["entities"].as_array().unwrap();
-    let shoigu = entities.iter().find(|e| e["name"] == "Sergei Shoigu").expect("Shoigu is an entity");
+    let shoigu = entities
+        .iter()
+        .find(|e| e["name"] == "Sergei Shoigu")
+        .expect("Shoigu is an entity");
     assert_eq!(shoigu["type"], "person");
     assert!(shoigu["count"].as_u64().unwrap() >= 3);
-    assert!(shoigu["surface"].as_array().unwrap().iter().any(|s| s == "Shoigu"));
+    assert!(shoigu["surface"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s == "Shoigu"));
     let quotes = article["quotes"].as_array().unwrap();
-    assert!(quotes.iter().any(|q| q["kind"] == "direct" && q["speaker"] == "Sergei Shoigu"));
+    assert!(quotes
+        .iter()
+        .any(|q| q["kind"] == "direct" && q["speaker"] == "Sergei Shoigu"));
     assert!(quotes.iter().all(|q| q["text"].is_string()));
 }
 
