@@ -49,6 +49,9 @@ struct Pattern {
     rule: CaseRule,
     /// Candidate entries, best first.
     candidates: Vec<(EntryId, MentionVia)>,
+    /// A one-word name of a minor city ("David", "Kent"): before another capitalised word it is
+    /// far more often a first name or part of a team or company name than the place.
+    yields_to_following_name: bool,
 }
 
 /// The compiled multi-pattern matcher. Build it once per process and share it.
@@ -101,6 +104,7 @@ impl Matcher {
                         alias: alias.to_string(),
                         rule: case_rule(alias, &key, entry.is_country(), &common_words),
                         candidates: Vec::new(),
+                        yields_to_following_name: false,
                     });
                     patterns.len() - 1
                 });
@@ -120,6 +124,9 @@ impl Matcher {
             pattern
                 .candidates
                 .sort_by_key(|&(id, via)| std::cmp::Reverse(priority(gazetteer, id, via)));
+            let best = pattern.candidates.first().map(|&(id, _)| gazetteer.entry(id));
+            pattern.yields_to_following_name = !pattern.alias.contains(' ')
+                && best.is_some_and(|e| e.kind == crate::gazetteer::kind::CITY && !e.capital);
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
@@ -142,7 +149,8 @@ impl Matcher {
         for m in self.automaton.find_overlapping_iter(&folded.text) {
             let (start, end) = folded.original_span(m.start(), m.end());
             let pattern = &self.patterns[m.pattern().as_usize()];
-            if is_word_boundary(text, start, end) && case_allows(pattern, text, start, end) {
+            let yields = pattern.yields_to_following_name && followed_by_capitalised_word(text, end);
+            if !yields && is_word_boundary(text, start, end) && case_allows(pattern, text, start, end) {
                 candidates.push((start, end, m.pattern().as_usize()));
             }
         }
@@ -245,6 +253,14 @@ fn is_sentence_start(text: &str, start: usize) -> bool {
         None => true,
         Some(c) => matches!(c, '.' | '!' | '?' | '\n' | ':' | '—' | '-') || before.ends_with("\n"),
     }
+}
+
+/// Whether a capitalised word follows across a single space ("Paul Keating").
+fn followed_by_capitalised_word(text: &str, end: usize) -> bool {
+    text[end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 /// Whether the word before or after (across one space) is capitalised, or the word after is
@@ -369,6 +385,18 @@ mod tests {
         assert!(surfaces("NICE TALKS IN READING END WELL").is_empty());
         // Country names are never held back as common words.
         assert_eq!(surfaces("China said so."), vec!["China"]);
+    }
+
+    #[test]
+    fn minor_one_word_cities_yield_to_a_following_name() {
+        let mut g = gazetteer();
+        let mut david = Entry::new("city:3711668", EntityType::Place, kind::CITY, "David");
+        david.country = Some("PA".into());
+        g.insert(david);
+        let m = Matcher::with_common_words(&g, "").unwrap();
+        let text = "David Campese flew to David, then Beijing Olympics.";
+        let found: Vec<&str> = m.find(text).iter().map(|x| &text[x.start..x.end]).collect();
+        assert_eq!(found, vec!["David", "Beijing"]);
     }
 
     #[test]
