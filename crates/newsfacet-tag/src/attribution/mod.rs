@@ -1,13 +1,1125 @@
 //! Speaker attribution: who is quoted or paraphrased, and what they said.
+//!
+//! The pipeline, one module per step:
+//! - `quotes`: paragraphs, the reader-comments cut-off and direct-quote spans (double,
+//!   curly, guillemet and context-checked single marks; quotes running over paragraphs).
+//! - `doc`: tokens (each quote one opaque token), paragraph blocks, sentences, datelines.
+//! - `cues`: the speech-verb lexicon and what each verb needs to report speech.
+//! - `names`: the speaker phrase next to a cue and what it names (titles stripped,
+//!   appositions skipped, organizations composed, unnamed sources, relaying agencies).
+//! - `coref`: the article's cast; pronouns, descriptions and surnames resolved against it.
+//!
+//! This module reads sentences in order. For each direct quote it looks for an attribution
+//! right after it (`"…," NAME said`, `"…," said NAME`), right before it (`NAME said: "…"`,
+//! `NAME, TITLE: "…"`), then in its sentence (a long partial quote inside reported speech),
+//! then continues the previous speaker (`"…," he said. "…"` and quote-only paragraphs). Cues
+//! not used by a direct quote give indirect speech: `NAME said (that) …`, `…, NAME said.`,
+//! `according to NAME`, `X quoted NAME as saying …`, `NAME's remarks`.
 
-use crate::{Gazetteer, Mention, Quote};
+mod coref;
+mod cues;
+mod doc;
+mod lexicon;
+mod names;
+mod quotes;
+#[cfg(test)]
+mod tests;
+
+use crate::gazetteer::EntityType;
+use crate::{Gazetteer, Mention, Quote, QuoteKind};
+
+use coref::{Registry, Who};
+use cues::{CueForm, CueVerb, Req};
+use doc::{Doc, Kind, Sentence};
+use lexicon as lex;
+use names::{Found, Subject};
 
 /// Finds every attributed statement in `text` (the tagged text: title, blank line, body).
 ///
 /// `mentions` are the gazetteer matches in `text`, sorted by start; they let attribution
 /// canonicalise speakers ("Shoygu" → Sergei Shoigu) and resolve pronouns to the last named
-/// person. Speakers not in the gazetteer are kept under the name as written.
+/// person. Speakers not in the gazetteer are kept under the name as written. Quotes come back in
+/// text order; `speaker` is set only for named people and organizations, `unnamed` for sources
+/// described without a name.
 pub fn attribute(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Vec<Quote> {
-    let _ = (text, mentions, gazetteer);
-    Vec::new()
+    let doc = Doc::new(text, mentions);
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let registry = Registry::build(&doc, gazetteer);
+    let mut run = Run::new(&doc, gazetteer, registry);
+    for index in 0..doc.sentences.len() {
+        run.sentence(index);
+    }
+    let mut quotes = run.out;
+    quotes.sort_by_key(|q| q.start);
+    quotes
+}
+
+/// An attribution found for one statement.
+struct Attr {
+    found: Found,
+    /// Cue token, when there is a verb (none for `NAME, TITLE: "…"`).
+    cue: Option<usize>,
+    /// The cue as it should be reported ("said", "called for", "according to").
+    cue_text: Option<String>,
+}
+
+/// An indirect statement emitted for the current sentence, kept to truncate it when a later
+/// independent clause starts inside it.
+struct Content {
+    start: usize,
+    end: usize,
+    out_index: usize,
+}
+
+/// State of one attribution pass over an article.
+struct Run<'d, 'a> {
+    doc: &'d Doc<'a>,
+    gaz: &'d Gazetteer,
+    reg: Registry,
+    out: Vec<Quote>,
+    /// The latest attributed statement: (paragraph block, speaker).
+    last: Option<(usize, Who)>,
+    /// Paragraph blocks that contain a speech verb.
+    para_has_cue: Vec<bool>,
+    /// Whether block 0 reads as a headline (no final period), where verbs take headline forms.
+    title_like: bool,
+    /// The latest verb of the current sentence and its subject, for coordinated verbs.
+    clause_subject: Option<(usize, Found)>,
+}
+
+impl<'d, 'a> Run<'d, 'a> {
+    fn new(doc: &'d Doc<'a>, gaz: &'d Gazetteer, reg: Registry) -> Self {
+        let blocks = doc.para_starts.len();
+        let mut para_has_cue = vec![false; blocks];
+        for (i, token) in doc.tokens.iter().enumerate() {
+            let finite = matches!(token.cue, Some((_, CueForm::Past | CueForm::Third)));
+            let according = doc.is(i, "according") && doc.is(i + 1, "to");
+            if (finite || according) && token.mention.is_none() {
+                if let Some(flag) = para_has_cue.get_mut(token.para) {
+                    *flag = true;
+                }
+            }
+        }
+        let title_end = doc.para_starts.get(1).copied().unwrap_or(doc.tokens.len());
+        let title_like = blocks > 1
+            && title_end > 0
+            && title_end < 60
+            && !matches!(doc.tokens[title_end - 1].kind, Kind::Punct('.'));
+        Run {
+            doc,
+            gaz,
+            reg,
+            out: Vec::new(),
+            last: None,
+            para_has_cue,
+            title_like,
+            clause_subject: None,
+        }
+    }
+
+    fn in_title(&self, s: &Sentence) -> bool {
+        s.para == 0 && self.title_like
+    }
+
+    // ----- cue checks -------------------------------------------------------------------
+
+    /// The previous word before `t`, skipping lowercase adverbs, not before `lo`.
+    fn prev_word(&self, t: usize, lo: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut k = t;
+        let floor = lo.max(t.saturating_sub(6));
+        while k > floor {
+            k -= 1;
+            let adverb = doc.is_word(k)
+                && !doc.is_capitalised(k)
+                && (doc.has(k, lex::ADV) && !doc.has(k, lex::TIME)
+                    || lex::is_ly_adverb(doc.word(k)));
+            if !adverb {
+                return Some(k);
+            }
+        }
+        None
+    }
+
+    /// The speech verb at `t` when it works as a finite verb here (not a noun, not passive,
+    /// not after a modal), with its particle when it needs one.
+    fn finite_cue(&self, t: usize, s: &Sentence) -> Option<&'static CueVerb> {
+        let doc = self.doc;
+        let token = doc.tokens.get(t)?;
+        let (v, form) = token.cue?;
+        if token.mention.is_some() || t >= s.end {
+            return None;
+        }
+        let title = self.in_title(s);
+        // Mid-sentence capitals are names ("Edward Said"), except in title-case headlines.
+        if doc.is_capitalised(t) && !title && t != s.start {
+            return None;
+        }
+        let verb = cues::verb_of(v);
+        if matches!(verb.req, Req::QuotedAs) || verb.lemma == "according" {
+            return None;
+        }
+        if let Req::Particle(words) = verb.req {
+            if !words.iter().any(|w| doc.is(t + 1, w)) {
+                return None;
+            }
+        }
+        let prev = self.prev_word(t, s.start);
+        let prev_lower = prev
+            .filter(|&p| doc.is_word(p))
+            .map(|p| doc.word(p).to_ascii_lowercase());
+        let passive = matches!(
+            prev_lower.as_deref(),
+            Some("was" | "were" | "is" | "are" | "be" | "been" | "being")
+        );
+        let ok = match form {
+            CueForm::Past | CueForm::Third => !passive,
+            CueForm::Participle => matches!(prev_lower.as_deref(), Some("has" | "have" | "had")),
+            CueForm::Base => {
+                let blocked = prev.is_none_or(|p| {
+                    doc.has(p, lex::MODAL | lex::DET | lex::AUX) || !doc.is_word(p)
+                });
+                !passive && !blocked && (title || verb.plural)
+            }
+            CueForm::Gerund => false,
+        };
+        ok.then_some(verb)
+    }
+
+    /// The cue as reported: the verb, with its particle ("called for", "pointed out").
+    fn cue_text(&self, t: usize, verb: &CueVerb) -> String {
+        let word = self.doc.word(t).to_lowercase();
+        match verb.req {
+            Req::Particle(_) => format!("{word} {}", self.doc.word(t + 1).to_lowercase()),
+            _ => word,
+        }
+    }
+
+    /// Skips adverbs and time expressions forward from `k` ("on Tuesday", "earlier this week").
+    fn skip_forward_fillers(&self, mut k: usize, end: usize) -> usize {
+        let doc = self.doc;
+        let end = end.min(k + 12);
+        while k < end {
+            let adverb = doc.is_word(k)
+                && !doc.is_capitalised(k)
+                && (doc.has(k, lex::ADV) || lex::is_ly_adverb(doc.word(k)));
+            if adverb || names::is_time_word(doc, k) && !doc.is(k, "this") && !doc.is(k, "that") {
+                k += 1;
+                continue;
+            }
+            if doc.is(k, "on") && names::is_time_word(doc, k + 1) {
+                k += 2;
+                continue;
+            }
+            if doc.is_punct(k, ',') && names::is_time_word(doc, k + 1) {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        k
+    }
+
+    /// The first "that" from `k` before the clause ends (a comma, quote or sentence punctuation).
+    fn that_after(&self, k: usize, end: usize) -> Option<usize> {
+        let doc = self.doc;
+        for j in k..end.min(k + 16) {
+            match doc.tokens[j].kind {
+                Kind::Quote(_) | Kind::Punct('.' | ';' | ':' | '!' | '?' | ',') => return None,
+                Kind::Word if doc.is(j, "that") => return Some(j),
+                Kind::Word if doc.tokens[j].cue.is_some() => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Whether word `k` opens an adverbial phrase rather than a reported clause.
+    fn is_adjunct_start(&self, k: usize) -> bool {
+        let doc = self.doc;
+        doc.is_word(k)
+            && !doc.is_capitalised(k)
+            && !doc.is(k, "to")
+            && (doc.has(k, lex::PREP)
+                || matches!(
+                    doc.word(k),
+                    "before"
+                        | "after"
+                        | "during"
+                        | "while"
+                        | "when"
+                        | "following"
+                        | "as"
+                        | "since"
+                        | "until"
+                        | "upon"
+                        | "via"
+                        | "through"
+                        | "outside"
+                ))
+    }
+
+    /// Whether the verb at `t` reports speech as indirect speech here.
+    fn indirect_ok(&self, t: usize, verb: &CueVerb, s: &Sentence) -> bool {
+        let doc = self.doc;
+        match verb.req {
+            Req::Any | Req::Particle(_) => true,
+            Req::Clause => {
+                let k = self.skip_forward_fillers(t + 1, s.end);
+                doc.is(k, "that")
+                    || doc.is_punct(k, ':')
+                    || self.is_adjunct_start(k) && self.that_after(k, s.end).is_some()
+            }
+            Req::As => (t + 1..(t + 16).min(s.end)).any(|k| doc.is(k, "as")),
+            Req::QuotedAs => false,
+        }
+    }
+
+    /// The reported clause after the verb at `c`: token range, or `None` when the verb has no
+    /// clause after it ("said in a statement.").
+    fn content_after(&self, c: usize, verb: &CueVerb, s: &Sentence) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        let mut k = c + 1;
+        if matches!(verb.req, Req::Particle(_)) {
+            k += 1;
+        }
+        k = self.skip_forward_fillers(k, s.end);
+        if doc.is(k, "that") {
+            k += 1;
+        } else if verb.object {
+            match self.that_after(k, s.end) {
+                Some(that) => k = that + 1,
+                None if verb.lemma == "tell" || verb.lemma == "ask" => return None,
+                None => {}
+            }
+        } else if self.is_adjunct_start(k) && !matches!(verb.req, Req::Particle(_)) {
+            // "said in a statement that …", "said after the meeting" (no clause).
+            k = self.that_after(k, s.end)? + 1;
+        } else if doc.is_punct(k, ':') {
+            k += 1;
+        } else if doc.is_punct(k, ',') || doc.is_punct(k, '.') {
+            return None;
+        }
+        let end = self.clause_end(k, s.end);
+        (k < end).then_some((k, end))
+    }
+
+    /// End of a reported clause starting at `k`: the sentence end, a semicolon, without
+    /// trailing punctuation.
+    fn clause_end(&self, k: usize, end: usize) -> usize {
+        let doc = self.doc;
+        let mut e = (k..end).find(|&j| doc.is_punct(j, ';')).unwrap_or(end);
+        while e > k
+            && matches!(
+                doc.tokens[e - 1].kind,
+                Kind::Punct('.' | ',' | ':' | '!' | '?' | '—' | '-')
+            )
+        {
+            e -= 1;
+        }
+        e
+    }
+
+    /// The subject of the sentence: the noun phrase it opens with, after an introductory phrase
+    /// ("Speaking in Kyiv, Zelenskyy …", "During the visit, Putin …").
+    fn sentence_subject(&self, s: &Sentence) -> Option<Found> {
+        let doc = self.doc;
+        let mut a = s.start;
+        let opener = doc.is_word(a)
+            && (doc.has(a, lex::STOP) && !doc.has(a, lex::DET)
+                || !doc.is_capitalised(a)
+                || doc.word(a).ends_with("ing"));
+        if opener {
+            if let Some(comma) = (a..(a + 20).min(s.end)).find(|&j| doc.is_punct(j, ',')) {
+                a = comma + 1;
+            }
+        }
+        let e = names::np_end(doc, a, s.end);
+        if e == a {
+            return None;
+        }
+        let subject = names::classify(doc, self.gaz, a, e)?;
+        Some(Found {
+            subject,
+            start: a,
+            end: e,
+        })
+    }
+
+    // ----- direct quotes ----------------------------------------------------------------
+
+    /// `"…," NAME said`, `"…," said NAME, TITLE`, `"…," NAME, TITLE, said`, `"…" according to X`.
+    fn after_quote(&self, q: usize, s: &Sentence) -> Option<Attr> {
+        let doc = self.doc;
+        let mut k = q + 1;
+        if doc.is_punct(k, ',') {
+            k += 1;
+        }
+        if k >= s.end || !doc.is_word(k) {
+            return None;
+        }
+        if let Some(verb) = self.finite_cue(k, s) {
+            let n = if matches!(verb.req, Req::Particle(_)) {
+                k + 2
+            } else {
+                k + 1
+            };
+            let found = names::subject_after(doc, self.gaz, n, s.end)?;
+            return Some(Attr {
+                found,
+                cue: Some(k),
+                cue_text: Some(self.cue_text(k, verb)),
+            });
+        }
+        if doc.is(k, "according") && doc.is(k + 1, "to") {
+            let found = names::subject_after(doc, self.gaz, k + 2, s.end)?;
+            return Some(Attr {
+                found,
+                cue: Some(k),
+                cue_text: Some("according to".into()),
+            });
+        }
+        let mut depth = 0usize;
+        for c in k + 1..(k + 30).min(s.end) {
+            match doc.tokens[c].kind {
+                // "Rep. Gwen Moore (D-Wis.) said": periods inside parentheses end nothing.
+                Kind::Punct('(') => depth += 1,
+                Kind::Punct(')') => depth = depth.saturating_sub(1),
+                Kind::Quote(_) => return None,
+                Kind::Punct('.' | '!' | '?' | ';' | ':') if depth == 0 => return None,
+                _ => {}
+            }
+            if let Some(verb) = self.finite_cue(c, s) {
+                let found = names::subject_before(doc, self.gaz, k, c)?;
+                return (found.start == k).then(|| Attr {
+                    found,
+                    cue: Some(c),
+                    cue_text: Some(self.cue_text(c, verb)),
+                });
+            }
+        }
+        None
+    }
+
+    /// `NAME said: "…"`, `NAME said that "…"`, `NAME told X: "…"`.
+    fn before_quote(&self, q: usize, s: &Sentence) -> Option<Attr> {
+        let doc = self.doc;
+        if q <= s.start {
+            return None;
+        }
+        let mut j = q - 1;
+        let colon = doc.is_punct(j, ':');
+        let comma = doc.is_punct(j, ',');
+        if (colon || comma) && j > s.start {
+            j -= 1;
+        }
+        if doc.is(j, "that") && j > s.start {
+            j -= 1;
+        }
+        // "Trump attacked Clinton, saying, "…"": the participle's speaker is the clause's.
+        if comma || colon {
+            if let Some((_, CueForm::Gerund)) = doc.tokens[j].cue {
+                let verb = cues::verb_of(doc.tokens[j].cue.map_or(0, |c| c.0));
+                if matches!(verb.req, Req::Any | Req::Clause) && j > s.start {
+                    let found = match &self.clause_subject {
+                        Some((_, found)) => Some(found.clone()),
+                        None => self.sentence_subject(s),
+                    }?;
+                    return Some(Attr {
+                        found,
+                        cue: Some(j),
+                        cue_text: Some(doc.word(j).to_lowercase()),
+                    });
+                }
+            }
+        }
+        // With a colon or comma the cue may have an object or adjuncts ("told a news
+        // conference in Moscow: "…""); without one only time words may stand between.
+        let limit = if colon {
+            16
+        } else if comma {
+            10
+        } else {
+            5
+        };
+        let colon = colon || comma;
+        let floor = (j + 1).saturating_sub(limit).max(s.start);
+        for c in (floor..=j).rev() {
+            match doc.tokens[c].kind {
+                Kind::Quote(_) | Kind::Punct('.' | '!' | '?' | ';') => return None,
+                _ => {}
+            }
+            if !colon && c < j && self.skip_forward_fillers(c + 1, j + 1) <= j {
+                // Something other than fillers between this word and the quote.
+                if self.finite_cue(c, s).is_some() {
+                    return None;
+                }
+                continue;
+            }
+            if let Some(verb) = self.finite_cue(c, s) {
+                let found = self.verb_subject(c, s)?;
+                return Some(Attr {
+                    found,
+                    cue: Some(c),
+                    cue_text: Some(self.cue_text(c, verb)),
+                });
+            }
+        }
+        None
+    }
+
+    /// The subject of a finite verb at `c`: the phrase before it, or for a coordinated verb
+    /// ("… and said") the sentence subject.
+    fn verb_subject(&self, c: usize, s: &Sentence) -> Option<Found> {
+        let doc = self.doc;
+        let prev = self.prev_word(c, s.start);
+        if prev.is_some_and(|p| doc.is(p, "and") || doc.is(p, "but")) {
+            // "the Pentagon called for calm and said …": the previous verb's subject.
+            if let Some((earlier, found)) = &self.clause_subject {
+                if *earlier < c {
+                    return Some(found.clone());
+                }
+            }
+            return self.sentence_subject(s);
+        }
+        names::subject_before(doc, self.gaz, s.start, c)
+    }
+
+    /// `NAME, TITLE: "…"` and `NAME: "…"` (interview and analysis blocks).
+    fn colon_block(&self, q: usize, s: &Sentence) -> Option<Attr> {
+        let doc = self.doc;
+        if q <= s.start || !doc.is_punct(q - 1, ':') {
+            return None;
+        }
+        let a = s.start;
+        let e = names::np_end(doc, a, q - 1);
+        if e == a {
+            return None;
+        }
+        let rest_ok = e == q - 1
+            || (doc.is_punct(e, ',') || doc.is_punct(e, '('))
+                && (e..q - 1).all(|t| {
+                    !matches!(doc.tokens[t].kind, Kind::Quote(_)) && doc.tokens[t].cue.is_none()
+                });
+        if !rest_ok {
+            return None;
+        }
+        let subject = names::classify(doc, self.gaz, a, e)?;
+        if matches!(subject, Subject::Pronoun(_)) {
+            return None;
+        }
+        Some(Attr {
+            found: Found {
+                subject,
+                start: a,
+                end: e,
+            },
+            cue: None,
+            cue_text: None,
+        })
+    }
+
+    /// A long partial quote inside a sentence with a cue belongs to that cue's speaker.
+    fn sentence_cue(&self, q: usize, s: &Sentence) -> Option<Attr> {
+        let before = (s.start..q).rev();
+        let after = q + 1..s.end;
+        for c in before.chain(after) {
+            if let Some(verb) = self.finite_cue(c, s) {
+                if let Some(found) = self.verb_subject(c, s) {
+                    return Some(Attr {
+                        found,
+                        cue: Some(c),
+                        cue_text: Some(self.cue_text(c, verb)),
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// Attributes the direct quote at token `q`; returns the cue token it used.
+    fn direct(&mut self, q: usize, s: &Sentence) -> Option<usize> {
+        let doc = self.doc;
+        let span = doc.quote(q)?;
+        let words = span.word_count(doc.text);
+        if words == 0 {
+            return None;
+        }
+        let adjacent = self
+            .after_quote(q, s)
+            .or_else(|| self.before_quote(q, s))
+            .or_else(|| self.colon_block(q, s));
+        // A quote that is its own sentence: nothing but punctuation after it, or a full
+        // quoted sentence.
+        let only_punct_after = (q + 1..s.end).all(|t| matches!(doc.tokens[t].kind, Kind::Punct(_)));
+        let full_sentence = span
+            .last_char(doc.text)
+            .is_some_and(|c| matches!(c, '.' | '!' | '?'));
+        let whole_sentence = q == s.start && (only_punct_after || full_sentence);
+        let starts_sentence = q == s.start || doc.is_punct(q - 1, ':');
+        let is_adjacent = adjacent.is_some();
+        let (attr, continued) = match adjacent {
+            Some(attr) => (Some(attr), None),
+            None => {
+                let sentence_has_cue = (s.start..s.end).any(|t| self.finite_cue(t, s).is_some());
+                if !starts_sentence {
+                    // Partial quotes: long ones in reported speech are that speaker's; short
+                    // ones and those without a cue are scare quotes or titles.
+                    if words <= 4 || !sentence_has_cue {
+                        return None;
+                    }
+                    (self.sentence_cue(q, s), None)
+                } else if whole_sentence && !sentence_has_cue {
+                    (None, self.continuation(q, s))
+                } else {
+                    (None, None)
+                }
+            }
+        };
+        if attr.is_none() && continued.is_none() && words <= 4 {
+            return None;
+        }
+        let pos = doc.tokens[q].start;
+        let who = match (&attr, continued) {
+            (Some(attr), _) => {
+                let at = doc.tokens[attr.found.start].start;
+                let who = self
+                    .reg
+                    .resolve(self.gaz, &attr.found.subject, at, s.para)
+                    .unwrap_or_default();
+                self.reg.subject(
+                    who.ent,
+                    at.max(pos),
+                    s.para,
+                    blocks_pronouns(&attr.found.subject),
+                );
+                who
+            }
+            (None, Some(who)) => who,
+            (None, None) => Who::default(),
+        };
+        let text = span.text(doc.text);
+        let start = span.content_start(doc.text);
+        self.push(
+            text,
+            start,
+            &who,
+            QuoteKind::Direct,
+            attr.as_ref().and_then(|a| a.cue_text.clone()),
+            s.para,
+        );
+        // Only a cue right next to the quote is used up by it; a sentence's cue still reports
+        // the clause around a partial quote.
+        attr.filter(|_| is_adjacent).and_then(|a| a.cue)
+    }
+
+    /// The previous statement's speaker, for a quote-only sentence in the same paragraph or a
+    /// quote-only paragraph right after it.
+    fn continuation(&self, q: usize, s: &Sentence) -> Option<Who> {
+        let (para, who) = self.last.as_ref()?;
+        if *para == s.para {
+            return Some(who.clone());
+        }
+        let fresh_para =
+            self.doc.starts_para(q) && !self.para_has_cue.get(s.para).copied().unwrap_or(true);
+        (*para + 1 == s.para && fresh_para).then(|| who.clone())
+    }
+
+    fn push(
+        &mut self,
+        text: String,
+        start: usize,
+        who: &Who,
+        kind: QuoteKind,
+        cue: Option<String>,
+        para: usize,
+    ) -> usize {
+        let (speaker, speaker_type) = match &who.speaker {
+            Some((name, ty)) => (Some(name.clone()), Some(*ty)),
+            None => (None, None),
+        };
+        self.out.push(Quote {
+            text,
+            speaker,
+            speaker_type,
+            unnamed: who.unnamed.clone(),
+            kind,
+            cue,
+            start,
+        });
+        // The latest statement, attributed or not: a following quote-only paragraph continues
+        // it, and an unknown speaker must not let an older one continue instead.
+        self.last = Some((para, who.clone()));
+        self.out.len() - 1
+    }
+
+    // ----- indirect speech --------------------------------------------------------------
+
+    fn emit_indirect(
+        &mut self,
+        found: &Found,
+        range: (usize, usize),
+        cue: String,
+        s: &Sentence,
+    ) -> Option<usize> {
+        let text = self.clause_text(range.0, range.1);
+        let start = self.doc.tokens.get(range.0)?.start;
+        self.emit_text(found, text, start, cue, s)
+    }
+
+    fn emit_text(
+        &mut self,
+        found: &Found,
+        text: String,
+        start: usize,
+        cue: String,
+        s: &Sentence,
+    ) -> Option<usize> {
+        if text.is_empty() {
+            return None;
+        }
+        let at = self.doc.tokens[found.start].start;
+        let who = self.reg.resolve(self.gaz, &found.subject, at, s.para)?;
+        self.reg
+            .subject(who.ent, at, s.para, blocks_pronouns(&found.subject));
+        Some(self.push(text, start, &who, QuoteKind::Indirect, Some(cue), s.para))
+    }
+
+    fn clause_text(&self, a: usize, b: usize) -> String {
+        let raw = self.doc.span_text(a, b);
+        raw.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_end_matches([',', '.', ';', ':', ' '])
+            .to_string()
+    }
+
+    /// Indirect speech for the verb at `c`.
+    fn indirect(
+        &mut self,
+        c: usize,
+        verb: &'static CueVerb,
+        s: &Sentence,
+        contents: &mut Vec<Content>,
+    ) {
+        let doc = self.doc;
+        if !self.indirect_ok(c, verb, s) {
+            return;
+        }
+        let Some(found) = self.verb_subject(c, s) else {
+            self.inverted_indirect(c, verb, s);
+            return;
+        };
+        self.clause_subject = Some((c, found.clone()));
+        // A verb inside an earlier reported clause is reported too ("he said China supports
+        // Egypt and welcomes …"), unless it opens an independent clause ("…, while the
+        // Pentagon called for calm").
+        let sep = found.start.checked_sub(1);
+        let independent = sep.is_some_and(|p| doc.has(p, lex::CONJ) || doc.is_punct(p, ';'));
+        let nested = contents.iter().position(|ct| ct.start <= c && c < ct.end);
+        if let Some(index) = nested {
+            if !independent || found.start < contents[index].start {
+                return;
+            }
+            // Cut the earlier clause before the separator (and its comma).
+            let mut cut = found.start - 1;
+            if cut > contents[index].start && doc.is_punct(cut - 1, ',') {
+                cut -= 1;
+            }
+            let (start, out_index) = (contents[index].start, contents[index].out_index);
+            contents[index].end = cut;
+            self.out[out_index].text = self.clause_text(start, cut);
+        }
+        // "Acts of protest, Mr. Obama said, are acts of patriotism": the clause around a
+        // parenthetical attribution.
+        let after_fillers = self.skip_forward_fillers(c + 1, s.end);
+        let parenthetical = found.start > s.start + 1
+            && doc.is_punct(found.start - 1, ',')
+            && doc.is_punct(after_fillers, ',')
+            && after_fillers + 1 < s.end;
+        if parenthetical {
+            let head = self.clause_text(s.start, found.start - 1);
+            let tail_end = self.clause_end(after_fillers + 1, s.end);
+            let tail = self.clause_text(after_fillers + 1, tail_end);
+            if !head.is_empty() && !tail.is_empty() {
+                let cue = self.cue_text(c, verb);
+                self.emit_text(
+                    &found,
+                    format!("{head} {tail}"),
+                    doc.tokens[s.start].start,
+                    cue,
+                    s,
+                );
+                return;
+            }
+        }
+        let range = match self.content_after(c, verb, s) {
+            Some(range) => range,
+            None => {
+                // "…, officials said." — the clause before the attribution.
+                if found.start <= s.start + 1 || !doc.is_punct(found.start - 1, ',') {
+                    return;
+                }
+                let end = self.clause_end(s.start, found.start - 1);
+                if end <= s.start
+                    || (s.start..end)
+                        .all(|t| matches!(doc.tokens[t].kind, Kind::Quote(_) | Kind::Punct(_)))
+                {
+                    return;
+                }
+                (s.start, end)
+            }
+        };
+        let cue = self.cue_text(c, verb);
+        if let Some(out_index) = self.emit_indirect(&found, range, cue.clone(), s) {
+            contents.push(Content {
+                start: range.0,
+                end: range.1,
+                out_index,
+            });
+        }
+        // "Lavrov and his Chinese counterpart Wang Yi pledged …": both spoke.
+        if found.start > s.start + 1 && doc.is(found.start - 1, "and") {
+            if let Some(other) = names::subject_before(doc, self.gaz, s.start, found.start - 1) {
+                if matches!(
+                    other.subject,
+                    Subject::Entry(_) | Subject::Written { .. } | Subject::Surname(_)
+                ) {
+                    self.emit_indirect(&other, range, cue, s);
+                }
+            }
+        }
+    }
+
+    /// `…, said Jeffrey N. Trimble, a senior official.`: an inverted cue after the clause.
+    fn inverted_indirect(&mut self, c: usize, verb: &CueVerb, s: &Sentence) {
+        let doc = self.doc;
+        if c < s.start + 2 || !doc.is_punct(c - 1, ',') {
+            return;
+        }
+        let Some(found) = names::subject_after(doc, self.gaz, c + 1, s.end) else {
+            return;
+        };
+        if matches!(found.subject, Subject::Pronoun(_)) {
+            return;
+        }
+        let end = self.clause_end(s.start, c - 1);
+        if end <= s.start
+            || (s.start..end).all(|t| matches!(doc.tokens[t].kind, Kind::Quote(_) | Kind::Punct(_)))
+        {
+            return;
+        }
+        let cue = self.cue_text(c, verb);
+        self.emit_indirect(&found, (s.start, end), cue, s);
+    }
+
+    /// `according to NAME, …` / `…, according to NAME.`
+    fn according(&mut self, t: usize, s: &Sentence) {
+        let doc = self.doc;
+        let mut n = t + 2;
+        // "according to a statement from the Kremlin"
+        let via_document = (n..(n + 4).min(s.end)).find(|&k| {
+            doc.is_word(k)
+                && matches!(
+                    doc.word(k),
+                    "statement" | "readout" | "transcript" | "post" | "spokesperson"
+                )
+        });
+        if let Some(k) = via_document {
+            if doc.is(k + 1, "from") || doc.is(k + 1, "by") || doc.is(k + 1, "of") {
+                n = k + 2;
+            } else if doc.is(k + 1, "issued") && doc.is(k + 2, "by") {
+                n = k + 3;
+            }
+        }
+        let Some(found) = names::subject_after(doc, self.gaz, n, s.end) else {
+            return;
+        };
+        if matches!(found.subject, Subject::Pronoun(_)) {
+            return;
+        }
+        let range = if t == s.start || (s.start..t).all(|k| !doc.is_word(k)) {
+            let mut a = found.end;
+            while a < s.end && !doc.is_punct(a, ',') && a - found.end < 20 {
+                a += 1;
+            }
+            (a + 1, self.clause_end(a + 1, s.end))
+        } else {
+            (s.start, self.clause_end(s.start, t))
+        };
+        if range.0 >= range.1 {
+            return;
+        }
+        self.emit_indirect(&found, range, "according to".into(), s);
+    }
+
+    /// `RIA Novosti quoted Shoigu as saying …`, `Shoigu was quoted as saying …`.
+    fn quoted_as(&mut self, c: usize, s: &Sentence) -> Option<usize> {
+        let doc = self.doc;
+        let passive = self
+            .prev_word(c, s.start)
+            .is_some_and(|p| matches!(doc.word(p), "was" | "were" | "is" | "are" | "been"));
+        let (found, mut k) = if passive {
+            let aux = self.prev_word(c, s.start)?;
+            let found = names::subject_before(doc, self.gaz, s.start, aux)?;
+            let mut k = c + 1;
+            if doc.is(k, "by") {
+                k = names::np_end(doc, k + 1, s.end);
+            }
+            (found, k)
+        } else {
+            let found = names::subject_after(doc, self.gaz, c + 1, s.end)?;
+            let k = found.end;
+            (found, k)
+        };
+        if !doc.is(k, "as")
+            || !matches!(
+                doc.tokens.get(k + 1).and_then(|t| t.cue),
+                Some((_, CueForm::Gerund))
+            )
+        {
+            return None;
+        }
+        let gerund = k + 1;
+        k += 2;
+        if doc.is(k, "that") {
+            k += 1;
+        }
+        let end = self.clause_end(k, s.end);
+        if k >= end {
+            return None;
+        }
+        let cue = format!(
+            "{} as {}",
+            doc.word(c).to_lowercase(),
+            doc.word(gerund).to_lowercase()
+        );
+        self.emit_indirect(&found, (k, end), cue, s);
+        Some(gerund)
+    }
+
+    /// `…, saying the move risked …` after a main verb that is no cue: the sentence subject spoke.
+    fn participle(&mut self, g: usize, s: &Sentence) {
+        let doc = self.doc;
+        if g == 0 || !doc.is_punct(g - 1, ',') {
+            return;
+        }
+        let Some((v, _)) = doc.tokens[g].cue else {
+            return;
+        };
+        let verb = cues::verb_of(v);
+        if matches!(verb.req, Req::QuotedAs | Req::As | Req::Particle(_)) {
+            return;
+        }
+        let Some(found) = self.sentence_subject(s) else {
+            return;
+        };
+        if matches!(found.subject, Subject::Pronoun(_)) && found.start != s.start {
+            return;
+        }
+        let mut k = g + 1;
+        if doc.is(k, "that") {
+            k += 1;
+        }
+        let end = self.clause_end(k, s.end);
+        if k < end {
+            self.emit_indirect(&found, (k, end), doc.word(g).to_lowercase(), s);
+        }
+    }
+
+    /// `Xi's New Year remarks …`, `criticism by Sergei Shoygu …`: named speakers only.
+    fn noun_cue(&mut self, t: usize, s: &Sentence, spoken: &[usize]) -> Option<usize> {
+        let doc = self.doc;
+        if doc.is_capitalised(t) {
+            return None;
+        }
+        let mut subject = None;
+        for p in (t.saturating_sub(3).max(s.start)..t).rev() {
+            if doc.is_possessive(p) {
+                let between_ok = (p + 1..t).all(|k| doc.is_capitalised(k) || doc.has(k, lex::MOD));
+                if between_ok {
+                    subject = names::possessor(doc, self.gaz, s.start, p).map(|subj| Found {
+                        subject: subj,
+                        start: p,
+                        end: p + 1,
+                    });
+                }
+                break;
+            }
+        }
+        if subject.is_none() && doc.is(t + 1, "by") {
+            subject = names::subject_after(doc, self.gaz, t + 2, s.end);
+        }
+        let found = subject?;
+        if !matches!(
+            found.subject,
+            Subject::Entry(_) | Subject::Written { .. } | Subject::Surname(_)
+        ) {
+            return None;
+        }
+        let at = doc.tokens[found.start].start;
+        let who = self.reg.resolve(self.gaz, &found.subject, at, s.para)?;
+        if who.speaker.is_none() || who.ent.is_some_and(|e| spoken.contains(&e)) {
+            return None;
+        }
+        let text = self.clause_text(s.start, s.end);
+        self.reg.subject(who.ent, at, s.para, false);
+        let start = doc.tokens[s.start].start;
+        self.push(
+            text,
+            start,
+            &who,
+            QuoteKind::Indirect,
+            Some(doc.word(t).to_lowercase()),
+            s.para,
+        );
+        who.ent
+    }
+
+    // ----- one sentence -----------------------------------------------------------------
+
+    fn sentence(&mut self, index: usize) {
+        let s = self.doc.sentences[index];
+        if s.dateline {
+            return;
+        }
+        let doc = self.doc;
+        self.clause_subject = None;
+        let first_out = self.out.len();
+        let mut consumed: Vec<usize> = Vec::new();
+        for q in s.start..s.end {
+            if matches!(doc.tokens[q].kind, Kind::Quote(_)) {
+                if let Some(cue) = self.direct(q, &s) {
+                    consumed.push(cue);
+                }
+            }
+        }
+        let mut contents: Vec<Content> = Vec::new();
+        let mut gerunds_used: Vec<usize> = Vec::new();
+        let mut finite_seen = false;
+        for t in s.start..s.end {
+            if !doc.is_word(t) || consumed.contains(&t) {
+                if consumed.contains(&t) {
+                    finite_seen = true;
+                }
+                continue;
+            }
+            if doc.is(t, "according") && doc.is(t + 1, "to") {
+                self.according(t, &s);
+                continue;
+            }
+            let Some((v, form)) = doc.tokens[t].cue else {
+                continue;
+            };
+            let verb = cues::verb_of(v);
+            if matches!(verb.req, Req::QuotedAs) {
+                if let Some(g) = self.quoted_as(t, &s) {
+                    gerunds_used.push(g);
+                }
+                continue;
+            }
+            if form == CueForm::Gerund {
+                let inside = contents.iter().any(|ct| ct.start <= t && t < ct.end);
+                if !finite_seen && !inside && !gerunds_used.contains(&t) {
+                    self.participle(t, &s);
+                }
+                continue;
+            }
+            if let Some(verb) = self.finite_cue(t, &s) {
+                finite_seen = true;
+                self.indirect(t, verb, &s, &mut contents);
+            }
+        }
+        let spoken: Vec<usize> = self.out[first_out..]
+            .iter()
+            .filter_map(|q| q.speaker.as_ref())
+            .filter_map(|name| self.reg.ents.iter().position(|e| &e.name == name))
+            .collect();
+        let mut spoken = spoken;
+        for t in s.start..s.end {
+            if doc.has(t, lex::NOUN_CUE) && !consumed.contains(&t) && doc.is_word(t) {
+                if let Some(ent) = self.noun_cue(t, &s, &spoken) {
+                    spoken.push(ent);
+                }
+            }
+        }
+        if self.out.len() == first_out {
+            self.track_subject(&s);
+        }
+    }
+
+    /// Keeps the sentence's subject salient for later pronouns even when it says nothing
+    /// ("Putin toured the yard. … he said").
+    fn track_subject(&mut self, s: &Sentence) {
+        let doc = self.doc;
+        let mut a = s.start;
+        let opener = doc.is_word(a)
+            && (doc.has(a, lex::STOP) && !doc.has(a, lex::DET) || doc.word(a).ends_with("ing"));
+        if opener {
+            if let Some(comma) = (a..(a + 20).min(s.end)).find(|&j| doc.is_punct(j, ',')) {
+                a = comma + 1;
+            }
+        }
+        let mut e = names::np_end(doc, a, s.end);
+        if e == a {
+            return;
+        }
+        if e == a + 1 && doc.has(a, lex::DET) && doc.is_word(a + 1) && !doc.is_capitalised(a + 1) {
+            // "The woman's enthusiasm", "The farmer": a common noun after the determiner.
+            e = a + 2;
+        }
+        let at = doc.tokens[a].start;
+        let subject = if doc.is_possessive(e - 1) {
+            // "The woman's enthusiasm …": someone unnamed is now the one "she" refers to.
+            if !doc.is_capitalised(e - 1) && doc.has(a, lex::DET) && e - a <= 3 {
+                self.reg.subject(None, at, s.para, true);
+                return;
+            }
+            names::possessor(doc, self.gaz, a, e - 1)
+        } else {
+            names::classify(doc, self.gaz, a, e)
+        };
+        if subject.as_ref().is_some_and(blocks_pronouns) {
+            self.reg.subject(None, at, s.para, true);
+            return;
+        }
+        let ent = match subject {
+            Some(Subject::Entry(id)) => Some(self.reg.intern_entry(self.gaz, id)),
+            Some(subject @ (Subject::Written { .. } | Subject::Surname(_))) => {
+                self.reg.find(&subject, at)
+            }
+            _ => None,
+        };
+        if let Some(ent) = ent {
+            if matches!(
+                self.reg.ents[ent].ty,
+                EntityType::Person | EntityType::Organization
+            ) {
+                self.reg.subject(Some(ent), at, s.para, false);
+            }
+        }
+    }
+}
+
+/// Whether a subject is one unnamed person ("a spokesperson", "the woman", "his lawyer"), who
+/// then stands between a later "he"/"she" and the people named before.
+fn blocks_pronouns(subject: &Subject) -> bool {
+    let phrase = match subject {
+        Subject::Unnamed(phrase) => phrase,
+        Subject::Description(d) if !d.org => &d.phrase,
+        _ => return false,
+    };
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let head = words
+        .iter()
+        .find(|w| lex::flags_of(w) & (lex::UNNAMED | lex::ROLE | lex::PEOPLE | lex::TITLE) != 0)
+        .or(words.last());
+    head.is_some_and(|w| {
+        let flags = lex::flags_of(w);
+        let plural = flags & lex::PLURAL != 0
+            || flags & lex::PEOPLE != 0 && !w.eq_ignore_ascii_case("person");
+        !plural && !w.ends_with('s') && w.chars().next().is_some_and(char::is_lowercase)
+    })
 }

@@ -1,0 +1,1076 @@
+//! Attribution tests over a small in-test gazetteer: one test per pattern, negatives included.
+
+use super::*;
+use crate::gazetteer::{kind, EntityType, Entry};
+use crate::Matcher;
+
+fn person(
+    id: &str,
+    name: &str,
+    aliases: &[&str],
+    gender: &str,
+    country: &str,
+    roles: &[&str],
+) -> Entry {
+    let mut e = Entry::new(format!("person:{id}"), EntityType::Person, "official", name);
+    e.aliases = aliases.iter().map(|a| a.to_string()).collect();
+    e.gender = Some(gender.to_string());
+    e.country = Some(country.to_string());
+    e.roles = roles.iter().map(|r| r.to_string()).collect();
+    e
+}
+
+fn org(id: &str, name: &str, kind: &str, country: Option<&str>) -> Entry {
+    let mut e = Entry::new(format!("org:{id}"), EntityType::Organization, kind, name);
+    e.country = country.map(str::to_string);
+    e
+}
+
+fn country(code: &str, name: &str, aliases: &[&str], demonyms: &[&str]) -> Entry {
+    let mut e = Entry::new(
+        format!("country:{code}"),
+        EntityType::Place,
+        kind::COUNTRY,
+        name,
+    );
+    e.country = Some(code.to_string());
+    e.aliases = aliases.iter().map(|a| a.to_string()).collect();
+    e.demonyms = demonyms.iter().map(|a| a.to_string()).collect();
+    e
+}
+
+fn gazetteer() -> Gazetteer {
+    let mut g = Gazetteer::default();
+    g.insert(person(
+        "sergei-shoigu",
+        "Sergei Shoigu",
+        &["Shoygu", "Shoigu", "Sergei Shoygu"],
+        "m",
+        "RU",
+        &["Secretary of the Security Council"],
+    ));
+    g.insert(person(
+        "wang-yi",
+        "Wang Yi",
+        &[],
+        "m",
+        "CN",
+        &["Minister of Foreign Affairs"],
+    ));
+    g.insert(person(
+        "xi-jinping",
+        "Xi Jinping",
+        &["Xi"],
+        "m",
+        "CN",
+        &["President of China"],
+    ));
+    g.insert(person(
+        "kaja-kallas",
+        "Kaja Kallas",
+        &["Kallas"],
+        "f",
+        "EE",
+        &["High Representative of the Union for Foreign Affairs"],
+    ));
+    g.insert(org("kremlin", "Kremlin", "government", Some("RU")));
+    g.insert(org("pentagon", "Pentagon", "government", Some("US")));
+    g.insert(org("tass", "TASS", "news_agency", Some("RU")));
+    let mut democrats = org("democratic-party", "Democratic Party", "party", Some("US"));
+    democrats.aliases = vec!["Democrats".into()];
+    g.insert(democrats);
+    g.insert(org("xinhua", "Xinhua", "news_agency", Some("CN")));
+    g.insert(country(
+        "RU",
+        "Russia",
+        &["Russian Federation"],
+        &["Russian"],
+    ));
+    g.insert(country("CN", "China", &["PRC"], &["Chinese"]));
+    g.insert(country("TW", "Taiwan", &[], &["Taiwanese"]));
+    g.insert(country("JP", "Japan", &[], &["Japanese"]));
+    g.insert(country(
+        "US",
+        "United States",
+        &["U.S.", "US"],
+        &["American"],
+    ));
+    let mut beijing = Entry::new("city:1816670", EntityType::Place, kind::CITY, "Beijing");
+    beijing.country = Some("CN".into());
+    beijing.capital = true;
+    g.insert(beijing);
+    // Places that are also given names.
+    g.insert(Entry::new(
+        "city:3711668",
+        EntityType::Place,
+        kind::CITY,
+        "David",
+    ));
+    g.insert(Entry::new(
+        "region:michael",
+        EntityType::Place,
+        kind::REGION,
+        "Michael",
+    ));
+    let mut moscow = Entry::new("city:524901", EntityType::Place, kind::CITY, "Moscow");
+    moscow.country = Some("RU".into());
+    moscow.capital = true;
+    g.insert(moscow);
+    g
+}
+
+/// Attributes `text` with the test gazetteer and checks every quote's offset.
+fn run(text: &str) -> Vec<Quote> {
+    let g = gazetteer();
+    let matcher = Matcher::new(&g).expect("matcher");
+    let quotes = attribute(text, &matcher.find(text), &g);
+    for q in &quotes {
+        assert!(
+            text.is_char_boundary(q.start),
+            "offset {} inside a char",
+            q.start
+        );
+        let head: String = q.text.chars().take(12).collect();
+        assert!(
+            text[q.start..].starts_with(&head),
+            "offset {} does not start {:?}",
+            q.start,
+            q.text
+        );
+        assert_eq!(q.speaker.is_some(), q.speaker_type.is_some());
+    }
+    quotes
+}
+
+/// (speaker, kind, text) of every quote.
+fn said(text: &str) -> Vec<(Option<String>, QuoteKind, String)> {
+    run(text)
+        .into_iter()
+        .map(|q| (q.speaker, q.kind, q.text))
+        .collect()
+}
+
+/// Distinct named speakers, sorted.
+fn speakers(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = run(text).into_iter().filter_map(|q| q.speaker).collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn direct(speaker: &str, text: &str) -> (Option<String>, QuoteKind, String) {
+    (
+        Some(speaker.to_string()),
+        QuoteKind::Direct,
+        text.to_string(),
+    )
+}
+
+fn indirect(speaker: &str, text: &str) -> (Option<String>, QuoteKind, String) {
+    (
+        Some(speaker.to_string()),
+        QuoteKind::Indirect,
+        text.to_string(),
+    )
+}
+
+fn anonymous(kind: QuoteKind, text: &str) -> (Option<String>, QuoteKind, String) {
+    (None, kind, text.to_string())
+}
+
+// ----- direct quotes: attribution after the quote --------------------------------------------
+
+#[test]
+fn quote_then_name_said() {
+    assert_eq!(
+        said("\"We will respond,\" Shoigu said."),
+        vec![direct("Sergei Shoigu", "We will respond")]
+    );
+}
+
+#[test]
+fn quote_then_said_name_with_title() {
+    let text = "\"Tokyo is dismantling its restraints,\" said Sergei Shoigu, secretary of Russia's Security Council.";
+    assert_eq!(
+        said(text),
+        vec![direct(
+            "Sergei Shoigu",
+            "Tokyo is dismantling its restraints"
+        )]
+    );
+}
+
+#[test]
+fn quote_then_name_apposition_said() {
+    let text = "\"Tokyo is dismantling its restraints,\" Sergei Shoigu, secretary of Russia's Security Council, said.";
+    assert_eq!(
+        said(text),
+        vec![direct(
+            "Sergei Shoigu",
+            "Tokyo is dismantling its restraints"
+        )]
+    );
+}
+
+#[test]
+fn quote_then_pronoun() {
+    let text = "Wang Yi met reporters in Beijing.\n\n\"We are ready to talk,\" he said.";
+    assert_eq!(said(text), vec![direct("Wang Yi", "We are ready to talk")]);
+}
+
+#[test]
+fn quote_then_role_description() {
+    let text = "Chinese Foreign Minister Wang Yi arrived on Monday.\n\n\"We are ready to talk,\" the minister said.";
+    assert_eq!(said(text), vec![direct("Wang Yi", "We are ready to talk")]);
+}
+
+#[test]
+fn quote_then_told_reporters_and_added() {
+    let text = "\"Sanctions will stay in place,\" Kallas told reporters. \"We will not relent,\" Shoigu added.";
+    let quotes = run(text);
+    assert_eq!(quotes.len(), 2);
+    assert_eq!(
+        (quotes[0].speaker.as_deref(), quotes[0].cue.as_deref()),
+        (Some("Kaja Kallas"), Some("told"))
+    );
+    assert_eq!(
+        (quotes[1].speaker.as_deref(), quotes[1].cue.as_deref()),
+        (Some("Sergei Shoigu"), Some("added"))
+    );
+}
+
+// ----- direct quotes: attribution before the quote -------------------------------------------
+
+#[test]
+fn name_said_colon_quote() {
+    assert_eq!(
+        said("Shoigu said: \"We will respond in kind.\""),
+        vec![direct("Sergei Shoigu", "We will respond in kind.")]
+    );
+}
+
+#[test]
+fn name_said_that_quote() {
+    let text = "Shoigu said that \"the era of one country writing the rules is over\".";
+    assert_eq!(
+        said(text),
+        vec![direct(
+            "Sergei Shoigu",
+            "the era of one country writing the rules is over"
+        )]
+    );
+}
+
+#[test]
+fn name_told_audience_colon_quote() {
+    let text = "Kallas told the European Parliament in Strasbourg: \"We will not back down.\"";
+    let quotes = run(text);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(
+        (quotes[0].speaker.as_deref(), quotes[0].cue.as_deref()),
+        (Some("Kaja Kallas"), Some("told"))
+    );
+}
+
+#[test]
+fn interview_block_name_title_colon() {
+    let text = "Dr. Anya Petrova, Senior Fellow at the Carnegie Center (Moscow): \"The grid switch has largely paid off.\"";
+    let quotes = run(text);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Anya Petrova"));
+    assert_eq!(quotes[0].speaker_type, Some(EntityType::Person));
+    assert_eq!(quotes[0].cue, None);
+}
+
+#[test]
+fn in_a_statement_name_said_quote() {
+    let text = "In a statement, Kallas said \"the bloc stands united with Ukraine\".";
+    assert_eq!(
+        said(text),
+        vec![direct("Kaja Kallas", "the bloc stands united with Ukraine")]
+    );
+}
+
+// ----- continuations and quote shapes ---------------------------------------------------------
+
+#[test]
+fn quote_only_paragraph_continues_previous_speaker() {
+    let text = "\"First, we will respond,\" Shoigu said.\n\n\"Second, we remain open to talks with Tokyo.\"";
+    assert_eq!(
+        said(text),
+        vec![
+            direct("Sergei Shoigu", "First, we will respond"),
+            direct(
+                "Sergei Shoigu",
+                "Second, we remain open to talks with Tokyo."
+            )
+        ]
+    );
+}
+
+#[test]
+fn quote_sentence_continues_within_paragraph() {
+    let text =
+        "\"We do not want confrontation,\" Shoigu said. \"But we cannot ignore these weapons.\"";
+    assert_eq!(
+        said(text),
+        vec![
+            direct("Sergei Shoigu", "We do not want confrontation"),
+            direct("Sergei Shoigu", "But we cannot ignore these weapons.")
+        ]
+    );
+}
+
+#[test]
+fn no_continuation_across_an_unrelated_paragraph() {
+    let text = "\"We will respond,\" Shoigu said.\n\nThe meeting ended late.\n\n\"Nobody can write the rules for everyone anymore.\"";
+    assert_eq!(
+        said(text),
+        vec![
+            direct("Sergei Shoigu", "We will respond"),
+            anonymous(
+                QuoteKind::Direct,
+                "Nobody can write the rules for everyone anymore."
+            )
+        ]
+    );
+}
+
+#[test]
+fn quote_running_over_paragraphs_is_one_quote() {
+    let text =
+        "\"We will not accept this. It is a threat.\n\n\"And we will respond,\" Shoigu said.";
+    assert_eq!(
+        said(text),
+        vec![direct(
+            "Sergei Shoigu",
+            "We will not accept this. It is a threat. And we will respond"
+        )]
+    );
+}
+
+#[test]
+fn single_quote_marks() {
+    let text = "Shoigu said: 'We see that Japan is rearming.' Japan's defence ministry declined to comment.";
+    assert_eq!(
+        said(text),
+        vec![direct("Sergei Shoigu", "We see that Japan is rearming.")]
+    );
+}
+
+#[test]
+fn apostrophes_are_not_quote_marks() {
+    assert!(run(
+        "Japan's buildup isn't new; it began in the '90s and Russia's response didn't change."
+    )
+    .is_empty());
+}
+
+#[test]
+fn guillemets() {
+    assert_eq!(
+        said("«We are ready to talk,» Wang Yi said."),
+        vec![direct("Wang Yi", "We are ready to talk")]
+    );
+}
+
+#[test]
+fn curly_quotes_and_nested_quotes() {
+    let text = "“They call it ‘defence’, we call it rearmament,” Shoigu said.";
+    assert_eq!(
+        said(text),
+        vec![direct(
+            "Sergei Shoigu",
+            "They call it ‘defence’, we call it rearmament"
+        )]
+    );
+}
+
+#[test]
+fn cyrillic_and_curly_quotes_keep_char_boundaries() {
+    let text = "“Мы готовы к диалогу,” said Sergei Shoigu.";
+    let quotes = run(text);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].text, "Мы готовы к диалогу");
+    assert_eq!(
+        &text[quotes[0].start..quotes[0].start + quotes[0].text.len()],
+        "Мы готовы к диалогу"
+    );
+}
+
+// ----- partial and scare quotes ---------------------------------------------------------------
+
+#[test]
+fn scare_quotes_are_not_quotes() {
+    assert!(run("The so-called \"shadow fleet\" carries Russian oil past Denmark.").is_empty());
+    let text = "Shoigu criticised what he called the \"law of the jungle\" in world affairs.";
+    assert_eq!(
+        said(text),
+        vec![indirect(
+            "Sergei Shoigu",
+            "what he called the \"law of the jungle\" in world affairs"
+        )]
+    );
+}
+
+#[test]
+fn long_partial_quote_in_reported_speech_belongs_to_its_speaker() {
+    let text =
+        "Shoigu said relations were at \"the best level in their entire history\" this year.";
+    assert_eq!(
+        said(text),
+        vec![
+            indirect(
+                "Sergei Shoigu",
+                "relations were at \"the best level in their entire history\" this year"
+            ),
+            direct("Sergei Shoigu", "the best level in their entire history"),
+        ]
+    );
+}
+
+// ----- indirect speech --------------------------------------------------------------------------
+
+#[test]
+fn name_said_that_clause() {
+    assert_eq!(
+        said("Shoigu said on Monday that Japan was rearming."),
+        vec![indirect("Sergei Shoigu", "Japan was rearming")]
+    );
+    assert_eq!(
+        said("Shoigu told reporters that Japan was rearming."),
+        vec![indirect("Sergei Shoigu", "Japan was rearming")]
+    );
+    assert_eq!(
+        said("Wang Yi said Beijing valued Moscow's support."),
+        vec![indirect("Wang Yi", "Beijing valued Moscow's support")]
+    );
+}
+
+#[test]
+fn clause_then_name_said() {
+    let text =
+        "A settlement is only possible if root causes are addressed, Shoigu said on Thursday.";
+    assert_eq!(
+        said(text),
+        vec![indirect(
+            "Sergei Shoigu",
+            "A settlement is only possible if root causes are addressed"
+        )]
+    );
+}
+
+#[test]
+fn according_to_after_and_before() {
+    let text = "Further listings are being prepared, according to Kaja Kallas, the bloc's foreign policy chief.";
+    assert_eq!(
+        said(text),
+        vec![indirect(
+            "Kaja Kallas",
+            "Further listings are being prepared"
+        )]
+    );
+    assert_eq!(
+        said("According to Kallas, the bloc will act soon."),
+        vec![indirect("Kaja Kallas", "the bloc will act soon")]
+    );
+}
+
+#[test]
+fn speech_verb_lexicon() {
+    let cases = [
+        (
+            "Wang Yi stressed the need for dialogue.",
+            "stressed",
+            "the need for dialogue",
+        ),
+        (
+            "Kallas warned that sanctions would tighten.",
+            "warned",
+            "sanctions would tighten",
+        ),
+        (
+            "The Kremlin accused Japan of militarisation.",
+            "accused",
+            "Japan of militarisation",
+        ),
+        (
+            "Shoigu called for restraint in the region.",
+            "called for",
+            "restraint in the region",
+        ),
+        (
+            "Wang Yi pointed out that trade had grown.",
+            "pointed out",
+            "trade had grown",
+        ),
+        (
+            "Xi reaffirmed China's commitment to reunification.",
+            "reaffirmed",
+            "China's commitment to reunification",
+        ),
+        (
+            "Kallas emphasised that unity mattered.",
+            "emphasised",
+            "unity mattered",
+        ),
+        (
+            "Shoigu has repeatedly denied the reports.",
+            "denied",
+            "the reports",
+        ),
+        (
+            "Wang Yi noted that ties were strong.",
+            "noted",
+            "ties were strong",
+        ),
+        (
+            "The Pentagon described the drills as provocative.",
+            "described",
+            "the drills as provocative",
+        ),
+    ];
+    for (text, cue, content) in cases {
+        let quotes = run(text);
+        assert_eq!(quotes.len(), 1, "{text}");
+        assert_eq!(quotes[0].cue.as_deref(), Some(cue), "{text}");
+        assert_eq!(quotes[0].text, content, "{text}");
+        assert!(quotes[0].speaker.is_some(), "{text}");
+    }
+}
+
+#[test]
+fn non_speech_uses_of_cue_words_are_ignored() {
+    assert!(run("The European Union has added several vessels to its sanctions list.").is_empty());
+    assert!(run("Shoigu called the minister on Monday.").is_empty());
+    assert!(run("The spokesperson did not say when talks would resume.").is_empty());
+    assert!(run("Wang Yi was asked about Taiwan.").is_empty());
+}
+
+#[test]
+fn headline_says() {
+    let text = "Shoigu says Japan's buildup threatens stability\n\nThe remarks came on Monday.";
+    assert_eq!(
+        said(text),
+        vec![indirect(
+            "Sergei Shoigu",
+            "Japan's buildup threatens stability"
+        )]
+    );
+}
+
+#[test]
+fn possessive_remarks() {
+    let quotes = run("Shoigu's remarks drew a sharp response in Tokyo.");
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(
+        (quotes[0].speaker.as_deref(), quotes[0].cue.as_deref()),
+        (Some("Sergei Shoigu"), Some("remarks"))
+    );
+    assert_eq!(quotes[0].kind, QuoteKind::Indirect);
+}
+
+#[test]
+fn coordinated_speakers_and_participles() {
+    assert_eq!(
+        speakers("Shoigu and Wang Yi pledged to deepen military cooperation."),
+        vec!["Sergei Shoigu", "Wang Yi"]
+    );
+    assert_eq!(
+        said("Shoigu toured the base on Monday, saying Japan was rearming."),
+        vec![indirect("Sergei Shoigu", "Japan was rearming")]
+    );
+}
+
+// ----- speaker phrases --------------------------------------------------------------------------
+
+#[test]
+fn titles_are_stripped() {
+    assert_eq!(
+        speakers("Chinese Foreign Minister Wang Yi said talks were useful."),
+        vec!["Wang Yi"]
+    );
+    assert_eq!(
+        speakers("Russia's Security Council Secretary Sergei Shoigu said talks were useful."),
+        vec!["Sergei Shoigu"]
+    );
+    assert_eq!(
+        speakers("U.S. Secretary of State Marco Rubio said talks were useful."),
+        vec!["Marco Rubio"]
+    );
+    assert_eq!(
+        speakers("President Xi said talks were useful."),
+        vec!["Xi Jinping"]
+    );
+}
+
+#[test]
+fn unknown_speaker_kept_as_written_and_surnames_expand() {
+    let text = "\"The grid switch paid off,\" said Anya Petrova, a senior fellow at the Carnegie Center.\n\nPetrova said patrols had made sabotage riskier.";
+    let quotes = run(text);
+    assert_eq!(quotes.len(), 2);
+    assert!(quotes
+        .iter()
+        .all(|q| q.speaker.as_deref() == Some("Anya Petrova")
+            && q.speaker_type == Some(EntityType::Person)));
+    // A headline surname expands to the full name the body introduces.
+    let text = "Petrova says grid is safe\n\nAnya Petrova, a senior fellow at the Carnegie Center, said the grid was safe.";
+    assert_eq!(speakers(text), vec!["Anya Petrova"]);
+}
+
+#[test]
+fn organizations_speak() {
+    let quotes = run(
+        "The Kremlin said talks would continue. The Pentagon said it was monitoring the situation.",
+    );
+    let orgs: Vec<_> = quotes
+        .iter()
+        .map(|q| (q.speaker.as_deref(), q.speaker_type))
+        .collect();
+    assert_eq!(
+        orgs,
+        vec![
+            (Some("Kremlin"), Some(EntityType::Organization)),
+            (Some("Pentagon"), Some(EntityType::Organization))
+        ]
+    );
+    assert_eq!(
+        speakers("In a statement, the Kremlin said the talks were useful."),
+        vec!["Kremlin"]
+    );
+    assert_eq!(
+        speakers("China's Ministry of Foreign Affairs said the drills were lawful."),
+        vec!["China Ministry of Foreign Affairs"]
+    );
+}
+
+#[test]
+fn taiwan_foreign_ministry_said_in_a_statement() {
+    let text = "\"These provocative actions undermine peace,\" Taiwan's foreign ministry said in a statement.\n\nThe ministry added that daily life had not been disrupted.";
+    let quotes = run(text);
+    assert_eq!(quotes.len(), 2);
+    for q in &quotes {
+        assert_eq!(
+            q.speaker.as_deref(),
+            Some("Taiwan Ministry of Foreign Affairs")
+        );
+        assert_eq!(q.speaker_type, Some(EntityType::Organization));
+    }
+    assert_eq!(quotes[1].text, "daily life had not been disrupted");
+}
+
+#[test]
+fn pronouns_choose_by_gender() {
+    let text = "Kaja Kallas met Wang Yi in Brussels on Monday.\n\n\"We agreed on a great deal,\" she said.\n\n\"Dialogue matters to us,\" he said.";
+    let got: Vec<_> = run(text).into_iter().map(|q| q.speaker).collect();
+    assert_eq!(
+        got,
+        vec![Some("Kaja Kallas".to_string()), Some("Wang Yi".to_string())]
+    );
+    let text = "Wang Yi met Kaja Kallas in Brussels on Monday.\n\n\"We agreed on a great deal,\" she said.";
+    assert_eq!(speakers(text), vec!["Kaja Kallas"]);
+}
+
+#[test]
+fn pronoun_prefers_the_subject() {
+    let text = "Shoigu met Wang Yi in Moscow on Tuesday. \"We discussed security in the Far East,\" he said.";
+    assert_eq!(speakers(text), vec!["Sergei Shoigu"]);
+}
+
+#[test]
+fn unresolvable_pronoun_leaves_no_speaker() {
+    assert_eq!(
+        said("\"We are ready to talk,\" he said."),
+        vec![anonymous(QuoteKind::Direct, "We are ready to talk")]
+    );
+    // "they" only continues an organization.
+    let quotes =
+        run("The Kremlin said talks would continue. \"We are ready for them,\" they said.");
+    assert_eq!(quotes[1].speaker.as_deref(), Some("Kremlin"));
+    let quotes = run("Shoigu said talks would continue. \"We are ready for them,\" they said.");
+    assert_eq!(quotes[1].speaker, None);
+}
+
+#[test]
+fn descriptions_need_an_introduced_person() {
+    let quotes = run("\"We firmly oppose this,\" the spokesperson said.");
+    assert_eq!(
+        (quotes[0].speaker.as_deref(), quotes[0].unnamed.as_deref()),
+        (None, Some("the spokesperson"))
+    );
+    let text = "Kremlin spokesman Dmitry Peskov spoke on Monday.\n\n\"We are open to talks,\" the spokesman said.";
+    assert_eq!(speakers(text), vec!["Dmitry Peskov"]);
+    let text = "Putin toured the yard on Wednesday.\n\nOleg Kozhemyako, governor of the Primorsky region, said the yard employed 8,000 people.\n\nThe governor added that a college would open next year.";
+    assert_eq!(
+        said(text),
+        vec![
+            indirect("Oleg Kozhemyako", "the yard employed 8,000 people"),
+            indirect("Oleg Kozhemyako", "a college would open next year"),
+        ]
+    );
+}
+
+#[test]
+fn unnamed_sources() {
+    let cases = [
+        ("\"We oppose this,\" a spokesperson said.", "a spokesperson"),
+        ("Officials said the talks would resume.", "Officials"),
+        ("Analysts say the deal is symbolic.", "Analysts"),
+        (
+            "A source familiar with the matter said the deal was close.",
+            "A source familiar with the matter",
+        ),
+        (
+            "The meeting focused on prisoners, according to people familiar with the agenda.",
+            "people familiar with the agenda",
+        ),
+        (
+            "Russian officials at the talks said progress was slow.",
+            "Russian officials at the talks",
+        ),
+        (
+            "A senior official said the deal was close.",
+            "A senior official",
+        ),
+        ("Diplomats said the vote was delayed.", "Diplomats"),
+    ];
+    for (text, unnamed) in cases {
+        let quotes = run(text);
+        assert_eq!(quotes.len(), 1, "{text}");
+        assert_eq!(quotes[0].speaker, None, "{text}");
+        assert_eq!(quotes[0].unnamed.as_deref(), Some(unnamed), "{text}");
+    }
+}
+
+// ----- negatives: who never speaks --------------------------------------------------------------
+
+#[test]
+fn relaying_agencies_are_not_speakers() {
+    assert_eq!(
+        speakers("Shoigu warned Japan over its missile plans, TASS reported."),
+        vec!["Sergei Shoigu"]
+    );
+    assert!(run("TASS reported that Japan was rearming.").is_empty());
+    assert!(run("Xinhua said the talks were fruitful.").is_empty());
+    assert!(run("The talks were fruitful, according to Xinhua.").is_empty());
+    assert_eq!(
+        said("RIA Novosti quoted Shoigu as saying Japan was rearming."),
+        vec![indirect("Sergei Shoigu", "Japan was rearming")]
+    );
+    assert_eq!(
+        speakers("TASS quoted Shoigu as saying that Japan was rearming."),
+        vec!["Sergei Shoigu"]
+    );
+}
+
+#[test]
+fn merely_mentioned_people_are_not_speakers() {
+    assert!(
+        run("Putin toured the shipyard with Shoigu on Wednesday and signed a decree.").is_empty()
+    );
+    assert_eq!(
+        speakers("Shoigu met Wang Yi on Tuesday. Shoigu said Japan was rearming."),
+        vec!["Sergei Shoigu"]
+    );
+    assert_eq!(
+        speakers("Xi said China would talk with Kallas and Shoigu."),
+        vec!["Xi Jinping"]
+    );
+}
+
+#[test]
+fn capital_metonym_is_unnamed() {
+    let quotes = run("China will take necessary measures, Beijing said on Wednesday.");
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(
+        (quotes[0].speaker.as_deref(), quotes[0].unnamed.as_deref()),
+        (None, Some("Beijing"))
+    );
+    assert_eq!(quotes[0].text, "China will take necessary measures");
+}
+
+#[test]
+fn reader_comments_are_not_attributed() {
+    let text = "Title\n\nShoigu said Japan was rearming.\n\n3 Comments\n\n\"Great article,\" said John Smith.\n\nWang Yi said so too.";
+    assert_eq!(speakers(text), vec!["Sergei Shoigu"]);
+}
+
+#[test]
+fn datelines_are_not_speakers() {
+    let text = "Kremlin says talks continue\n\nMOSCOW, March 2 (Reuters) - The Kremlin said on Monday that talks would continue.";
+    assert_eq!(
+        said(text),
+        vec![
+            indirect("Kremlin", "talks continue"),
+            indirect("Kremlin", "talks would continue")
+        ]
+    );
+    let text = "BEIJING (AP) — China will respond, Beijing said Wednesday.";
+    assert_eq!(run(text)[0].unnamed.as_deref(), Some("Beijing"));
+}
+
+#[test]
+fn function_words_months_and_pronouns_are_never_speakers() {
+    for text in [
+        "\"Fine,\" said May. However, said the talks failed.",
+        "The said that it works. But said nothing.",
+        "\"Prices will rise by March,\" Monday said.",
+        "\"We will see about that,\" They said.",
+        "OFFICIALS SAY TALKS FAILED",
+    ] {
+        assert!(run(text).iter().all(|q| q.speaker.is_none()), "{text}");
+    }
+}
+
+#[test]
+fn empty_and_odd_inputs() {
+    assert!(run("").is_empty());
+    assert!(run("\"").is_empty());
+    assert!(run("said said said, \" ' « ‘")
+        .iter()
+        .all(|q| q.speaker.is_none()));
+    assert!(run("\n\n\n").is_empty());
+}
+
+#[test]
+fn doubled_apostrophes_are_quote_marks() {
+    assert_eq!(
+        said("''We will respond,'' Shoigu said."),
+        vec![direct("Sergei Shoigu", "We will respond")]
+    );
+}
+
+#[test]
+fn parenthetical_attribution_joins_the_clause() {
+    let text = "President Obama spoke on Saturday.\n\nActs of protest, Mr. Obama said, are acts of patriotism.";
+    assert_eq!(
+        said(text),
+        vec![indirect("Obama", "Acts of protest are acts of patriotism")]
+    );
+}
+
+#[test]
+fn name_between_commas_after_a_description() {
+    let text = "One of the family's attorneys, Justin Bamberg, said the videos were clear.";
+    assert_eq!(
+        said(text),
+        vec![indirect("Justin Bamberg", "the videos were clear")]
+    );
+}
+
+#[test]
+fn inverted_attribution_after_a_clause() {
+    let text =
+        "Sanctions will stay in place, said Jeffrey Trimble, a senior official with the board.";
+    assert_eq!(
+        said(text),
+        vec![indirect("Jeffrey Trimble", "Sanctions will stay in place")]
+    );
+}
+
+#[test]
+fn an_unnamed_person_stops_pronoun_resolution() {
+    let text = "Kallas spoke on Monday.\n\nThe woman's anger was plain. \"We want answers now,\" she said.";
+    assert_eq!(
+        said(text),
+        vec![anonymous(QuoteKind::Direct, "We want answers now")]
+    );
+}
+
+#[test]
+fn party_members_are_not_the_party() {
+    let quotes = run("Democrats said the vote was rigged.");
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(
+        (quotes[0].speaker.as_deref(), quotes[0].unnamed.as_deref()),
+        (None, Some("Democrats"))
+    );
+}
+
+#[test]
+fn an_unknown_speaker_is_continued_as_unknown() {
+    let text = "\"First we talk,\" Shoigu said.\n\n\"Then we act,\" she said.\n\n\"Nobody writes the rules for everyone now.\"";
+    let got: Vec<_> = run(text).into_iter().map(|q| q.speaker).collect();
+    assert_eq!(got, vec![Some("Sergei Shoigu".to_string()), None, None]);
+}
+
+#[test]
+fn own_attribution_beats_continuation() {
+    let text =
+        "\"The first point is settled,\" Shoigu said.\n\n\"The second point is not,\" Kallas said.";
+    assert_eq!(
+        said(text),
+        vec![
+            direct("Sergei Shoigu", "The first point is settled"),
+            direct("Kaja Kallas", "The second point is not")
+        ]
+    );
+}
+
+#[test]
+fn place_names_inside_personal_names() {
+    assert_eq!(
+        speakers("Defence Minister David McGuinty said the transit was lawful."),
+        vec!["David McGuinty"]
+    );
+    assert_eq!(
+        speakers("Retired Lt. Gen. Michael Flynn said the generals were right."),
+        vec!["Michael Flynn"]
+    );
+}
+
+#[test]
+fn us_politician_labels() {
+    let text = "\"The veto will be overridden,\" Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.";
+    assert_eq!(
+        said(text),
+        vec![direct("Mitch McConnell", "The veto will be overridden")]
+    );
+    let text = "\"It is a dog whistle,\" Rep. Gwen Moore (D-Wis.) said Friday.";
+    assert_eq!(
+        said(text),
+        vec![direct("Gwen Moore", "It is a dog whistle")]
+    );
+}
+
+#[test]
+fn shorter_written_name_maps_to_the_fuller_one() {
+    let text = "One believer is Chandler Van Voorhis, a founder of C2I.\n\nTrees absorb carbon, Mr. Van Voorhis said.";
+    assert_eq!(
+        said(text),
+        vec![indirect("Chandler Van Voorhis", "Trees absorb carbon")]
+    );
+}
+
+#[test]
+fn organization_names_as_written() {
+    let quotes = run("First Federal Savings and Loan Association said it would merge. American Motors Corp said sales rose.");
+    let orgs: Vec<_> = quotes
+        .iter()
+        .map(|q| (q.speaker.as_deref(), q.speaker_type))
+        .collect();
+    assert_eq!(
+        orgs,
+        vec![
+            (
+                Some("First Federal Savings and Loan Association"),
+                Some(EntityType::Organization)
+            ),
+            (Some("American Motors Corp"), Some(EntityType::Organization)),
+        ]
+    );
+}
+
+/// Development aid: prints the attribution of the bundled sample corpus with the bundled
+/// gazetteer. Run with `cargo test -p newsfacet-tag dump_corpus -- --ignored --nocapture`.
+/// Development aid: quotes whose named speaker matches no annotated PolNeAR source.
+/// `POLNEAR=../shared/data/eval/polnear/data/dev cargo test -p newsfacet-tag dump_polnear -- --ignored --nocapture`
+/// Development aid: throughput on adversarial input (no sentence ends, many quote marks and
+/// apostrophes, long runs of names and pronouns). Run in release:
+/// `cargo test --release -p newsfacet-tag adversarial_throughput -- --ignored --nocapture`.
+/// Development aid: the most frequent speakers over a JSON Lines corpus (`CORPUS=…`), to eyeball
+/// precision on text the rules were not written against.
+/// A tiny deterministic generator for the robustness test (no dependency needed).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+#[test]
+fn random_text_never_panics_and_offsets_stay_on_char_boundaries() {
+    let pieces = [
+        "\"",
+        "“",
+        "”",
+        "'",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "''",
+        "``",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        "(",
+        ")",
+        "—",
+        "said",
+        "says",
+        "told",
+        "according to",
+        "he",
+        "she",
+        "they",
+        "the minister",
+        "Shoigu",
+        "Sergei Shoigu",
+        "Kallas",
+        "Wang Yi",
+        "Beijing",
+        "TASS",
+        "Kremlin",
+        "Москва",
+        "Ердоган",
+        "é",
+        "日本",
+        "don't",
+        "Russia's",
+        "officials",
+        "a spokesperson",
+        "Mr.",
+        "Dr.",
+        "U.S.",
+        "Comments",
+        "MOSCOW",
+        "-",
+        "that",
+        "and",
+        "Anya",
+        "Petrova",
+        "of",
+        "Ministry",
+        "foreign",
+        "ministry",
+        "Taiwan's",
+        "quoted",
+        "as",
+        "saying",
+        "remarks",
+    ];
+    let g = gazetteer();
+    let matcher = Matcher::new(&g).unwrap();
+    let mut rng = Lcg(7);
+    for round in 0..400 {
+        let len = 1 + rng.next(120);
+        let mut text = String::new();
+        for _ in 0..len {
+            text.push_str(pieces[rng.next(pieces.len())]);
+            if rng.next(3) == 0 {
+                text.push(' ');
+            }
+        }
+        if round % 7 == 0 {
+            // A long single-quoted stretch over multibyte text.
+            text.push_str(&format!(" '{}", "ж".repeat(700)));
+        }
+        let quotes = attribute(&text, &matcher.find(&text), &g);
+        for q in &quotes {
+            assert!(text.is_char_boundary(q.start), "{text:?}");
+            assert!(q.start <= text.len());
+            assert_eq!(q.speaker.is_some(), q.speaker_type.is_some());
+        }
+    }
+}
