@@ -124,7 +124,10 @@ impl Matcher {
             pattern
                 .candidates
                 .sort_by_key(|&(id, via)| std::cmp::Reverse(priority(gazetteer, id, via)));
-            let best = pattern.candidates.first().map(|&(id, _)| gazetteer.entry(id));
+            let best = pattern
+                .candidates
+                .first()
+                .map(|&(id, _)| gazetteer.entry(id));
             pattern.yields_to_following_name = !pattern.alias.contains(' ')
                 && best.is_some_and(|e| e.kind == crate::gazetteer::kind::CITY && !e.capital);
         }
@@ -149,8 +152,12 @@ impl Matcher {
         for m in self.automaton.find_overlapping_iter(&folded.text) {
             let (start, end) = folded.original_span(m.start(), m.end());
             let pattern = &self.patterns[m.pattern().as_usize()];
-            let yields = pattern.yields_to_following_name && followed_by_capitalised_word(text, end);
-            if !yields && is_word_boundary(text, start, end) && case_allows(pattern, text, start, end) {
+            let yields =
+                pattern.yields_to_following_name && followed_by_capitalised_word(text, end);
+            if !yields
+                && is_word_boundary(text, start, end)
+                && case_allows(pattern, text, start, end)
+            {
                 candidates.push((start, end, m.pattern().as_usize()));
             }
         }
