@@ -79,25 +79,11 @@ fn words(folded: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use newsfacet_tag::gazetteer::kind;
-
     use super::*;
 
+    /// The query crate's shared test gazetteer (Shoigu/Shoygu, Turkey/Türkiye, Reuters).
     fn gazetteer() -> Gazetteer {
-        let mut gazetteer = Gazetteer::default();
-        let mut shoigu = Entry::new(
-            "person:sergei-shoigu",
-            EntityType::Person,
-            "official",
-            "Sergei Shoigu",
-        );
-        shoigu.aliases = vec!["Shoygu".into()];
-        gazetteer.insert(shoigu);
-        let mut turkey = Entry::new("country:TR", EntityType::Place, kind::COUNTRY, "Turkey");
-        turkey.country = Some("TR".into());
-        turkey.aliases = vec!["Türkiye".into()];
-        gazetteer.insert(turkey);
-        gazetteer
+        crate::tests::gazetteer()
     }
 
     fn values(list: &[&str]) -> Vec<String> {

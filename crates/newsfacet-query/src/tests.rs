@@ -72,7 +72,7 @@ const DOCS: &[Doc] = &[
     },
 ];
 
-fn gazetteer() -> Gazetteer {
+pub(crate) fn gazetteer() -> Gazetteer {
     let mut gazetteer = Gazetteer::default();
     let mut shoigu = Entry::new(
         "person:sergei-shoigu",
