@@ -56,6 +56,17 @@ pub struct Origin {
     pub line: Option<usize>,
 }
 
+/// `path:line` for line-oriented records, `path` otherwise: the form errors, summaries and the
+/// index's stored `path` field all use.
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.path.display()),
+            None => write!(f, "{}", self.path.display()),
+        }
+    }
+}
+
 /// One news article, with text cleaned and metadata normalised.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
@@ -100,4 +111,23 @@ pub fn read_inputs(
         .into_iter()
         .map(Err)
         .chain(files.into_iter().flat_map(|file| read_file(&file)))
+}
+
+#[cfg(test)]
+mod origin_tests {
+    use super::Origin;
+
+    #[test]
+    fn origin_displays_path_and_line() {
+        let record = Origin {
+            path: "corpus/feed.jsonl".into(),
+            line: Some(7),
+        };
+        assert_eq!(record.to_string(), "corpus/feed.jsonl:7");
+        let file = Origin {
+            path: "corpus/a.txt".into(),
+            line: None,
+        };
+        assert_eq!(file.to_string(), "corpus/a.txt");
+    }
 }

@@ -58,10 +58,7 @@ struct Prepared<'a> {
 
 impl<'a> Prepared<'a> {
     fn new(article: &'a Article, tags: &'a Tags) -> Result<Self, serde_json::Error> {
-        let path = match article.origin.line {
-            Some(line) => format!("{}:{line}", article.origin.path.display()),
-            None => article.origin.path.display().to_string(),
-        };
+        let path = article.origin.to_string();
         let mut facets = BTreeSet::new();
         let mut add = |field: FacetField, name: &str| {
             if let Some(value) = facet_value(name) {

@@ -85,11 +85,7 @@ pub fn facet_list(list: &FacetList) {
 
 /// A readable account of what the tagger found in one article.
 pub fn analyzed(out: &mut impl Write, article: &Article, tags: &Tags) -> std::io::Result<()> {
-    let location = match article.origin.line {
-        Some(line) => format!("{}:{line}", article.origin.path.display()),
-        None => article.origin.path.display().to_string(),
-    };
-    writeln!(out, "{location}: {}", article.title)?;
+    writeln!(out, "{}: {}", article.origin, article.title)?;
     writeln!(out, "  id: {}", article.id)?;
     writeln!(
         out,

@@ -147,13 +147,6 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn location(article: &Article) -> String {
-    match article.origin.line {
-        Some(line) => format!("{}:{line}", article.origin.path.display()),
-        None => article.origin.path.display().to_string(),
-    }
-}
-
 fn index_batch(
     tagger: &Tagger,
     writer: &mut newsfacet_index::NewsWriter,
@@ -179,8 +172,7 @@ fn index_batch(
                     "duplicate id",
                     format!(
                         "{}: duplicate of an earlier record with id {}",
-                        location(&article),
-                        article.id
+                        article.origin, article.id
                     ),
                 );
                 continue;
