@@ -113,6 +113,57 @@ struct DocumentScore {
     counts: BTreeMap<&'static str, Counts>,
     false_positives: Vec<(&'static str, String)>,
     misses: Vec<(&'static str, String)>,
+    /// (type, why) for every false positive; see [`fp_reason`].
+    fp_reasons: Vec<(&'static str, &'static str)>,
+    /// (type, why) for every miss; see [`miss_reason`].
+    miss_reasons: Vec<(&'static str, &'static str)>,
+}
+
+/// Why a predicted surface is wrong: the gold calls it another type, it is only part of a
+/// longer gold name, or the gold does not mark it at all.
+fn fp_reason(document: &Document, kind: &str, surface: &str) -> &'static str {
+    let golds = |k: &str| document.gold.get(k).into_iter().flatten();
+    if ["PER", "ORG", "LOC"]
+        .iter()
+        .any(|k| *k != kind && golds(k).any(|g| g == surface))
+    {
+        return "gold has another type";
+    }
+    let inside = |g: &String| g != surface && contains_words(g, surface);
+    if ["PER", "ORG", "LOC", "MISC"]
+        .iter()
+        .any(|k| golds(k).any(inside))
+    {
+        return "part of a longer gold name";
+    }
+    if ["PER", "ORG", "LOC", "MISC"]
+        .iter()
+        .any(|k| golds(k).any(|g| g != surface && contains_words(surface, g)))
+    {
+        return "longer than the gold name";
+    }
+    "not a gold name"
+}
+
+/// Why a gold name was missed: found under another type, found only as a part, or not found.
+fn miss_reason(predicted: &BTreeMap<&'static str, BTreeSet<String>>, kind: &str, gold: &str) -> &'static str {
+    let all = || predicted.iter().flat_map(|(k, set)| set.iter().map(move |s| (*k, s)));
+    if all().any(|(k, s)| k != kind && s == gold) {
+        "tagged as another type"
+    } else if all().any(|(_, s)| contains_words(gold, s) || contains_words(s, gold)) {
+        "tagged with other bounds"
+    } else {
+        "not tagged"
+    }
+}
+
+/// Whether `needle` occurs in `haystack` as whole words.
+fn contains_words(haystack: &str, needle: &str) -> bool {
+    haystack.match_indices(needle).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 fn score_document(tagger: &Tagger, document: &Document) -> DocumentScore {
@@ -135,10 +186,15 @@ fn score_document(tagger: &Tagger, document: &Document) -> DocumentScore {
     let mut predicted: BTreeMap<&'static str, BTreeSet<String>> = BTreeMap::new();
     for entity in &tags.entities {
         for surface in &entity.surface {
-            let surface = surface
-                .trim_end_matches("'s")
-                .trim_end_matches('\'')
-                .to_string();
+            let surface = surface.trim_end_matches("'s").trim_end_matches('\'');
+            // CoNLL tokenises the period of "Mich." apart: it is not part of the gold name.
+            let without_period = surface.trim_end_matches('.');
+            let gold_has = |s: &str| document.gold.values().any(|set| set.contains(s));
+            let surface = if without_period != surface && gold_has(without_period) {
+                without_period.to_string()
+            } else {
+                surface.to_string()
+            };
             if !misc.contains(&surface) {
                 predicted
                     .entry(conll_type(entity.entity_type))
@@ -161,12 +217,16 @@ fn score_document(tagger: &Tagger, document: &Document) -> DocumentScore {
                 gold_found: hits,
             },
         );
-        score
-            .false_positives
-            .extend(guessed.difference(gold).map(|s| (kind, s.clone())));
-        score
-            .misses
-            .extend(gold.difference(guessed).map(|s| (kind, s.clone())));
+        for surface in guessed.difference(gold) {
+            let why = fp_reason(document, kind, surface);
+            score.false_positives.push((kind, format!("{surface} [{why}]")));
+            score.fp_reasons.push((kind, why));
+        }
+        for name in gold.difference(guessed) {
+            let why = miss_reason(&predicted, kind, name);
+            score.misses.push((kind, format!("{name} [{why}]")));
+            score.miss_reasons.push((kind, why));
+        }
     }
     score
 }
@@ -189,7 +249,14 @@ pub fn run(path: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
     let mut totals: BTreeMap<&'static str, Counts> = BTreeMap::new();
     let mut false_positives: BTreeMap<(&str, String), usize> = BTreeMap::new();
     let mut misses: BTreeMap<(&str, String), usize> = BTreeMap::new();
+    let mut reasons: BTreeMap<(&str, &str, &str), usize> = BTreeMap::new();
     for score in scores {
+        for (kind, why) in score.fp_reasons {
+            *reasons.entry(("false positive", kind, why)).or_default() += 1;
+        }
+        for (kind, why) in score.miss_reasons {
+            *reasons.entry(("miss", kind, why)).or_default() += 1;
+        }
         for (kind, counts) in score.counts {
             totals.entry(kind).or_default().add(counts);
         }
@@ -227,6 +294,9 @@ pub fn run(path: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
         }
     }
     if show_errors > 0 {
+        for ((label, kind, why), n) in &reasons {
+            println!("{kind} {label}: {why}: {n}");
+        }
         for (label, errors) in [("false positives", false_positives), ("misses", misses)] {
             for kind in ["PER", "ORG", "LOC"] {
                 let mut listed: Vec<(&(&str, String), &usize)> =

@@ -93,6 +93,38 @@ pub fn finalize(entry: &mut Entry) {
     }
 }
 
+/// British and American spellings of an organization's name, both of which the press uses:
+/// "Organisation"/"Organization", "Co-operation"/"Cooperation", "Defence"/"Defense",
+/// "Labour"/"Labor", "Centre"/"Center". Returns the other spellings of `name`, if any.
+pub fn spelling_variants(name: &str) -> Vec<String> {
+    const PAIRS: &[(&str, &str)] = &[
+        ("isation", "ization"),
+        ("Co-operation", "Cooperation"),
+        ("co-operation", "cooperation"),
+        ("Defence", "Defense"),
+        ("Labour", "Labor"),
+        ("Centre", "Center"),
+        ("Programme", "Program"),
+    ];
+    let mut variants = Vec::new();
+    for (british, american) in PAIRS {
+        for (from, to) in [(british, american), (american, british)] {
+            let known: Vec<String> = std::iter::once(name.to_string())
+                .chain(variants.iter().cloned())
+                .collect();
+            for spelling in known {
+                if spelling.contains(from) {
+                    let variant = spelling.replace(from, to);
+                    if variant != name && !variants.contains(&variant) {
+                        variants.push(variant);
+                    }
+                }
+            }
+        }
+    }
+    variants
+}
+
 /// Whether `code` is an ISO 3166-1 alpha-2 code as written in entries: two uppercase letters.
 pub fn is_country_code(code: &str) -> bool {
     code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase())
@@ -210,5 +242,18 @@ mod tests {
             strip_parenthetical("Cocos (Keeling) Islands"),
             "Cocos Islands"
         );
+    }
+
+    #[test]
+    fn spelling_variants_cover_british_and_american_forms() {
+        assert_eq!(
+            spelling_variants("Organization for Security and Co-operation in Europe"),
+            vec![
+                "Organisation for Security and Co-operation in Europe",
+                "Organization for Security and Cooperation in Europe",
+                "Organisation for Security and Cooperation in Europe",
+            ]
+        );
+        assert!(spelling_variants("United Nations").is_empty());
     }
 }

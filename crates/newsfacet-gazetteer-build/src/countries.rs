@@ -164,6 +164,12 @@ const PRESS: &[Press] = &[
         ..NONE
     },
     Press {
+        code: "BA",
+        name: Some("Bosnia and Herzegovina"),
+        aliases: &["Bosnia", "Bosnia-Herzegovina"],
+        ..NONE
+    },
+    Press {
         code: "MM",
         name: Some("Myanmar"),
         aliases: &["Burma"],

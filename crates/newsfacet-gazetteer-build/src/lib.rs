@@ -224,6 +224,8 @@ pub fn compile(options: &BuildOptions, report: &mut BuildReport) -> anyhow::Resu
         )
         .collect();
     regions::curated_win_over_city_aliases(&curated_or_merged, &mut cities, report);
+    let curated_region_ids: HashSet<String> =
+        curated_or_merged.iter().map(|r| r.id.clone()).collect();
     for entry in &mut regions {
         clean::finalize(entry);
     }
@@ -273,7 +275,7 @@ pub fn compile(options: &BuildOptions, report: &mut BuildReport) -> anyhow::Resu
         common_words: Vec::new(),
     };
     validate(&compiled)?;
-    compiled.common_words = common_words(&compiled, &exclude.english_words);
+    compiled.common_words = common_words(&compiled, &exclude.english_words, &curated_region_ids);
     Ok(compiled)
 }
 
@@ -359,10 +361,17 @@ pub fn validate(compiled: &Compiled) -> anyhow::Result<()> {
 
 /// The folded single-word names and aliases of every non-country entry that are also ordinary
 /// lowercase English words, sorted.
-pub fn common_words(compiled: &Compiled, english: &HashSet<String>) -> Vec<String> {
+pub fn common_words(
+    compiled: &Compiled,
+    english: &HashSet<String>,
+    curated_regions: &HashSet<String>,
+) -> Vec<String> {
     let mut words = BTreeSet::new();
     for (_, entries) in compiled.files() {
-        for entry in entries.iter().filter(|e| !e.is_country()) {
+        for entry in entries
+            .iter()
+            .filter(|e| !e.is_country() && !is_prominent(e, curated_regions))
+        {
             for name in entry.names() {
                 let key = fold(name);
                 if !key.contains(' ') && english.contains(&key) {
@@ -372,6 +381,18 @@ pub fn common_words(compiled: &Compiled, english: &HashSet<String>) -> Vec<Strin
         }
     }
     words.into_iter().collect()
+}
+
+/// Names the news uses far more often than the ordinary word they spell ("Wales", "Shanghai",
+/// "Trump"): heads of state and government, capitals, cities of a million, and the regions
+/// curated for the news. They match at the start of a sentence too.
+fn is_prominent(entry: &Entry, curated_regions: &HashSet<String>) -> bool {
+    const MILLION: u64 = 1_000_000;
+    matches!(entry.kind.as_str(), "head_of_state" | "head_of_government")
+        || entry.capital
+        || (entry.kind == newsfacet_tag::gazetteer::kind::CITY
+            && entry.population.unwrap_or(0) >= MILLION)
+        || curated_regions.contains(&entry.id)
 }
 
 /// Counts how many domains of the us-news-domains hint list a curated publisher covers (the
@@ -472,7 +493,7 @@ mod tests {
         let english: HashSet<String> = ["nice", "reading", "chad", "nizza2"]
             .map(String::from)
             .into();
-        let words = common_words(&compiled, &english);
+        let words = common_words(&compiled, &english, &HashSet::new());
         assert_eq!(words, vec!["nice", "reading"]);
     }
 }

@@ -34,6 +34,12 @@ pub fn build(
     let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let internationals = parse(&text, report).with_context(|| format!("in {}", path.display()))?;
     let mut entries = merge_curated(internationals, curated, report);
+    for entry in &mut entries {
+        let names: Vec<String> = entry.names().map(str::to_string).collect();
+        for name in names {
+            entry.aliases.extend(crate::clean::spelling_variants(&name));
+        }
+    }
     drop_shared_aliases(&mut entries, report);
     for entry in &mut entries {
         finalize(entry);

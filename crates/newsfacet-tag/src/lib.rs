@@ -7,6 +7,7 @@
 
 pub mod attribution;
 mod bundled;
+mod entities;
 pub mod fold;
 pub mod gazetteer;
 pub mod matcher;

@@ -59,6 +59,8 @@ struct Pattern {
 pub struct Matcher {
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
+    /// Folded alias → pattern index, to list an ambiguous alias's candidates.
+    by_key: HashMap<String, usize>,
 }
 
 /// Why a matcher could not be built.
@@ -137,7 +139,16 @@ impl Matcher {
         Ok(Matcher {
             automaton,
             patterns,
+            by_key,
         })
+    }
+
+    /// Every entry that the alias written as `surface` may name, best first by the static
+    /// ranking; empty when `surface` is no alias.
+    pub fn candidates(&self, surface: &str) -> &[(EntryId, MentionVia)] {
+        self.by_key
+            .get(&fold(surface))
+            .map_or(&[], |&index| self.patterns[index].candidates.as_slice())
     }
 
     /// Number of distinct folded aliases compiled.
@@ -194,8 +205,9 @@ fn case_rule(alias: &str, key: &str, is_country: bool, common_words: &HashSet<&s
     }
 }
 
-/// Ranks the candidates of an ambiguous alias until context-based disambiguation exists:
-/// countries, then people and organizations, then regions, then cities by population.
+/// Ranks the candidates of an ambiguous alias when the article gives no clue (see
+/// `entities::context`): countries, then people and organizations, then capitals, then regions,
+/// then cities by population.
 fn priority(gazetteer: &Gazetteer, id: EntryId, via: MentionVia) -> (u8, u64) {
     use crate::gazetteer::{kind, EntityType};
     let entry = gazetteer.entry(id);

@@ -1,16 +1,14 @@
 //! The tagging pipeline for one article: match, aggregate entities, derive countries, resolve
 //! the source, attribute quotes.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use newsfacet_article::Article;
 
-use crate::gazetteer::{EntityType, Entry, EntryId};
+use crate::entities::{self, NameLexicon};
+use crate::gazetteer::{EntityType, Entry};
 use crate::matcher::MatcherError;
-use crate::{
-    attribution, source, tagged_text, CountryRef, EntityCount, Gazetteer, Matcher, Mention,
-    MentionVia, Speaker, Tags,
-};
+use crate::{attribution, source, tagged_text, CountryRef, Gazetteer, Matcher, Mention, Speaker, Tags};
 
 /// Organization kinds that stand for their country; publishers and companies do not.
 const NATIONAL_BODY_KINDS: &[&str] = &["government", "military"];
@@ -20,13 +18,23 @@ const NATIONAL_BODY_KINDS: &[&str] = &["government", "military"];
 pub struct Tagger {
     gazetteer: Gazetteer,
     matcher: Matcher,
+    names: NameLexicon,
 }
 
 impl Tagger {
     /// Compiles the matcher for `gazetteer`.
     pub fn new(gazetteer: Gazetteer) -> Result<Self, MatcherError> {
         let matcher = Matcher::new(&gazetteer)?;
-        Ok(Tagger { gazetteer, matcher })
+        let names = NameLexicon::new(
+            &gazetteer,
+            crate::bundled::GIVEN_NAMES,
+            crate::bundled::ORDINARY_WORDS,
+        );
+        Ok(Tagger {
+            gazetteer,
+            matcher,
+            names,
+        })
     }
 
     /// The gazetteer behind this tagger.
@@ -42,8 +50,10 @@ impl Tagger {
     /// Tags one article.
     pub fn tag(&self, article: &Article) -> Tags {
         let text = tagged_text(&article.title, &article.body);
-        let mentions = self.matcher.find(&text);
-        let quotes = attribution::attribute(&text, &mentions, &self.gazetteer);
+        let mut found = self.matcher.find(&text);
+        entities::choose_by_context(&text, &mut found, &self.matcher, &self.gazetteer);
+        let resolved = entities::resolve(&text, &found, &self.gazetteer, &self.names);
+        let quotes = attribution::attribute(&text, &resolved.mentions, &self.gazetteer);
         let speakers: BTreeSet<Speaker> = quotes
             .iter()
             .filter_map(|q| {
@@ -57,17 +67,16 @@ impl Tagger {
         Tags {
             source: source::detect_source(article, &self.gazetteer),
             speakers: speakers.into_iter().collect(),
-            countries: self.countries(&mentions),
-            entities: self.entities(&text, &mentions),
+            countries: self.countries(resolved.mentions.iter().chain(&resolved.inner_places)),
+            entities: resolved.entities,
             quotes,
         }
     }
 
     /// Countries named directly, through a demonym, through a place whose country is known, or
     /// through a national body ("the Chinese coast guard", "the Kremlin").
-    fn countries(&self, mentions: &[Mention]) -> Vec<CountryRef> {
+    fn countries<'m>(&self, mentions: impl Iterator<Item = &'m Mention>) -> Vec<CountryRef> {
         let codes: BTreeSet<&str> = mentions
-            .iter()
             .filter_map(|m| {
                 let entry = self.gazetteer.entry(m.entry);
                 let counts = entry.entity_type == EntityType::Place
@@ -83,37 +92,6 @@ impl Tagger {
             .collect();
         countries.sort();
         countries
-    }
-
-    /// Entities mentioned by name (not through demonyms), in order of first mention.
-    fn entities(&self, text: &str, mentions: &[Mention]) -> Vec<EntityCount> {
-        let mut order: Vec<EntryId> = Vec::new();
-        let mut counts: HashMap<EntryId, EntityCount> = HashMap::new();
-        for mention in mentions.iter().filter(|m| m.via == MentionVia::Name) {
-            let surface = text[mention.start..mention.end]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let count = counts.entry(mention.entry).or_insert_with(|| {
-                order.push(mention.entry);
-                let entry = self.gazetteer.entry(mention.entry);
-                EntityCount {
-                    name: entry.name.clone(),
-                    entity_type: entry.entity_type,
-                    id: entry.id.clone(),
-                    count: 0,
-                    surface: Vec::new(),
-                }
-            });
-            count.count += 1;
-            if !count.surface.contains(&surface) {
-                count.surface.push(surface);
-            }
-        }
-        order
-            .into_iter()
-            .filter_map(|id| counts.remove(&id))
-            .collect()
     }
 }
 

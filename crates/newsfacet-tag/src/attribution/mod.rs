@@ -19,7 +19,7 @@
 mod coref;
 mod cues;
 mod doc;
-mod lexicon;
+pub(crate) mod lexicon;
 mod names;
 mod quotes;
 #[cfg(test)]

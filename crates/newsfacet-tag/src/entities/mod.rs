@@ -1,0 +1,638 @@
+//! From gazetteer matches to the entities of an article.
+//!
+//! The matcher finds every alias; this module decides what each match means in its sentence.
+//! It reads the text as proper-noun chunks ([`tokens`]) and, per chunk:
+//!
+//! * a match that is the whole chunk stands ("Sergei Shoigu", "Beijing");
+//! * a chunk shaped like a person's name is a person, whatever places or organizations match
+//!   inside it ("Paul" and "Mitchell" are cities, "Dennis Mitchell" is a runner): a given name
+//!   or initial first, a surname-first family name ("Wang Donghai"), or a title before it
+//!   ("President Clinton");
+//! * a chunk ending in an organization or place head word is an organization ("Israel Radio")
+//!   or a place ("Tiananmen Square") as written;
+//! * a match inside any other longer name is not an entity of its own ("Madrid" in "Real
+//!   Madrid"), though a place there still tells which country the article is about.
+//!
+//! Then, over the whole article: a town that scores points in a results table is a team
+//! ([`teams`]), and a surname alone refers to the person named in full elsewhere in the
+//! article ("Lebed" after "Alexander Lebed", "Wang" after "Wang Yi").
+
+mod context;
+mod lexicon;
+mod teams;
+mod tokens;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use crate::attribution::lexicon as lex;
+use crate::fold::fold;
+use crate::gazetteer::{kind, slug, EntityType, EntryId, Gazetteer};
+use crate::matcher::{Mention, MentionVia};
+use crate::EntityCount;
+
+pub(crate) use context::choose_by_context;
+pub(crate) use lexicon::NameLexicon;
+use tokens::{Chunk, Word};
+
+/// What the article's gazetteer matches and names resolve to.
+#[derive(Debug, Default)]
+pub(crate) struct Resolved {
+    /// Matches that mean what the gazetteer says, in text order.
+    pub mentions: Vec<Mention>,
+    /// Places named only inside a longer name ("Manchester" in "Manchester United"): not
+    /// entities, but they still say where the article is.
+    pub inner_places: Vec<Mention>,
+    /// Entities in order of first mention.
+    pub entities: Vec<EntityCount>,
+}
+
+/// An entity: a gazetteer entry, or a name as written with its type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Entry(EntryId),
+    Written(EntityType, String),
+}
+
+/// One reference to an entity at a byte offset, with its surface.
+#[derive(Debug)]
+struct Reference {
+    at: usize,
+    /// The words it spans: `words[first..end]`.
+    first: usize,
+    end: usize,
+    key: Key,
+    surface: String,
+}
+
+/// Resolves `mentions` (the matcher's output over `text`) into entities.
+pub(crate) fn resolve(
+    text: &str,
+    mentions: &[Mention],
+    gazetteer: &Gazetteer,
+    names: &NameLexicon,
+) -> Resolved {
+    let words = tokens::words(text);
+    let owner = mention_owners(&words, mentions);
+    let mut mention_words: Vec<Option<(usize, usize)>> = vec![None; mentions.len()];
+    for (k, m) in owner.iter().enumerate() {
+        if let Some(m) = *m {
+            let span = mention_words[m].get_or_insert((k, k + 1));
+            span.1 = k + 1;
+        }
+    }
+    let mut state = State {
+        text,
+        words: &words,
+        owner: &owner,
+        mentions,
+        gazetteer,
+        names,
+        keep: vec![true; mentions.len()],
+        inner: vec![false; mentions.len()],
+        references: Vec::new(),
+    };
+    for chunk in tokens::chunks(text, &words) {
+        for segment in segments(text, names, mentions, &words, &owner, chunk) {
+            state.classify(segment);
+        }
+    }
+    for (index, mention) in mentions.iter().enumerate() {
+        let Some((first, end)) = mention_words[index] else {
+            continue;
+        };
+        if state.keep[index] && mention.via == MentionVia::Name {
+            state.references.push(Reference {
+                at: mention.start,
+                first,
+                end,
+                key: Key::Entry(mention.entry),
+                surface: surface(&text[mention.start..mention.end]),
+            });
+        }
+    }
+    teams::retype_teams(&mut state);
+    state.resolve_surnames();
+    state.finish()
+}
+
+/// For each word, the index of the match that covers it.
+fn mention_owners(words: &[Word], mentions: &[Mention]) -> Vec<Option<usize>> {
+    let mut owner = vec![None; words.len()];
+    let mut m = 0;
+    for (k, word) in words.iter().enumerate() {
+        while m < mentions.len() && mentions[m].end <= word.start {
+            m += 1;
+        }
+        if let Some(mention) = mentions.get(m) {
+            if mention.start <= word.start && word.end <= mention.end.max(word.start + 1) {
+                owner[k] = Some(m);
+            }
+        }
+    }
+    owner
+}
+
+/// A part of a chunk to classify: `words[start..end]`, and whether a personal title stood
+/// before it ("President", "Mr").
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    start: usize,
+    end: usize,
+    after_title: bool,
+    /// Where the segment began before its opening words were stripped.
+    unstripped: usize,
+}
+
+/// Splits a chunk at unmatched titles ("Moscow Mayor Yuri Luzhkov" → "Moscow", "Yuri
+/// Luzhkov" after a title) and strips the function words, days and months at its ends.
+fn segments(
+    text: &str,
+    names: &NameLexicon,
+    mentions: &[Mention],
+    words: &[Word],
+    owner: &[Option<usize>],
+    chunk: Chunk,
+) -> Vec<Segment> {
+    let free = |k: usize| owner[k].is_none();
+    let is_title = |k: usize| {
+        let word = &text[words[k].start..words[k].end];
+        // "Lieutenant-Colonel", "Vice-Premier": every part a title.
+        let hyphenated = word.contains('-')
+            && word.split('-').all(|part| lex::flags_of(part) & lex::TITLE != 0);
+        free(k) && (words[k].flags & lex::TITLE != 0 || hyphenated)
+    };
+    let title_before = chunk.start > 0 && {
+        let previous = &words[chunk.start - 1];
+        previous.joined_to_next && lexicon::is_personal_title(&text[previous.start..previous.end])
+    };
+    let mut segments = Vec::new();
+    let mut start = chunk.start;
+    let mut after_title = title_before;
+    let mut k = chunk.start;
+    while k < chunk.end {
+        if is_title(k) {
+            // Office words before the title belong to it ("Press Secretary", "Foreign
+            // Minister").
+            let mut title_start = k;
+            while title_start > start
+                && free(title_start - 1)
+                && words[title_start - 1].flags & (lex::MOD | lex::TITLE) != 0
+            {
+                title_start -= 1;
+            }
+            segments.push(Segment {
+                start,
+                end: title_start,
+                after_title,
+                unstripped: start,
+            });
+            while k < chunk.end
+                && (is_title(k) || (free(k) && words[k].flags & (lex::MOD | lex::HONORIFIC) != 0))
+            {
+                k += 1;
+            }
+            start = k;
+            after_title = lexicon::is_personal_title(&text[words[k - 1].start..words[k - 1].end]);
+            continue;
+        }
+        k += 1;
+    }
+    segments.push(Segment {
+        start,
+        end: chunk.end,
+        after_title,
+        unstripped: start,
+    });
+    // A sentence opens with a capital whatever its first word is: an ordinary word there is
+    // not part of a name ("Controversial Australian Anthony Hill").
+    let stop = |k: usize| {
+        let word = &text[words[k].start..words[k].end];
+        free(k)
+            && (words[k].flags & (lex::STOP | lex::TIME | lex::DET | lex::PRONOUN) != 0
+                || (words[k].sentence_start
+                    && (words[k].flags & lex::MOD != 0 || names.is_ordinary_word(word))))
+    };
+    segments
+        .into_iter()
+        .filter_map(|mut s| {
+            while s.start < s.end && (stop(s.start) || demonym_at(mentions, words, owner, s.start)) {
+                s.start += 1;
+            }
+            while s.end > s.start && stop(s.end - 1) {
+                s.end -= 1;
+            }
+            (s.start < s.end).then_some(s)
+        })
+        .collect()
+}
+
+/// A demonym match at the start of a chunk only modifies it ("Chinese Foreign Ministry").
+fn demonym_at(mentions: &[Mention], words: &[Word], owner: &[Option<usize>], k: usize) -> bool {
+    owner[k].is_some_and(|m| {
+        let mention = &mentions[m];
+        mention.via == MentionVia::Demonym && mention.end <= words[k].end
+    })
+}
+
+/// Working state of one article's resolution.
+struct State<'a> {
+    text: &'a str,
+    words: &'a [Word],
+    owner: &'a [Option<usize>],
+    mentions: &'a [Mention],
+    gazetteer: &'a Gazetteer,
+    names: &'a NameLexicon,
+    /// Matches that stand as the gazetteer says.
+    keep: Vec<bool>,
+    /// Matches kept only as places inside longer names.
+    inner: Vec<bool>,
+    references: Vec<Reference>,
+}
+
+impl State<'_> {
+    fn word(&self, k: usize) -> &str {
+        &self.text[self.words[k].start..self.words[k].end]
+    }
+
+    fn lower(&self, k: usize) -> String {
+        self.word(k).to_lowercase()
+    }
+
+    /// The matches whose words all lie in `segment`, and whether they cover all of it.
+    fn inner_mentions(&self, segment: Segment) -> (Vec<usize>, bool) {
+        let mut inside: Vec<usize> = Vec::new();
+        let mut covered = true;
+        for k in segment.start..segment.end {
+            match self.owner[k] {
+                Some(m) => {
+                    if !inside.contains(&m) {
+                        inside.push(m);
+                    }
+                }
+                None => covered = false,
+            }
+        }
+        let contained = |m: &usize| {
+            let mention = &self.mentions[*m];
+            mention.start >= self.words[segment.start].start
+                && mention.end <= self.words[segment.end - 1].end
+        };
+        if !inside.iter().all(contained) {
+            // A match that reaches outside the segment is not this chunk's to judge.
+            return (Vec::new(), true);
+        }
+        (inside, covered)
+    }
+
+    fn classify(&mut self, segment: Segment) {
+        let (inside, covered) = self.inner_mentions(segment);
+        let headline = (segment.start..segment.end).any(|k| self.words[k].headline);
+        let length = segment.end - segment.start;
+        if covered {
+            // A demonym after another name belongs to it ("London Irish", "Toronto
+            // Argonauts" when listed): the chunk is a name the gazetteer does not know.
+            let demonym_inside = inside
+                .iter()
+                .skip(1)
+                .any(|&m| self.mentions[m].via == MentionVia::Demonym);
+            if demonym_inside && !headline {
+                self.absorb(&inside);
+                return;
+            }
+            if segment.after_title && length == 1 && !headline {
+                if let Some(&m) = inside.first() {
+                    let entry = self.gazetteer.entry(self.mentions[m].entry);
+                    if entry.entity_type == EntityType::Place && !entry.is_country() {
+                        self.keep[m] = false;
+                        self.write(segment, EntityType::Person);
+                    }
+                }
+            }
+            return;
+        }
+        if headline {
+            // Capitals carry no information in headlines and tables: keep what matched,
+            // except names that are also ordinary words ("March", "Date").
+            for &m in &inside {
+                let mention = &self.mentions[m];
+                let word = &self.text[mention.start..mention.end];
+                if !word.contains(' ')
+                    && self.names.is_ordinary_word(word)
+                    && !self.gazetteer.entry(mention.entry).is_country()
+                {
+                    self.keep[m] = false;
+                }
+            }
+            return;
+        }
+        let last = self.lower(segment.end - 1);
+        let last = last.trim_end_matches('.');
+        // "Anthony Hill" is a person, "Grace Road" a place.
+        let given_first = length == 2
+            && lexicon::is_surname_like_head(last)
+            && self.starts_with_given_name(segment);
+        if length >= 2 && lexicon::is_place_head(last) && !given_first {
+            self.absorb(&inside);
+            self.write(segment, EntityType::Place);
+        } else if length >= 2
+            && (self.words[segment.end - 1].flags & lex::ORGHEAD != 0
+                || lexicon::is_org_tail(last)
+                || self.head_before_of(segment))
+        {
+            let segment = self.with_name_openers(segment);
+            let (inside, _) = self.inner_mentions(segment);
+            self.absorb(&inside);
+            self.write(segment, EntityType::Organization);
+        } else if self.is_person(segment) {
+            for &m in &inside {
+                self.keep[m] = false;
+            }
+            match self.known_person(segment, &inside) {
+                Some(entry) => self.references.push(Reference {
+                    at: self.words[segment.start].start,
+                    first: segment.start,
+                    end: segment.end,
+                    key: Key::Entry(entry),
+                    surface: self.segment_text(segment),
+                }),
+                None => self.write(segment, EntityType::Person),
+            }
+        } else {
+            self.absorb(&inside);
+        }
+    }
+
+    /// An organization's name may open with words that open sentences too ("First Chicago
+    /// Corp.", "National Tennis Centre"): only function words are stripped from it.
+    fn with_name_openers(&self, mut segment: Segment) -> Segment {
+        while segment.start > segment.unstripped {
+            let word = &self.words[segment.start - 1];
+            if word.flags & lex::FUNCTION != 0 || self.owner[segment.start - 1].is_some() {
+                break;
+            }
+            segment.start -= 1;
+        }
+        segment
+    }
+
+    /// "Bank of Korea": the chunker lets "of" continue a name only after an organization head.
+    fn head_before_of(&self, segment: Segment) -> bool {
+        (segment.start + 1..segment.end).any(|k| self.word(k) == "of")
+    }
+
+    /// Matches inside a longer name are not entities; places among them still locate it.
+    fn absorb(&mut self, inside: &[usize]) {
+        for &m in inside {
+            self.keep[m] = false;
+            let entry = self.gazetteer.entry(self.mentions[m].entry);
+            self.inner[m] = entry.entity_type == EntityType::Place;
+        }
+    }
+
+    /// A given name or an initial opens the segment. An initial before a place is an
+    /// abbreviation instead ("S. Korea", "U.S. Treasury").
+    fn starts_with_given_name(&self, segment: Segment) -> bool {
+        let first = &self.words[segment.start];
+        if first.initial {
+            let before_place = (segment.start..segment.end).any(|k| {
+                self.owner[k].is_some_and(|m| {
+                    let mention = &self.mentions[m];
+                    mention.via == MentionVia::Demonym
+                        || self.gazetteer.entry(mention.entry).is_country()
+                        || mention.start == first.start
+                })
+            });
+            return !before_place;
+        }
+        self.names.is_given_name(self.word(segment.start))
+    }
+
+    fn is_person(&self, segment: Segment) -> bool {
+        let length = segment.end - segment.start;
+        let last = &self.words[segment.end - 1];
+        if last.initial || last.number {
+            return false;
+        }
+        let first_word = self.word(segment.start);
+        let given = self.starts_with_given_name(segment);
+        // "Wang Yi", "Kim Jong Un"; not "Park Rangers" or "Pan Am".
+        let surname_first = length <= 3
+            && lexicon::is_surname_first(&fold(first_word))
+            && (segment.start + 1..segment.end).all(|k| !self.names.is_ordinary_word(self.word(k)));
+        (length >= 2 && (given || surname_first)) || segment.after_title
+    }
+
+    /// A gazetteer person named by the segment's last word(s), when the first word agrees
+    /// with the person's given name ("J. Ratcliffe" may be John Ratcliffe; "Dennis Mitchell"
+    /// is not George Mitchell).
+    fn known_person(&self, segment: Segment, inside: &[usize]) -> Option<EntryId> {
+        let m = *inside.last()?;
+        let mention = &self.mentions[m];
+        let entry = self.gazetteer.entry(mention.entry);
+        if entry.entity_type != EntityType::Person
+            || mention.end != self.words[segment.end - 1].end
+        {
+            return None;
+        }
+        let first = fold(self.word(segment.start));
+        let first = first.trim_end_matches('.');
+        let agrees = entry.names().any(|name| {
+            let given = fold(name.split_whitespace().next().unwrap_or_default());
+            given == first || (first.len() == 1 && given.starts_with(first))
+        });
+        agrees.then_some(mention.entry)
+    }
+
+    fn segment_text(&self, segment: Segment) -> String {
+        let segment = self.without_based_prefix(segment);
+        let text = &self.text[self.words[segment.start].start..self.words[segment.end - 1].end];
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// "Boston-based Reagan Communications" names "Reagan Communications".
+    fn without_based_prefix(&self, mut segment: Segment) -> Segment {
+        while segment.end - segment.start > 1 && self.word(segment.start).ends_with("-based") {
+            segment.start += 1;
+        }
+        segment
+    }
+
+    /// Records the segment as a name as written.
+    fn write(&mut self, segment: Segment, entity_type: EntityType) {
+        let surface = self.segment_text(segment);
+        self.references.push(Reference {
+            at: self.words[segment.start].start,
+            first: segment.start,
+            end: segment.end,
+            key: Key::Written(entity_type, display_name(&surface)),
+            surface,
+        });
+    }
+
+    /// Surnames alone, and single-word matches equal to a surname, refer to the person the
+    /// article names in full.
+    fn resolve_surnames(&mut self) {
+        let mut by_surname: HashMap<String, Option<Key>> = HashMap::new();
+        for reference in &self.references {
+            let is_person = match &reference.key {
+                Key::Entry(id) => self.gazetteer.entry(*id).entity_type == EntityType::Person,
+                Key::Written(ty, _) => *ty == EntityType::Person,
+            };
+            let words: Vec<&str> = reference.surface.split_whitespace().collect();
+            if !is_person || words.len() < 2 {
+                continue;
+            }
+            let first = fold(words[0]);
+            let surname = if lexicon::is_surname_first(&first) {
+                first
+            } else {
+                let last = words
+                    .iter()
+                    .rev()
+                    .find(|w| !matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III"));
+                fold(last.copied().unwrap_or_default())
+            };
+            let slot = by_surname.entry(surname).or_insert(Some(reference.key.clone()));
+            if slot.as_ref() != Some(&reference.key) {
+                // Two people share the surname: a surname alone is ambiguous.
+                *slot = None;
+            }
+        }
+        if by_surname.is_empty() {
+            return;
+        }
+        for k in 0..self.words.len() {
+            let word = &self.words[k];
+            if !word.capitalised || word.flags & (lex::STOP | lex::TITLE) != 0 {
+                continue;
+            }
+            let alone = (k == 0 || !self.words[k - 1].joined_to_next || !self.words[k - 1].capitalised)
+                && (!word.joined_to_next
+                    || self.words.get(k + 1).is_none_or(|next| !next.capitalised));
+            if !alone {
+                continue;
+            }
+            let Some(Some(key)) = by_surname.get(&fold(self.word(k))) else {
+                continue;
+            };
+            if let Some(m) = self.owner[k] {
+                let mention = &self.mentions[m];
+                let entry = self.gazetteer.entry(mention.entry);
+                if mention.start != word.start
+                    || mention.end != word.end
+                    || entry.entity_type == EntityType::Person
+                    || entry.is_country()
+                {
+                    continue;
+                }
+                self.keep[m] = false;
+                self.references
+                    .retain(|r| !(r.at == word.start && r.key == Key::Entry(mention.entry)));
+            }
+            if self.references.iter().any(|r| r.at == word.start) {
+                continue;
+            }
+            self.references.push(Reference {
+                at: word.start,
+                first: k,
+                end: k + 1,
+                key: key.clone(),
+                surface: self.word(k).to_string(),
+            });
+        }
+    }
+
+    fn finish(mut self) -> Resolved {
+        self.references.sort_by_key(|r| r.at);
+        let mut order: Vec<Key> = Vec::new();
+        let mut counts: HashMap<Key, EntityCount> = HashMap::new();
+        for reference in self.references {
+            let count = counts.entry(reference.key.clone()).or_insert_with(|| {
+                order.push(reference.key.clone());
+                match &reference.key {
+                    Key::Entry(id) => {
+                        let entry = self.gazetteer.entry(*id);
+                        EntityCount {
+                            name: entry.name.clone(),
+                            entity_type: entry.entity_type,
+                            id: entry.id.clone(),
+                            count: 0,
+                            surface: Vec::new(),
+                        }
+                    }
+                    Key::Written(ty, name) => EntityCount {
+                        name: name.clone(),
+                        entity_type: *ty,
+                        id: format!("{}:written:{}", ty.as_str(), slug(name)),
+                        count: 0,
+                        surface: Vec::new(),
+                    },
+                }
+            });
+            count.count += 1;
+            if !count.surface.contains(&reference.surface) {
+                count.surface.push(reference.surface);
+            }
+        }
+        let entities = order
+            .into_iter()
+            .filter_map(|key| counts.remove(&key))
+            .collect();
+        let mut mentions = Vec::new();
+        let mut inner_places = Vec::new();
+        for (index, mention) in self.mentions.iter().enumerate() {
+            if self.keep[index] {
+                mentions.push(*mention);
+            } else if self.inner[index] {
+                inner_places.push(*mention);
+            }
+        }
+        Resolved {
+            mentions,
+            inner_places,
+            entities,
+        }
+    }
+}
+
+/// A surface as an entity shows it: whitespace collapsed, a leading lowercase "the" dropped.
+fn surface(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match text.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
+}
+
+/// A written name for a facet: capitals-only names ("NEW YORK") in title case.
+fn display_name(surface: &str) -> String {
+    if surface.chars().any(char::is_lowercase) {
+        return surface.to_string();
+    }
+    surface
+        .split(' ')
+        .map(|word| {
+            let mut out = String::new();
+            let mut at_word_start = true;
+            for c in word.chars() {
+                if at_word_start {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                at_word_start = !c.is_alphanumeric() && c != '\'';
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a place entry is a country; teams and people never replace countries.
+fn is_country_place(gazetteer: &Gazetteer, id: EntryId) -> bool {
+    let entry = gazetteer.entry(id);
+    entry.entity_type == EntityType::Place && entry.kind == kind::COUNTRY
+}

@@ -1,0 +1,96 @@
+//! Towns that play. In sports results a place followed by a score is a team ("Somerset 83 and
+//! 174", "HOUSTON 72 63 .533", "Kent v Essex"); once an article shows that, its other mentions
+//! of the same town are the team too, except where the town is the venue ("at Leicester").
+//! Countries stay places: the press writes national teams as their countries.
+
+use std::collections::HashSet;
+
+use super::lexicon::UNIT_WORDS;
+use super::{display_name, is_country_place, Key, Reference, State};
+use crate::fold::fold;
+use crate::gazetteer::EntityType;
+
+/// Fewer towns with scores than this is a coincidence ("Texas 5"), not a results table.
+const MIN_TEAMS: usize = 2;
+
+pub(super) fn retype_teams(state: &mut State) {
+    let is_town = |state: &State, r: &Reference| match &r.key {
+        Key::Entry(id) => {
+            state.gazetteer.entry(*id).entity_type == EntityType::Place
+                && !is_country_place(state.gazetteer, *id)
+        }
+        Key::Written(ty, _) => *ty == EntityType::Place,
+    };
+    let mut teams: HashSet<String> = HashSet::new();
+    for reference in &state.references {
+        if !is_town(state, reference) {
+            continue;
+        }
+        let last = reference.end - 1;
+        let joined_after = state.words[last].joined_to_next;
+        let joined_before =
+            reference.first > 0 && state.words[reference.first - 1].joined_to_next;
+        let scores = joined_after && is_score(state, last + 1);
+        let plays = (joined_after && is_versus(state, last + 1))
+            || (joined_before && is_versus(state, reference.first - 1));
+        if scores || plays {
+            teams.insert(fold(&reference.surface));
+        }
+    }
+    if teams.len() < MIN_TEAMS {
+        return;
+    }
+    // A results article: its towns are teams wherever they are not where something happens
+    // ("at Leicester") or the dateline ("LONDON 1996-08-30").
+    let mut retyped = Vec::new();
+    for (index, reference) in state.references.iter().enumerate() {
+        if !is_town(state, reference) {
+            continue;
+        }
+        let venue = reference.first > 0
+            && matches!(
+                state.lower(reference.first - 1).as_str(),
+                "at" | "in" | "near" | "from" | "to" | "outside" | "around"
+            );
+        let dateline = state.words[reference.first].sentence_start
+            && (reference.end >= state.words.len()
+                || state.words[reference.end].number
+                || !state.words[reference.end - 1].joined_to_next);
+        if teams.contains(&fold(&reference.surface)) || !(venue || dateline) {
+            if !venue {
+                retyped.push(index);
+            }
+        }
+    }
+    for index in retyped {
+        let reference = &mut state.references[index];
+        if let Key::Entry(id) = reference.key {
+            if let Some(m) = state.mentions.iter().position(|m| m.entry == id && m.start == reference.at) {
+                state.keep[m] = false;
+            }
+        }
+        reference.key = Key::Written(EntityType::Organization, display_name(&reference.surface));
+    }
+}
+
+/// A score or a table figure: a number that is not a year or a date and is not followed by a
+/// unit ("83", "108-3", "4-38"; not "1996", "1996-08-30", "5 percent").
+fn is_score(state: &State, k: usize) -> bool {
+    let Some(word) = state.words.get(k) else {
+        return false;
+    };
+    if !word.number {
+        return false;
+    }
+    let text = state.word(k);
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    let year_like = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+    let unit = word.joined_to_next
+        && k + 1 < state.words.len()
+        && UNIT_WORDS.contains(&state.lower(k + 1).as_str());
+    !year_like && !unit && !text.contains(',')
+}
+
+fn is_versus(state: &State, k: usize) -> bool {
+    k < state.words.len() && matches!(state.lower(k).as_str(), "v" | "vs" | "v." | "vs." | "beat")
+}
