@@ -146,8 +146,16 @@ fn fp_reason(document: &Document, kind: &str, surface: &str) -> &'static str {
 }
 
 /// Why a gold name was missed: found under another type, found only as a part, or not found.
-fn miss_reason(predicted: &BTreeMap<&'static str, BTreeSet<String>>, kind: &str, gold: &str) -> &'static str {
-    let all = || predicted.iter().flat_map(|(k, set)| set.iter().map(move |s| (*k, s)));
+fn miss_reason(
+    predicted: &BTreeMap<&'static str, BTreeSet<String>>,
+    kind: &str,
+    gold: &str,
+) -> &'static str {
+    let all = || {
+        predicted
+            .iter()
+            .flat_map(|(k, set)| set.iter().map(move |s| (*k, s)))
+    };
     if all().any(|(k, s)| k != kind && s == gold) {
         "tagged as another type"
     } else if all().any(|(_, s)| contains_words(gold, s) || contains_words(s, gold)) {
@@ -219,7 +227,9 @@ fn score_document(tagger: &Tagger, document: &Document) -> DocumentScore {
         );
         for surface in guessed.difference(gold) {
             let why = fp_reason(document, kind, surface);
-            score.false_positives.push((kind, format!("{surface} [{why}]")));
+            score
+                .false_positives
+                .push((kind, format!("{surface} [{why}]")));
             score.fp_reasons.push((kind, why));
         }
         for name in gold.difference(guessed) {

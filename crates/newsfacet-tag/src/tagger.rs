@@ -8,7 +8,9 @@ use newsfacet_article::Article;
 use crate::entities::{self, NameLexicon};
 use crate::gazetteer::{EntityType, Entry};
 use crate::matcher::MatcherError;
-use crate::{attribution, source, tagged_text, CountryRef, Gazetteer, Matcher, Mention, Speaker, Tags};
+use crate::{
+    attribution, source, tagged_text, CountryRef, Gazetteer, Matcher, Mention, Speaker, Tags,
+};
 
 /// Organization kinds that stand for their country; publishers and companies do not.
 const NATIONAL_BODY_KINDS: &[&str] = &["government", "military"];

@@ -139,7 +139,10 @@ pub(crate) fn is_place_head(word: &str) -> bool {
 /// Place head words that are also common surnames: after a given name they end a person's
 /// name ("Anthony Hill", "Ji-sung Park").
 pub(crate) fn is_surname_like_head(word: &str) -> bool {
-    matches!(word, "hill" | "hills" | "park" | "field" | "lane" | "ford" | "bay")
+    matches!(
+        word,
+        "hill" | "hills" | "park" | "field" | "lane" | "ford" | "bay"
+    )
 }
 
 /// Whether the lowercase `word` ends organization names, beyond the attribution lexicon.

@@ -161,7 +161,9 @@ fn segments(
         let word = &text[words[k].start..words[k].end];
         // "Lieutenant-Colonel", "Vice-Premier": every part a title.
         let hyphenated = word.contains('-')
-            && word.split('-').all(|part| lex::flags_of(part) & lex::TITLE != 0);
+            && word
+                .split('-')
+                .all(|part| lex::flags_of(part) & lex::TITLE != 0);
         free(k) && (words[k].flags & lex::TITLE != 0 || hyphenated)
     };
     let title_before = chunk.start > 0 && {
@@ -218,7 +220,8 @@ fn segments(
     segments
         .into_iter()
         .filter_map(|mut s| {
-            while s.start < s.end && (stop(s.start) || demonym_at(mentions, words, owner, s.start)) {
+            while s.start < s.end && (stop(s.start) || demonym_at(mentions, words, owner, s.start))
+            {
                 s.start += 1;
             }
             while s.end > s.start && stop(s.end - 1) {
@@ -291,6 +294,18 @@ impl State<'_> {
         let (inside, covered) = self.inner_mentions(segment);
         let headline = (segment.start..segment.end).any(|k| self.words[k].headline);
         let length = segment.end - segment.start;
+        for &m in &inside {
+            let mention = &self.mentions[m];
+            let word = &self.text[mention.start..mention.end];
+            let one_word = !word.contains(' ');
+            // Months and days are never places ("in March"); in capitalised text neither are
+            // names that are also ordinary words ("DATE:", "March Eurodollars").
+            let time = one_word && lex::flags_of(word) & lex::TIME != 0;
+            let ordinary = headline && one_word && self.names.is_ordinary_word(word);
+            if (time || ordinary) && !self.gazetteer.entry(mention.entry).is_country() {
+                self.keep[m] = false;
+            }
+        }
         if covered {
             // A demonym after another name belongs to it ("London Irish", "Toronto
             // Argonauts" when listed): the chunk is a name the gazetteer does not know.
@@ -313,28 +328,37 @@ impl State<'_> {
             }
             return;
         }
-        if headline {
-            // Capitals carry no information in headlines and tables: keep what matched,
-            // except names that are also ordinary words ("March", "Date").
+        if headline && self.is_listed_person(segment) {
+            // Tables and lists of players capitalise every word, but "Michael Jones" is a
+            // person there too.
             for &m in &inside {
-                let mention = &self.mentions[m];
-                let word = &self.text[mention.start..mention.end];
-                if !word.contains(' ')
-                    && self.names.is_ordinary_word(word)
-                    && !self.gazetteer.entry(mention.entry).is_country()
-                {
-                    self.keep[m] = false;
-                }
+                self.keep[m] = false;
             }
+            self.write_person(segment, &inside);
+            return;
+        }
+        if headline {
+            // Capitals carry no information in headlines and tables: keep what matched.
             return;
         }
         let last = self.lower(segment.end - 1);
         let last = last.trim_end_matches('.');
         // "Anthony Hill" is a person, "Grace Road" a place.
+        // A head word inside a known name is that name's ("Jewish West Bank").
+        let head_known = self.owner[segment.end - 1].is_some() && !self.head_before_of(segment);
         let given_first = length == 2
             && lexicon::is_surname_like_head(last)
             && self.starts_with_given_name(segment);
-        if length >= 2 && lexicon::is_place_head(last) && !given_first {
+        if head_known {
+            if self.is_person(segment) {
+                for &m in &inside {
+                    self.keep[m] = false;
+                }
+                self.write_person(segment, &inside);
+            } else {
+                self.absorb(&inside);
+            }
+        } else if length >= 2 && lexicon::is_place_head(last) && !given_first {
             self.absorb(&inside);
             self.write(segment, EntityType::Place);
         } else if length >= 2
@@ -350,16 +374,7 @@ impl State<'_> {
             for &m in &inside {
                 self.keep[m] = false;
             }
-            match self.known_person(segment, &inside) {
-                Some(entry) => self.references.push(Reference {
-                    at: self.words[segment.start].start,
-                    first: segment.start,
-                    end: segment.end,
-                    key: Key::Entry(entry),
-                    surface: self.segment_text(segment),
-                }),
-                None => self.write(segment, EntityType::Person),
-            }
+            self.write_person(segment, &inside);
         } else {
             self.absorb(&inside);
         }
@@ -394,6 +409,42 @@ impl State<'_> {
 
     /// A given name or an initial opens the segment. An initial before a place is an
     /// abbreviation instead ("S. Korea", "U.S. Treasury").
+    /// Records a person: the gazetteer's when it knows them, else the name as written.
+    fn write_person(&mut self, segment: Segment, inside: &[usize]) {
+        match self.known_person(segment, inside) {
+            Some(entry) => self.references.push(Reference {
+                at: self.words[segment.start].start,
+                first: segment.start,
+                end: segment.end,
+                key: Key::Entry(entry),
+                surface: self.segment_text(segment),
+            }),
+            None => self.write(segment, EntityType::Person),
+        }
+    }
+
+    /// In capitalised text, a person only by the strictest evidence: a given name, then one or
+    /// two words that are not ordinary words, countries or demonyms.
+    fn is_listed_person(&self, segment: Segment) -> bool {
+        let length = segment.end - segment.start;
+        let rest_are_names = (segment.start + 1..segment.end).all(|k| {
+            !self.names.is_ordinary_word(self.word(k))
+                && self.owner[k].is_none_or(|m| {
+                    let mention = &self.mentions[m];
+                    mention.via == MentionVia::Name
+                        && !self.gazetteer.entry(mention.entry).is_country()
+                })
+        });
+        (2..=3).contains(&length)
+            && !self.words[segment.start].initial
+            && self.names.is_given_name(self.word(segment.start))
+            && rest_are_names
+            && self.owner[segment.start].is_none_or(|m| {
+                self.gazetteer.entry(self.mentions[m].entry).entity_type != EntityType::Place
+                    || self.mentions[m].end <= self.words[segment.start].end
+            })
+    }
+
     fn starts_with_given_name(&self, segment: Segment) -> bool {
         let first = &self.words[segment.start];
         if first.initial {
@@ -432,8 +483,7 @@ impl State<'_> {
         let m = *inside.last()?;
         let mention = &self.mentions[m];
         let entry = self.gazetteer.entry(mention.entry);
-        if entry.entity_type != EntityType::Person
-            || mention.end != self.words[segment.end - 1].end
+        if entry.entity_type != EntityType::Person || mention.end != self.words[segment.end - 1].end
         {
             return None;
         }
@@ -454,15 +504,23 @@ impl State<'_> {
 
     /// "Boston-based Reagan Communications" names "Reagan Communications".
     fn without_based_prefix(&self, mut segment: Segment) -> Segment {
-        while segment.end - segment.start > 1 && self.word(segment.start).ends_with("-based") {
-            segment.start += 1;
+        if let Some(k) =
+            (segment.start..segment.end - 1).rfind(|&k| self.word(k).ends_with("-based"))
+        {
+            segment.start = k + 1;
         }
         segment
     }
 
     /// Records the segment as a name as written.
     fn write(&mut self, segment: Segment, entity_type: EntityType) {
-        let surface = self.segment_text(segment);
+        let mut surface = self.segment_text(segment);
+        if entity_type == EntityType::Organization {
+            // "The National Bank of Romania": the article is not part of the name.
+            if let Some(rest) = surface.strip_prefix("The ") {
+                surface = rest.to_string();
+            }
+        }
         self.references.push(Reference {
             at: self.words[segment.start].start,
             first: segment.start,
@@ -482,7 +540,8 @@ impl State<'_> {
                 Key::Written(ty, _) => *ty == EntityType::Person,
             };
             let words: Vec<&str> = reference.surface.split_whitespace().collect();
-            if !is_person || words.len() < 2 {
+            // A one-word person comes from a title ("President Clinton"): the word is the key.
+            if !is_person || words.is_empty() {
                 continue;
             }
             let first = fold(words[0]);
@@ -495,7 +554,9 @@ impl State<'_> {
                     .find(|w| !matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III"));
                 fold(last.copied().unwrap_or_default())
             };
-            let slot = by_surname.entry(surname).or_insert(Some(reference.key.clone()));
+            let slot = by_surname
+                .entry(surname)
+                .or_insert(Some(reference.key.clone()));
             if slot.as_ref() != Some(&reference.key) {
                 // Two people share the surname: a surname alone is ambiguous.
                 *slot = None;
@@ -509,9 +570,10 @@ impl State<'_> {
             if !word.capitalised || word.flags & (lex::STOP | lex::TITLE) != 0 {
                 continue;
             }
-            let alone = (k == 0 || !self.words[k - 1].joined_to_next || !self.words[k - 1].capitalised)
-                && (!word.joined_to_next
-                    || self.words.get(k + 1).is_none_or(|next| !next.capitalised));
+            let alone =
+                (k == 0 || !self.words[k - 1].joined_to_next || !self.words[k - 1].capitalised)
+                    && (!word.joined_to_next
+                        || self.words.get(k + 1).is_none_or(|next| !next.capitalised));
             if !alone {
                 continue;
             }
@@ -523,8 +585,8 @@ impl State<'_> {
                 let entry = self.gazetteer.entry(mention.entry);
                 if mention.start != word.start
                     || mention.end != word.end
+                    || mention.via != MentionVia::Name
                     || entry.entity_type == EntityType::Person
-                    || entry.is_country()
                 {
                     continue;
                 }
@@ -598,13 +660,15 @@ impl State<'_> {
     }
 }
 
-/// A surface as an entity shows it: whitespace collapsed, a leading lowercase "the" dropped.
+/// A surface as an entity shows it: whitespace collapsed, leading lowercase words of the alias
+/// dropped ("the West Bank", "mainland China" are written "West Bank", "China").
 fn surface(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match text.strip_prefix("the ") {
-        Some(rest) => rest.to_string(),
-        None => text,
-    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let first_name_word = words
+        .iter()
+        .position(|w| !w.chars().next().is_some_and(char::is_lowercase))
+        .unwrap_or(0);
+    words[first_name_word..].join(" ")
 }
 
 /// A written name for a facet: capitals-only names ("NEW YORK") in title case.

@@ -7,8 +7,12 @@ use std::collections::HashSet;
 
 use super::lexicon::UNIT_WORDS;
 use super::{display_name, is_country_place, Key, Reference, State};
+use crate::attribution::lexicon as lex;
 use crate::fold::fold;
 use crate::gazetteer::EntityType;
+
+/// Nations that field their own teams without being states: like countries, they stay places.
+const SPORTING_NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ireland"];
 
 /// Fewer towns with scores than this is a coincidence ("Texas 5"), not a results table.
 const MIN_TEAMS: usize = 2;
@@ -16,8 +20,10 @@ const MIN_TEAMS: usize = 2;
 pub(super) fn retype_teams(state: &mut State) {
     let is_town = |state: &State, r: &Reference| match &r.key {
         Key::Entry(id) => {
-            state.gazetteer.entry(*id).entity_type == EntityType::Place
+            let entry = state.gazetteer.entry(*id);
+            entry.entity_type == EntityType::Place
                 && !is_country_place(state.gazetteer, *id)
+                && !SPORTING_NATIONS.contains(&entry.name.as_str())
         }
         Key::Written(ty, _) => *ty == EntityType::Place,
     };
@@ -28,9 +34,9 @@ pub(super) fn retype_teams(state: &mut State) {
         }
         let last = reference.end - 1;
         let joined_after = state.words[last].joined_to_next;
-        let joined_before =
-            reference.first > 0 && state.words[reference.first - 1].joined_to_next;
-        let scores = joined_after && is_score(state, last + 1);
+        let joined_before = reference.first > 0 && state.words[reference.first - 1].joined_to_next;
+        let scores = (joined_after && is_score(state, last + 1))
+            || after_parenthesis(state, last).is_some_and(|k| is_score(state, k));
         let plays = (joined_after && is_versus(state, last + 1))
             || (joined_before && is_versus(state, reference.first - 1));
         if scores || plays {
@@ -56,21 +62,76 @@ pub(super) fn retype_teams(state: &mut State) {
             && (reference.end >= state.words.len()
                 || state.words[reference.end].number
                 || !state.words[reference.end - 1].joined_to_next);
-        if teams.contains(&fold(&reference.surface)) || !(venue || dateline) {
-            if !venue {
-                retyped.push(index);
-            }
+        let scored = teams.contains(&fold(&reference.surface));
+        if !venue && (scored || !dateline) {
+            retyped.push(index);
         }
     }
+    let mut absorbed: Vec<usize> = Vec::new();
     for index in retyped {
-        let reference = &mut state.references[index];
-        if let Key::Entry(id) = reference.key {
-            if let Some(m) = state.mentions.iter().position(|m| m.entry == id && m.start == reference.at) {
+        let (first, end) = team_name_span(state, &state.references[index]);
+        for (other, reference) in state.references.iter().enumerate() {
+            if other != index && reference.first >= first && reference.end <= end {
+                absorbed.push(other);
+            }
+        }
+        for k in first..end {
+            if let Some(m) = state.owner[k] {
                 state.keep[m] = false;
             }
         }
-        reference.key = Key::Written(EntityType::Organization, display_name(&reference.surface));
+        let surface = state.text[state.words[first].start..state.words[end - 1].end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let reference = &mut state.references[index];
+        reference.at = state.words[first].start;
+        reference.first = first;
+        reference.end = end;
+        reference.key = Key::Written(EntityType::Organization, display_name(&surface));
+        reference.surface = surface;
     }
+    absorbed.sort_unstable();
+    absorbed.dedup();
+    for index in absorbed.into_iter().rev() {
+        state.references.remove(index);
+    }
+}
+
+/// A team's whole name around its town: the capitalised words joined to it ("NEC Nijmegen",
+/// "Bayer Leverkusen", "Manchester City").
+fn team_name_span(state: &State, reference: &Reference) -> (usize, usize) {
+    let name_word = |k: usize| {
+        let word = &state.words[k];
+        word.capitalised && !word.number && word.flags & (lex::STOP | lex::TIME | lex::DET) == 0
+    };
+    let mut first = reference.first;
+    while first > 0 && state.words[first - 1].joined_to_next && name_word(first - 1) {
+        first -= 1;
+    }
+    let mut end = reference.end;
+    while end < state.words.len() && state.words[end - 1].joined_to_next && name_word(end) {
+        end += 1;
+    }
+    (first, end)
+}
+
+/// The word after a short parenthesis that follows word `k`: results tables put the
+/// country there ("Alba ( Germany ) 75").
+fn after_parenthesis(state: &State, k: usize) -> Option<usize> {
+    let rest = &state.text[state.words[k].end..];
+    let open = rest.len() - rest.trim_start_matches(' ').len();
+    let inner = rest[open..].strip_prefix('(')?;
+    let close = inner
+        .find(')')
+        .filter(|&c| c <= 40 && !inner[..c].contains('\n'))?;
+    let after = state.words[k].end + open + 1 + close + 1;
+    let gap = &state.text[after..];
+    let next_start = after + (gap.len() - gap.trim_start_matches(' ').len());
+    state
+        .words
+        .binary_search_by_key(&next_start, |w| w.start)
+        .ok()
 }
 
 /// A score or a table figure: a number that is not a year or a date and is not followed by a

@@ -106,7 +106,10 @@ fn person_shaped_names_are_people_not_the_places_inside_them() {
     );
     // An initial, or a surname-first family name, makes a name too.
     assert_eq!(
-        names_of("P. Simmons took four. Wang Donghai spoke.", EntityType::Person),
+        names_of(
+            "P. Simmons took four. Wang Donghai spoke.",
+            EntityType::Person
+        ),
         vec!["P. Simmons", "Wang Donghai"]
     );
 }
@@ -132,7 +135,10 @@ fn a_known_person_is_kept_only_when_the_given_name_agrees() {
         "John Ratcliffe",
         "an initial agrees with the given name"
     );
-    assert_eq!(entities("Dennis Ratcliffe scored 63.")[0].1, "Dennis Ratcliffe");
+    assert_eq!(
+        entities("Dennis Ratcliffe scored 63.")[0].1,
+        "Dennis Ratcliffe"
+    );
 }
 
 #[test]
@@ -146,7 +152,10 @@ fn matches_inside_longer_names_are_not_entities() {
 #[test]
 fn head_words_name_organizations_and_places() {
     let text = "Moscow Radio said the crowd filled Tiananmen Square.";
-    assert_eq!(names_of(text, EntityType::Organization), vec!["Moscow Radio"]);
+    assert_eq!(
+        names_of(text, EntityType::Organization),
+        vec!["Moscow Radio"]
+    );
     assert_eq!(names_of(text, EntityType::Place), vec!["Tiananmen Square"]);
     // A given name before a surname-like head is a person.
     assert_eq!(
@@ -171,7 +180,9 @@ fn surnames_alone_refer_to_the_person_named_in_full() {
         .find(|(_, name, _)| name == "Alexander Mitchell")
         .expect("the person");
     assert_eq!(mitchell.2, vec!["Alexander Mitchell", "Mitchell"]);
-    assert!(!found.iter().any(|(t, name, _)| *t == EntityType::Place && name == "Mitchell"));
+    assert!(!found
+        .iter()
+        .any(|(t, name, _)| *t == EntityType::Place && name == "Mitchell"));
     let wang = found
         .iter()
         .find(|(_, name, _)| name == "Wang Yi")
@@ -208,7 +219,11 @@ fn countries_inside_names_still_locate_the_article() {
     let mentions = f.matcher.find(text);
     let resolved = resolve(text, &mentions, &f.gazetteer, &f.names);
     assert_eq!(
-        resolved.entities.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(),
+        resolved
+            .entities
+            .iter()
+            .map(|e| e.name.as_str())
+            .collect::<Vec<_>>(),
         vec!["Bank of Korea"]
     );
     assert_eq!(resolved.inner_places.len(), 1);
@@ -236,5 +251,9 @@ fn ambiguous_names_follow_the_article() {
     };
     assert_eq!(chosen("Georgia votes; Atlanta counts."), "admin1:US.GA");
     assert_eq!(chosen("Georgia votes; Tbilisi counts."), "country:GE");
-    assert_eq!(chosen("Georgia votes."), "country:GE", "no context: the ranking decides");
+    assert_eq!(
+        chosen("Georgia votes."),
+        "country:GE",
+        "no context: the ranking decides"
+    );
 }

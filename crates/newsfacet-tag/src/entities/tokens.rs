@@ -158,12 +158,17 @@ fn is_name_word(text: &str, word: &Word) -> bool {
 fn is_particle(text: &str, word: &Word) -> bool {
     let surface = &text[word.start..word.end];
     // Lowercase "st" is a cricket scorecard's "stumped", not "St." of a saint's name.
-    word.flags & lex::PARTICLE != 0 && !word.capitalised && !surface.contains('.') && surface != "st"
+    word.flags & lex::PARTICLE != 0
+        && !word.capitalised
+        && !surface.contains('.')
+        && surface != "st"
 }
 
 /// Whether "of" may continue a chunk after `previous`: "Bank of England", "Gulf of Mexico".
 fn of_continues(text: &str, previous: &Word, of: &Word) -> bool {
-    let head = text[previous.start..previous.end].trim_end_matches('.').to_lowercase();
+    let head = text[previous.start..previous.end]
+        .trim_end_matches('.')
+        .to_lowercase();
     // A legal form ends a company's name: "Kia Motors Corp of South Korea" is two names.
     let legal_form = matches!(
         head.as_str(),
@@ -184,25 +189,48 @@ pub(crate) fn chunks(text: &str, words: &[Word]) -> Vec<Chunk> {
             k += 1;
             continue;
         }
-        let start = k;
-        let mut end = k + 1;
-        while end < words.len() && words[end - 1].joined_to_next && !words[end - 1].possessive {
-            let next = &words[end];
-            let connector =
-                is_particle(text, next) || of_continues(text, &words[end - 1], next);
-            if !(is_name_word(text, next) || connector) {
-                break;
-            }
-            end += 1;
-        }
-        // Connectors must be followed by a name word.
-        while end > start + 1 && !(words[end - 1].capitalised || words[end - 1].initial) {
-            end -= 1;
-        }
-        chunks.push(Chunk { start, end });
+        // Organization names join words with "and", "for", "of" ("Test and County Cricket
+        // Board", "Organisation for Security and Co-operation in Europe"); other names do not
+        // ("Clinton and Dole").
+        let wide = chunk_end(text, words, k, true);
+        let end = if ends_in_org_head(text, &words[wide - 1]) {
+            wide
+        } else {
+            chunk_end(text, words, k, false)
+        };
+        chunks.push(Chunk { start: k, end });
         k = end;
     }
     chunks
+}
+
+fn chunk_end(text: &str, words: &[Word], start: usize, org_connectors: bool) -> usize {
+    let mut end = start + 1;
+    while end < words.len() && words[end - 1].joined_to_next && !words[end - 1].possessive {
+        let next = &words[end];
+        let connector = is_particle(text, next)
+            || of_continues(text, &words[end - 1], next)
+            || (org_connectors
+                && matches!(
+                    &text[next.start..next.end],
+                    "and" | "&" | "for" | "of" | "in"
+                )
+                && (words[end - 1].capitalised || words[end - 1].initial));
+        if !(is_name_word(text, next) || connector) {
+            break;
+        }
+        end += 1;
+    }
+    // Connectors must be followed by a name word.
+    while end > start + 1 && !(words[end - 1].capitalised || words[end - 1].initial) {
+        end -= 1;
+    }
+    end
+}
+
+fn ends_in_org_head(text: &str, word: &Word) -> bool {
+    let lower = text[word.start..word.end].to_lowercase();
+    word.flags & lex::ORGHEAD != 0 || super::lexicon::is_org_tail(lower.trim_end_matches('.'))
 }
 
 #[cfg(test)]
@@ -221,11 +249,20 @@ mod tests {
     fn chunks_are_runs_of_capitalised_words() {
         assert_eq!(
             chunk_texts("Yesterday P. Simmons of Leicestershire met Jean-Claude van Damme."),
-            vec!["Yesterday P. Simmons", "Leicestershire", "Jean-Claude van Damme"]
+            vec![
+                "Yesterday P. Simmons",
+                "Leicestershire",
+                "Jean-Claude van Damme"
+            ]
         );
         assert_eq!(
             chunk_texts("the Bank of England and Russia's Foreign Ministry, Sergei Shoigu"),
-            vec!["Bank of England", "Russia", "Foreign Ministry", "Sergei Shoigu"]
+            vec![
+                "Bank of England",
+                "Russia",
+                "Foreign Ministry",
+                "Sergei Shoigu"
+            ]
         );
         assert_eq!(chunk_texts("U.S. Treasury bonds"), vec!["U.S. Treasury"]);
     }
@@ -235,7 +272,10 @@ mod tests {
         let text = "Talks ended. Then St. Louis won.";
         let w = words(text);
         let surfaces: Vec<&str> = w.iter().map(|x| &text[x.start..x.end]).collect();
-        assert_eq!(surfaces, vec!["Talks", "ended", "Then", "St.", "Louis", "won"]);
+        assert_eq!(
+            surfaces,
+            vec!["Talks", "ended", "Then", "St.", "Louis", "won"]
+        );
         assert!(w[2].sentence_start && !w[3].sentence_start);
     }
 
