@@ -1,10 +1,11 @@
 //! Per-format readers and what they share: format detection, decoding, building an [`Article`].
 
+mod decode;
+pub(crate) mod html;
+mod input;
 mod json;
 mod text;
 
-use std::borrow::Cow;
-use std::fs;
 use std::iter;
 use std::path::Path;
 
@@ -21,17 +22,25 @@ pub(crate) enum Format {
     Markdown,
     Json,
     JsonLines,
+    Html,
 }
 
 impl Format {
     /// The format of `path` by its extension (case-insensitive), or `None` if unsupported.
+    /// A `.gz` suffix is looked through: `feed.jsonl.gz` is JSON Lines, compressed.
     pub(crate) fn of(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let name = match name.strip_suffix(".gz") {
+            Some(inner) => inner,
+            None => &name,
+        };
+        let ext = Path::new(name).extension()?.to_str()?;
+        match ext {
             "txt" => Some(Format::Text),
             "md" => Some(Format::Markdown),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
             _ => None,
         }
     }
@@ -47,15 +56,11 @@ pub(crate) fn read_file(
     };
     match format {
         Format::JsonLines => json::read_lines(path),
+        Format::Html => Box::new(iter::once(read_html(path))),
         Format::Text | Format::Markdown | Format::Json => {
-            let text = match fs::read(path) {
-                Ok(bytes) => decode(&bytes, path).into_owned(),
-                Err(source) => {
-                    return Box::new(iter::once(Err(ReadError::Io {
-                        path: path.to_path_buf(),
-                        source,
-                    })))
-                }
+            let text = match input::read_all(path) {
+                Ok(bytes) => decode::decode(&bytes, &path.display(), None).into_owned(),
+                Err(e) => return Box::new(iter::once(Err(e))),
             };
             if text.trim().is_empty() {
                 return Box::new(iter::once(Err(ReadError::Empty {
@@ -74,34 +79,18 @@ pub(crate) fn read_file(
     }
 }
 
-/// Bytes to text: UTF-8 (BOM stripped), UTF-16 if it has a BOM, otherwise Windows-1252.
-///
-/// Old corpora (Reuters-21578 among them) are Latin-1/Windows-1252, and a lossy UTF-8 decode
-/// would turn every accented letter into U+FFFD and make it unsearchable. Windows-1252 maps every
-/// byte to some character, so the fallback never fails.
-pub(crate) fn decode<'a>(bytes: &'a [u8], path: &Path) -> Cow<'a, str> {
-    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        if encoding == encoding_rs::UTF_8 {
-            return decode_utf8_or_1252(&bytes[bom_len..], path);
-        }
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return text;
+/// Reads one HTML page: the bytes are decoded with the page's declared charset when they are
+/// not UTF-8, then metadata and main text are extracted (see [`html`]).
+fn read_html(path: &Path) -> Result<Article, ReadError> {
+    let bytes = input::read_all(path)?;
+    let declared = decode::declared_charset(&bytes, path);
+    let text = decode::decode(&bytes, &path.display(), declared);
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty {
+            path: path.to_path_buf(),
+        });
     }
-    decode_utf8_or_1252(bytes, path)
-}
-
-fn decode_utf8_or_1252<'a>(bytes: &'a [u8], path: &Path) -> Cow<'a, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => {
-            tracing::debug!(
-                "{}: not valid UTF-8, decoding as Windows-1252",
-                path.display()
-            );
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            text
-        }
-    }
+    build_article(path, Position::default(), html::parse_page(&text))
 }
 
 /// What a reader extracted from one record, before cleaning and id assignment.
@@ -114,6 +103,9 @@ pub(crate) struct RawRecord {
     pub source: Option<String>,
     pub published: Option<NaiveDate>,
     pub authors: Vec<String>,
+    /// A date that is not the publication date (last modified, crawled) but whose year helps
+    /// read a year-less dateline such as `MOSCOW, Feb 1 (Reuters)`.
+    pub context_date: Option<NaiveDate>,
 }
 
 /// Where a record sits, for both [`Origin`] and error messages.
@@ -186,12 +178,15 @@ mod tests {
     }
 
     #[test]
-    fn decodes_utf8_bom_utf16_and_windows_1252() {
-        let p = Path::new("x.txt");
-        assert_eq!(decode(b"\xEF\xBB\xBFcaf\xC3\xA9", p), "café");
-        assert_eq!(decode(b"caf\xe9", p), "café");
-        // 0x93/0x94 are curly quotes in Windows-1252, not C1 controls.
-        assert_eq!(decode(b"\x93hi\x94 \x80", p), "\u{201C}hi\u{201D} \u{20AC}");
-        assert_eq!(decode(b"\xFF\xFEh\x00i\x00", p), "hi");
+    fn gz_is_looked_through() {
+        assert_eq!(
+            Format::of(Path::new("feed.jsonl.gz")),
+            Some(Format::JsonLines)
+        );
+        assert_eq!(Format::of(Path::new("a/B.TXT.GZ")), Some(Format::Text));
+        assert_eq!(Format::of(Path::new("x.json.gz")), Some(Format::Json));
+        assert_eq!(Format::of(Path::new("x.gz")), None);
+        assert_eq!(Format::of(Path::new("x.tar.gz")), None);
+        assert_eq!(Format::of(Path::new("x.pdf.gz")), None);
     }
 }
