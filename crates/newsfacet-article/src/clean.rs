@@ -1,10 +1,15 @@
-//! Text cleaning: turning a raw body into paragraphs of plain text.
+//! Text cleaning: turning a raw body into paragraphs of plain text that are the story.
 //!
-//! This is the first cut: re-flowing hard-wrapped lines, entities, control characters and the
-//! Reuters-21578 sign-off. Removing site boilerplate (share buttons, cookie notices) belongs
-//! here too but is a separate, later step.
+//! Re-flowing hard-wrapped lines, entities, control characters, the Reuters-21578 sign-off,
+//! site boilerplate (rules in `data/boilerplate.txt`, see [`crate::boilerplate`]) and repeated
+//! paragraphs.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::boilerplate::{self, Credits, Verdict, CUT_AFTER};
 
 /// Relative indentation (in columns, a tab counting 4) that starts a new paragraph.
 /// Reuters-21578 indents paragraphs by 4; a single stray space is not a paragraph.
@@ -18,6 +23,24 @@ const MIN_WRAP_WIDTH: usize = 40;
 /// of the typical width. Lines in wrapped text fall short of the width by at most one long
 /// word, so three quarters is well clear of ordinary wrapping.
 const SHORT_LINE_FRACTION: f64 = 0.75;
+/// Paragraphs shorter than this (in words) are only dropped as repeats when they directly
+/// follow themselves: short lines like "Yes." or "Q:" legitimately recur in interviews.
+const MIN_REPEAT_WORDS: usize = 6;
+/// A paragraph that is a prefix of another (a broken scraper's truncated copy) must have at
+/// least this many words to count as a repeat, so that a short lead sentence is not mistaken
+/// for one.
+const MIN_PREFIX_WORDS: usize = 8;
+/// Word-pair (2-shingle) Jaccard similarity at or above which two paragraphs are the same
+/// paragraph give or take a word.
+const NEAR_REPEAT: f64 = 0.9;
+
+/// A cleaned body and what the removed boilerplate said about the article.
+#[derive(Debug, Default)]
+pub(crate) struct Cleaned {
+    pub text: String,
+    /// Publisher and authors named by removed credit lines (see `data/boilerplate.txt`).
+    pub credits: Credits,
+}
 
 /// Cleans an article body into paragraphs separated by `"\n\n"`.
 ///
@@ -31,10 +54,24 @@ const SHORT_LINE_FRACTION: f64 = 0.75;
 ///   decoded (Reuters-21578 escapes `<` in its bodies); control characters other than newline
 ///   and tab are dropped.
 /// * The Reuters-21578 sign-off (`Reuter` / `REUTER` on its own at the very end) is dropped.
-/// * A paragraph that exactly repeats the one before it is dropped.
+/// * Boilerplate is removed, line by line before re-flowing and paragraph by paragraph after:
+///   error-page text, advertisement markers, share/subscribe/follow/feedback lines, cookie
+///   notices, comment policies, "Read more"/"Also read"/"Click here" links, syndication notes
+///   and timestamp bylines; a reader-comment section or a legal disclaimer is removed with
+///   everything after it. The rules are whole-line patterns in `data/boilerplate.txt`.
+///   Datelines such as `MOSCOW, Feb 1 (Reuters) -` are story text and stay.
+/// * Repeated paragraphs are dropped, keeping the first occurrence: exact repeats anywhere,
+///   and near-exact ones (same words up to case, spacing and punctuation; a word or two
+///   different; or a truncated copy of a longer paragraph, whose full text then takes the
+///   first one's place). Short paragraphs are only dropped when they repeat the one before.
 ///
 /// Everything else, including quotes and punctuation, is kept as written.
 pub fn clean_text(raw: &str) -> String {
+    clean_body(raw).text
+}
+
+/// [`clean_text`], also returning what removed credit lines said about the article.
+pub(crate) fn clean_body(raw: &str) -> Cleaned {
     let text = raw.replace("\r\n", "\n").replace('\r', "\n");
     let text = decode_entities(&text);
     let text: String = text
@@ -43,13 +80,135 @@ pub fn clean_text(raw: &str) -> String {
         .collect();
     let text = strip_reuter_signoff(&text);
 
-    let mut out: Vec<String> = Vec::new();
-    for paragraph in paragraphs(text) {
-        if out.last() != Some(&paragraph) {
-            out.push(paragraph);
+    let mut credits = Credits::default();
+    // Line pass: boilerplate sits on lines of its own, and judging lines before re-flowing
+    // keeps a hard-wrapped text from gluing "Advertisement" into the story. A removed line
+    // becomes a blank one, since it separated two paragraphs.
+    let mut kept = Vec::new();
+    let mut story_len = 0;
+    for line in text.split('\n') {
+        match boilerplate::judge(line, &mut credits) {
+            Verdict::Keep => {
+                story_len += line.trim().len();
+                kept.push(line);
+            }
+            Verdict::Cut if story_len >= CUT_AFTER => break,
+            Verdict::Drop | Verdict::Cut => kept.push(""),
         }
     }
-    out.join("\n\n")
+    // Paragraph pass: the same rules on re-flowed paragraphs, for boilerplate that was wrapped
+    // over several lines.
+    let mut out = Vec::new();
+    let mut story_len = 0;
+    for paragraph in paragraphs(&kept.join("\n")) {
+        match boilerplate::judge(&paragraph, &mut credits) {
+            Verdict::Keep => {
+                story_len += paragraph.len();
+                out.push(paragraph);
+            }
+            Verdict::Cut if story_len >= CUT_AFTER => break,
+            Verdict::Drop | Verdict::Cut => {}
+        }
+    }
+    Cleaned {
+        text: drop_repeats(out).join("\n\n"),
+        credits,
+    }
+}
+
+/// One kept paragraph as the repeat detector sees it.
+struct Seen {
+    /// Lowercase words, punctuation dropped, single spaces.
+    norm: String,
+    words: usize,
+    /// Hashes of consecutive word pairs.
+    shingles: HashSet<u64>,
+}
+
+impl Seen {
+    fn new(paragraph: &str) -> Seen {
+        let norm = normalize_for_repeats(paragraph);
+        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+        let shingles = words
+            .windows(2)
+            .map(|pair| xxh3_64(format!("{} {}", pair[0], pair[1]).as_bytes()))
+            .collect();
+        Seen {
+            words: words.len(),
+            shingles,
+            norm,
+        }
+    }
+
+    fn jaccard(&self, other: &Seen) -> f64 {
+        let shared = self.shingles.intersection(&other.shingles).count();
+        let union = self.shingles.len() + other.shingles.len() - shared;
+        if union == 0 {
+            return 0.0;
+        }
+        shared as f64 / union as f64
+    }
+}
+
+/// Drops exact and near-exact repeats, keeping the first occurrence (see [`clean_text`]).
+/// Quadratic in the number of paragraphs, which is small for one article.
+fn drop_repeats(paragraphs: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(paragraphs.len());
+    let mut seen: Vec<Seen> = Vec::with_capacity(paragraphs.len());
+    'next: for paragraph in paragraphs {
+        let this = Seen::new(&paragraph);
+        if let (Some(last), Some(last_seen)) = (out.last(), seen.last()) {
+            let same = if this.norm.is_empty() {
+                *last == paragraph
+            } else {
+                last_seen.norm == this.norm
+            };
+            if same {
+                continue;
+            }
+        }
+        if this.words >= MIN_REPEAT_WORDS {
+            for (i, earlier) in seen.iter().enumerate() {
+                if earlier.words < MIN_REPEAT_WORDS {
+                    continue;
+                }
+                if earlier.norm == this.norm || earlier.jaccard(&this) >= NEAR_REPEAT {
+                    continue 'next;
+                }
+                if earlier.words >= MIN_PREFIX_WORDS && this.norm.starts_with(&earlier.norm) {
+                    // The earlier one was the truncated copy: keep its place, take this text.
+                    out[i] = paragraph;
+                    seen[i] = this;
+                    continue 'next;
+                }
+                if this.words >= MIN_PREFIX_WORDS && earlier.norm.starts_with(&this.norm) {
+                    continue 'next;
+                }
+            }
+        }
+        out.push(paragraph);
+        seen.push(this);
+    }
+    out
+}
+
+/// Lowercase alphanumeric words separated by single spaces; apostrophes inside words are
+/// dropped so that "don't" and "don’t" compare equal.
+fn normalize_for_repeats(paragraph: &str) -> String {
+    let mut out = String::with_capacity(paragraph.len());
+    let mut pending_space = false;
+    for c in paragraph.chars() {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else if !matches!(c, '\'' | '\u{2019}') {
+            pending_space = true;
+        }
+    }
+    out
 }
 
 /// Cleans a one-line field (title, source, author): entities decoded, control characters and
@@ -296,7 +455,66 @@ total for the season of 5.93 mln against 5.81 at the same stage last year."
     #[test]
     fn duplicate_consecutive_paragraphs_are_removed() {
         let raw = "Breaking news.\n\nBreaking news.\n\nMore.\n\nBreaking news.";
+        // Short paragraphs only go when they repeat the one right before them.
         assert_eq!(clean_text(raw), "Breaking news.\n\nMore.\n\nBreaking news.");
+        assert_eq!(clean_text("Yes.\n\nNo.\n\nYes."), "Yes.\n\nNo.\n\nYes.");
+        assert_eq!(clean_text("***\n\n***\n\nEnd."), "***\n\nEnd.");
+    }
+
+    const LONG: &str = "The central bank raised its key interest rate by half a point on \
+Tuesday, citing stubborn inflation.";
+    const OTHER: &str = "Analysts had expected a smaller increase and markets fell after the \
+announcement.";
+
+    #[test]
+    fn repeats_anywhere_are_removed_keeping_the_first() {
+        let raw = format!("{LONG}\n\n{OTHER}\n\n{LONG}\n\nThe end of the story is here now.");
+        assert_eq!(
+            clean_text(&raw),
+            format!("{LONG}\n\n{OTHER}\n\nThe end of the story is here now.")
+        );
+    }
+
+    #[test]
+    fn near_exact_repeats_are_removed() {
+        // Case, spacing and punctuation differ.
+        let shouting = LONG.to_uppercase().replace(',', "").replace(' ', "  ");
+        assert_eq!(
+            clean_text(&format!("{LONG}\n\n{OTHER}\n\n{shouting}")),
+            format!("{LONG}\n\n{OTHER}")
+        );
+        // One word different in a long paragraph.
+        let long = format!("{LONG} {OTHER} {LONG}");
+        let changed = long.replacen("stubborn", "persistent", 1);
+        assert_eq!(
+            clean_text(&format!("{long}\n\n{changed}")),
+            long,
+            "near-exact repeat"
+        );
+        // A truncated copy after the full one.
+        let truncated = &LONG[..60];
+        assert_eq!(
+            clean_text(&format!("{LONG}\n\n{OTHER}\n\n{truncated}…")),
+            format!("{LONG}\n\n{OTHER}")
+        );
+        // A truncated copy before the full one: the full text takes the first place.
+        assert_eq!(
+            clean_text(&format!("{truncated}...\n\n{OTHER}\n\n{LONG}")),
+            format!("{LONG}\n\n{OTHER}")
+        );
+    }
+
+    #[test]
+    fn different_paragraphs_on_the_same_topic_are_kept() {
+        let a = "The central bank raised its key interest rate by half a point on Tuesday.";
+        let b = "The central bank kept its key interest rate unchanged on Wednesday, it said.";
+        let raw = format!("{a}\n\n{b}");
+        assert_eq!(clean_text(&raw), raw);
+        // A short lead that starts a later, longer paragraph is not a truncated copy.
+        let lead = "Talks resumed on Monday.";
+        let longer = "Talks resumed on Monday after a pause of three weeks, officials said.";
+        let raw = format!("{lead}\n\n{longer}");
+        assert_eq!(clean_text(&raw), raw);
     }
 
     #[test]

@@ -30,6 +30,7 @@
 //!    a corpus moved elsewhere, give the same ids. Two records with identical name, title and
 //!    body are the same document as far as the index is concerned.
 
+mod boilerplate;
 mod clean;
 mod date;
 mod discover;

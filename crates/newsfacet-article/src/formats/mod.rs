@@ -11,7 +11,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::clean::{clean_text, clean_title};
+use crate::clean::{clean_body, clean_title};
 use crate::{id, Article, Origin, ReadError};
 
 /// The input formats, decided by file extension alone: sniffing content would make the same
@@ -122,7 +122,8 @@ pub(crate) fn build_article(
     raw: RawRecord,
 ) -> Result<Article, ReadError> {
     let title = raw.title.as_deref().map(clean_title).unwrap_or_default();
-    let body = raw.body.as_deref().map(clean_text).unwrap_or_default();
+    let cleaned = raw.body.as_deref().map(clean_body).unwrap_or_default();
+    let body = cleaned.text;
     if title.is_empty() && body.is_empty() {
         return Err(ReadError::NoText {
             path: path.to_path_buf(),
@@ -141,8 +142,18 @@ pub(crate) fn build_article(
         &title,
         &body,
     );
-    let mut authors: Vec<String> = Vec::with_capacity(raw.authors.len());
-    for author in raw.authors {
+    // Names from removed credit lines only fill gaps: metadata, where present, is the
+    // publisher's own statement. The source stays raw; canonicalising it is the tagger's job.
+    let source = raw
+        .source
+        .or_else(|| cleaned.credits.source().map(str::to_string));
+    let raw_authors = if raw.authors.is_empty() {
+        cleaned.credits.authors
+    } else {
+        raw.authors
+    };
+    let mut authors: Vec<String> = Vec::with_capacity(raw_authors.len());
+    for author in raw_authors {
         if !author.is_empty() && !authors.contains(&author) {
             authors.push(author);
         }
@@ -151,7 +162,7 @@ pub(crate) fn build_article(
         id,
         title,
         body,
-        source: raw.source,
+        source,
         published: raw.published,
         authors,
         url: raw.url,
