@@ -11,20 +11,15 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexSet};
 
 use crate::clean::clean_title;
+use crate::date::{MONTH_RE, WEEKDAY_RE};
 
 const DATA: &str = include_str!("../data/boilerplate.txt");
 
 /// Macros the data file may use, so that date-shaped rules stay readable. Later entries may
 /// use earlier ones.
 const MACROS: &[(&str, &str)] = &[
-    (
-        "{month}",
-        r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?",
-    ),
-    (
-        "{weekday}",
-        r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?",
-    ),
+    ("{month}", MONTH_RE),
+    ("{weekday}", WEEKDAY_RE),
     (
         "{date}",
         r"(?:{weekday}\s+)?(?:\d{4}-\d{1,2}-\d{1,2}(?:t[\d:.]+(?:z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|{month}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+{month},?\s+\d{4})",

@@ -9,10 +9,10 @@ mod text;
 use std::iter;
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::clean::{clean_body, clean_title};
-use crate::{id, Article, Origin, ReadError};
+use crate::{date, id, Article, Origin, ReadError};
 
 /// The input formats, decided by file extension alone: sniffing content would make the same
 /// file read differently depending on its first bytes, which is harder to explain.
@@ -122,6 +122,7 @@ pub(crate) fn build_article(
     raw: RawRecord,
 ) -> Result<Article, ReadError> {
     let title = raw.title.as_deref().map(clean_title).unwrap_or_default();
+    let published = raw.published.or_else(|| fallback_date(path, &raw));
     let cleaned = raw.body.as_deref().map(clean_body).unwrap_or_default();
     let body = cleaned.text;
     if title.is_empty() && body.is_empty() {
@@ -163,7 +164,7 @@ pub(crate) fn build_article(
         title,
         body,
         source,
-        published: raw.published,
+        published,
         authors,
         url: raw.url,
         origin: Origin {
@@ -171,6 +172,22 @@ pub(crate) fn build_article(
             line: pos.line,
         },
     })
+}
+
+/// The publication date when the metadata has none: from the URL's path, else from the top
+/// of the raw body (before cleaning, which removes the timestamp bylines that state it). A
+/// year-less dateline takes its year from the article, else from the file path, the URL or a
+/// metadata date such as last-modified.
+fn fallback_date(path: &Path, raw: &RawRecord) -> Option<NaiveDate> {
+    let url = raw.url.as_deref();
+    if let Some(date) = url.and_then(date::date_from_url) {
+        return Some(date);
+    }
+    let body = raw.body.as_deref()?;
+    let year = date::year_from_path(path)
+        .or_else(|| url.and_then(date::year_from_url))
+        .or_else(|| raw.context_date.map(|d| d.year()));
+    date::date_from_text(body, year)
 }
 
 #[cfg(test)]
