@@ -176,16 +176,27 @@ pub(crate) fn judge(text: &str, credits: &mut Credits) -> Verdict {
                 if let Some(source) = caps.name("source") {
                     credits.offer_source(source.as_str(), rule.action == Action::Publisher);
                 }
-                if let Some(author) = caps.name("author") {
-                    let author = clean_title(author.as_str());
-                    if !author.is_empty() && !credits.authors.contains(&author) {
-                        credits.authors.push(author);
+                if let Some(authors) = caps.name("author") {
+                    for author in split_names(authors.as_str()) {
+                        if !credits.authors.contains(&author) {
+                            credits.authors.push(author);
+                        }
                     }
                 }
             }
             Verdict::Drop
         }
     }
+}
+
+/// `Ann Lee, Bo Chan and Cy Diaz` → the three names.
+fn split_names(names: &str) -> Vec<String> {
+    names
+        .split([',', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(clean_title)
+        .filter(|name| !name.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -437,6 +448,12 @@ mod tests {
         assert_eq!(judge("By Jane Doe", &mut credits), Verdict::Drop);
         assert_eq!(credits.authors, vec!["Jane Doe"]);
         // Lowercase after "By" is a sentence, not a byline.
+        let mut credits = Credits::default();
+        assert_eq!(
+            judge("By Priya Nair, Tom Ellis and Cy Diaz", &mut credits),
+            Verdict::Drop
+        );
+        assert_eq!(credits.authors, vec!["Priya Nair", "Tom Ellis", "Cy Diaz"]);
         assert_eq!(verdict("By then the talks had collapsed."), Verdict::Keep);
         assert_eq!(
             verdict("By Monday night the talks had collapsed."),

@@ -33,6 +33,11 @@ const MIN_PREFIX_WORDS: usize = 8;
 /// Word-pair (2-shingle) Jaccard similarity at or above which two paragraphs are the same
 /// paragraph give or take a word.
 const NEAR_REPEAT: f64 = 0.9;
+/// Shingles are coarse for mid-length paragraphs (one changed word breaks two of twenty
+/// pairs), so paragraphs of at least this many words also count as repeats when they are one
+/// word edit apart per this many words. Shorter ones are left alone: templated sentences in
+/// market reports ("Shares of X rose 2 percent...") differ in one word and are not repeats.
+const EDIT_REPEAT_WORDS: usize = 15;
 
 /// A cleaned body and what the removed boilerplate said about the article.
 #[derive(Debug, Default)]
@@ -172,7 +177,10 @@ fn drop_repeats(paragraphs: Vec<String>) -> Vec<String> {
                 if earlier.words < MIN_REPEAT_WORDS {
                     continue;
                 }
-                if earlier.norm == this.norm || earlier.jaccard(&this) >= NEAR_REPEAT {
+                if earlier.norm == this.norm
+                    || earlier.jaccard(&this) >= NEAR_REPEAT
+                    || few_word_edits(earlier, &this)
+                {
                     continue 'next;
                 }
                 if earlier.words >= MIN_PREFIX_WORDS && this.norm.starts_with(&earlier.norm) {
@@ -190,6 +198,36 @@ fn drop_repeats(paragraphs: Vec<String>) -> Vec<String> {
         seen.push(this);
     }
     out
+}
+
+/// Whether two long paragraphs are at most one word edit per [`EDIT_REPEAT_WORDS`] words
+/// apart (insertions, deletions, substitutions of whole words).
+fn few_word_edits(a: &Seen, b: &Seen) -> bool {
+    let shorter = a.words.min(b.words);
+    if shorter < EDIT_REPEAT_WORDS {
+        return false;
+    }
+    let budget = shorter / EDIT_REPEAT_WORDS;
+    if a.words.abs_diff(b.words) > budget {
+        return false;
+    }
+    let a: Vec<&str> = a.norm.split(' ').collect();
+    let b: Vec<&str> = b.norm.split(' ').collect();
+    // Levenshtein over words, one row at a time; stop once every cell is over budget.
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, wa) in a.iter().enumerate() {
+        let mut row = Vec::with_capacity(b.len() + 1);
+        row.push(i + 1);
+        for (j, wb) in b.iter().enumerate() {
+            let substitute = prev[j] + usize::from(wa != wb);
+            row.push(substitute.min(prev[j + 1] + 1).min(row[j] + 1));
+        }
+        if row.iter().all(|&d| d > budget) {
+            return false;
+        }
+        prev = row;
+    }
+    prev.last().is_some_and(|&d| d <= budget)
 }
 
 /// Lowercase alphanumeric words separated by single spaces; apostrophes inside words are
@@ -502,6 +540,22 @@ announcement.";
             clean_text(&format!("{truncated}...\n\n{OTHER}\n\n{LONG}")),
             format!("{LONG}\n\n{OTHER}")
         );
+    }
+
+    #[test]
+    fn one_word_changed_in_a_long_paragraph_is_a_repeat() {
+        let a = "The regional government said it would release emergency funds on Monday for \
+families whose homes were damaged.";
+        let b = a.replace("homes", "houses");
+        assert_eq!(
+            clean_text(&format!("{a}\n\n{OTHER}\n\n{b}")),
+            format!("{a}\n\n{OTHER}")
+        );
+        // Short templated sentences differing in one word are different facts.
+        let x = "Shares of Alpha rose 2 percent on Monday in Tokyo trading.";
+        let y = "Shares of Bravo rose 2 percent on Monday in Tokyo trading.";
+        let raw = format!("{x}\n\n{y}");
+        assert_eq!(clean_text(&raw), raw);
     }
 
     #[test]
