@@ -237,6 +237,13 @@ pub(crate) fn fragment_text(html: &str) -> String {
     tidy(&out)
 }
 
+/// The element the text is taken from, and how much paragraph text it holds.
+#[derive(Clone, Copy)]
+struct Container<'a> {
+    element: ElementRef<'a>,
+    paragraph_len: usize,
+}
+
 /// Whether a string holds HTML markup worth parsing rather than text with a stray `<`.
 pub(crate) fn looks_like_html(s: &str) -> bool {
     const TAGS: &[&str] = &["<p>", "<p ", "<br", "<div", "</p>", "<li>", "<h2", "<span"];
@@ -629,8 +636,12 @@ fn main_text(doc: &Html) -> String {
     let Some(container) = main_container(doc) else {
         return String::new();
     };
+    let context = Container {
+        element: container,
+        paragraph_len: paragraph_text_len(container),
+    };
     let mut out = String::new();
-    render(container, Some(container), &mut out);
+    render(container, Some(context), &mut out);
     tidy(&out)
 }
 
@@ -690,9 +701,9 @@ fn text_len(el: ElementRef<'_>) -> usize {
 }
 
 /// Appends the text under `el` to `out`: text nodes with whitespace collapsed, `\n\n` around
-/// block elements, `\n` for `<br>`. `container` is the element the walk started from; page
-/// furniture is only recognised by class below it.
-fn render(el: ElementRef<'_>, container: Option<ElementRef<'_>>, out: &mut String) {
+/// block elements, `\n` for `<br>`. `container` is where the walk started (none for a
+/// fragment); page furniture is only recognised by class below it.
+fn render(el: ElementRef<'_>, container: Option<Container<'_>>, out: &mut String) {
     for node in el.children() {
         if let Node::Text(text) = node.value() {
             push_text(out, text);
@@ -755,11 +766,12 @@ fn is_hidden(el: ElementRef<'_>) -> bool {
 /// Whether `el` is page furniture by its class or id (`data/html-skip.txt`). Only elements
 /// strictly inside the container are judged, and never one that holds most of the container's
 /// paragraph text: a class list is a guess, losing the story over it is not acceptable.
-fn is_furniture(el: ElementRef<'_>, container: Option<ElementRef<'_>>) -> bool {
+fn is_furniture(el: ElementRef<'_>, container: Option<Container<'_>>) -> bool {
     let Some(container) = container else {
         return false;
     };
-    if el.id() == container.id() || matches!(el.value().name(), "article" | "main" | "body") {
+    if el.id() == container.element.id() || matches!(el.value().name(), "article" | "main" | "body")
+    {
         return false;
     }
     let e = el.value();
@@ -776,7 +788,7 @@ fn is_furniture(el: ElementRef<'_>, container: Option<ElementRef<'_>>) -> bool {
     if !matched {
         return false;
     }
-    let total = paragraph_text_len(container);
+    let total = container.paragraph_len;
     total == 0 || paragraph_text_len(el) * 2 < total
 }
 
