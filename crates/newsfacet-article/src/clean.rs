@@ -5,7 +5,7 @@
 //! paragraphs.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::cell::OnceCell;
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -91,14 +91,24 @@ pub(crate) fn clean_body(raw: &str) -> Cleaned {
     // becomes a blank one, since it separated two paragraphs.
     let mut kept = Vec::new();
     let mut story_len = 0;
+    let mut previous = "";
     for line in text.split('\n') {
-        match boilerplate::judge(line, &mut credits) {
+        let verdict = if continues_paragraph(previous) {
+            Verdict::Keep
+        } else {
+            boilerplate::judge(line, &mut credits)
+        };
+        match verdict {
             Verdict::Keep => {
                 story_len += line.trim().len();
                 kept.push(line);
+                previous = line;
             }
             Verdict::Cut if story_len >= CUT_AFTER => break,
-            Verdict::Drop | Verdict::Cut => kept.push(""),
+            Verdict::Drop | Verdict::Cut => {
+                kept.push("");
+                previous = "";
+            }
         }
     }
     // Paragraph pass: the same rules on re-flowed paragraphs, for boilerplate that was wrapped
@@ -121,37 +131,102 @@ pub(crate) fn clean_body(raw: &str) -> Cleaned {
     }
 }
 
+/// Whether the line after `previous` continues a hard-wrapped paragraph, so that it is a
+/// fragment of a sentence and not a line of its own: `previous` is a long line (at least
+/// [`MIN_WRAP_WIDTH`]) that does not end a sentence. Only lines of their own are judged as
+/// boilerplate in the line pass; otherwise the last line of "...18 cts a\nshare." would be
+/// taken for a share button.
+fn continues_paragraph(previous: &str) -> bool {
+    let previous = previous.trim();
+    previous.chars().count() >= MIN_WRAP_WIDTH && !ends_sentence(previous)
+}
+
 /// One kept paragraph as the repeat detector sees it.
 struct Seen {
     /// Lowercase words, punctuation dropped, single spaces.
     norm: String,
+    /// Number of words with a letter: numbers alone (a table's header row, repeated above
+    /// each section) do not make a paragraph long enough to be judged a repeat.
     words: usize,
-    /// Hashes of consecutive word pairs.
-    shingles: HashSet<u64>,
+    /// Number of tokens (words and numbers).
+    tokens: usize,
+    /// Hashes of consecutive word pairs, sorted and de-duplicated; computed on first use, since
+    /// most pairs of paragraphs are told apart by size or figures alone.
+    shingles: OnceCell<Vec<u64>>,
+    /// The numbers in order: paragraphs stating different figures are different facts, however
+    /// alike their words ("Avg shrs 68.9 mln vs 68.8 mln" and "Avg shrs 68.8 mln vs 68.9 mln").
+    numbers: Vec<String>,
 }
 
 impl Seen {
     fn new(paragraph: &str) -> Seen {
         let norm = normalize_for_repeats(paragraph);
-        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
-        let shingles = words
-            .windows(2)
-            .map(|pair| xxh3_64(format!("{} {}", pair[0], pair[1]).as_bytes()))
+        let tokens: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+        let numbers = tokens
+            .iter()
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            .map(|w| w.to_string())
             .collect();
         Seen {
-            words: words.len(),
-            shingles,
+            words: tokens
+                .iter()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count(),
+            tokens: tokens.len(),
+            shingles: OnceCell::new(),
+            numbers,
             norm,
         }
     }
 
+    fn shingles(&self) -> &[u64] {
+        self.shingles.get_or_init(|| {
+            let hashes: Vec<u64> = self
+                .norm
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| xxh3_64(w.as_bytes()))
+                .collect();
+            let mut shingles: Vec<u64> = hashes
+                .windows(2)
+                .map(|pair| pair[0].rotate_left(17) ^ pair[1])
+                .collect();
+            shingles.sort_unstable();
+            shingles.dedup();
+            shingles
+        })
+    }
+
+    /// Jaccard similarity of the shingle sets, by merging the two sorted lists.
     fn jaccard(&self, other: &Seen) -> f64 {
-        let shared = self.shingles.intersection(&other.shingles).count();
-        let union = self.shingles.len() + other.shingles.len() - shared;
+        let (a, b) = (self.shingles(), other.shingles());
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let union = a.len() + b.len() - shared;
         if union == 0 {
             return 0.0;
         }
         shared as f64 / union as f64
+    }
+
+    /// Whether the two could be near-exact repeats at all: the same figures, and lengths close
+    /// enough for a Jaccard similarity of [`NEAR_REPEAT`] (which needs the smaller shingle set
+    /// to be at least that fraction of the larger; a little slack for repeated pairs) or a few
+    /// word edits.
+    fn comparable(&self, other: &Seen) -> bool {
+        let small = self.tokens.min(other.tokens);
+        let large = self.tokens.max(other.tokens);
+        self.numbers == other.numbers && (small as f64) >= large as f64 * (NEAR_REPEAT - 0.05)
     }
 }
 
@@ -178,8 +253,9 @@ fn drop_repeats(paragraphs: Vec<String>) -> Vec<String> {
                     continue;
                 }
                 if earlier.norm == this.norm
-                    || earlier.jaccard(&this) >= NEAR_REPEAT
-                    || few_word_edits(earlier, &this)
+                    || (earlier.comparable(&this)
+                        && (earlier.jaccard(&this) >= NEAR_REPEAT
+                            || few_word_edits(earlier, &this)))
                 {
                     continue 'next;
                 }
@@ -230,18 +306,26 @@ fn few_word_edits(a: &Seen, b: &Seen) -> bool {
     prev.last().is_some_and(|&d| d <= budget)
 }
 
-/// Lowercase alphanumeric words separated by single spaces; apostrophes inside words are
-/// dropped so that "don't" and "don’t" compare equal.
+/// Lowercase alphanumeric words separated by single spaces. Apostrophes inside words are
+/// dropped so that "don't" and "don’t" compare equal; a `.` or `,` between digits stays, so
+/// that `68.9` is one number and not `68 9`.
 fn normalize_for_repeats(paragraph: &str) -> String {
     let mut out = String::with_capacity(paragraph.len());
     let mut pending_space = false;
-    for c in paragraph.chars() {
+    let mut chars = paragraph.chars().peekable();
+    while let Some(c) = chars.next() {
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }
             pending_space = false;
             out.extend(c.to_lowercase());
+        } else if matches!(c, '.' | ',')
+            && !pending_space
+            && out.ends_with(|p: char| p.is_ascii_digit())
+            && chars.peek().is_some_and(char::is_ascii_digit)
+        {
+            out.push(c);
         } else if !matches!(c, '\'' | '\u{2019}') {
             pending_space = true;
         }
@@ -539,6 +623,54 @@ announcement.";
         assert_eq!(
             clean_text(&format!("{truncated}...\n\n{OTHER}\n\n{LONG}")),
             format!("{LONG}\n\n{OTHER}")
+        );
+    }
+
+    #[test]
+    fn wrapped_fragments_are_not_judged_as_boilerplate() {
+        // The last line "share." ends a wrapped sentence; it is not a share button.
+        let raw = "VF Corp said it increased its\nquarterly cash dividend to 21 cts per share, \
+from 18 cts a\nshare.\n    The company said the dividend is payable in December.";
+        assert_eq!(
+            clean_text(raw),
+            "VF Corp said it increased its quarterly cash dividend to 21 cts per share, from 18 \
+cts a share.\n\nThe company said the dividend is payable in December."
+        );
+        // A line of its own after a finished sentence is judged.
+        let raw = "The company said the dividend is payable in December as planned.\n\
+Advertisement\nShares rose 2 pct in early trading on the news.";
+        assert_eq!(
+            clean_text(raw),
+            "The company said the dividend is payable in December as planned.\n\n\
+Shares rose 2 pct in early trading on the news."
+        );
+    }
+
+    #[test]
+    fn paragraphs_with_different_figures_are_kept() {
+        let raw = "Avg shrs primary 68.8 mln vs 68.9 mln\n\nNine mths\n\n\
+Avg shrs primary 68.9 mln vs 68.8 mln";
+        assert_eq!(clean_text(raw).split("\n\n").count(), 3);
+        let a = "The company said first quarter profit rose to 12.5 mln dlrs from 10.1 mln dlrs \
+a year earlier on higher sales.";
+        let b = a.replace("12.5", "12.6");
+        let raw = format!("{a}\n\n{b}");
+        assert_eq!(clean_text(&raw), raw);
+        assert_eq!(
+            normalize_for_repeats("Rose 1,200.5 pct, to 3."),
+            "rose 1,200.5 pct to 3"
+        );
+    }
+
+    #[test]
+    fn repeated_number_rows_are_kept() {
+        let raw = "Wheat exports:\n\n04/09/87 03/09/87 04/09/87 03/09/87\n\n12.1 11.9\n\n\
+Maize exports:\n\n04/09/87 03/09/87 04/09/87 03/09/87\n\n8.2 8.0";
+        assert_eq!(
+            clean_text(raw)
+                .matches("04/09/87 03/09/87 04/09/87 03/09/87")
+                .count(),
+            2
         );
     }
 
