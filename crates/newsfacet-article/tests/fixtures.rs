@@ -353,3 +353,43 @@ fn newspaper3k_home_page_is_not_an_article_id() {
         "two articles must not share the site's id"
     );
 }
+
+#[test]
+fn html_without_text_is_an_error_naming_the_file() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("blank.html");
+    fs::write(
+        &path,
+        "<html><head><script>var x = 1;</script></head><body><nav>Home</nav></body></html>",
+    )
+    .unwrap();
+    let results: Vec<_> = read_file(&path).collect();
+    assert_eq!(results.len(), 1);
+    let e = results[0].as_ref().unwrap_err();
+    assert_eq!(e.reason(), "no text");
+    assert_eq!(
+        e.to_string(),
+        format!("{}: no title and no body text", path.display())
+    );
+
+    let path = dir.path().join("empty.htm");
+    fs::write(&path, "  \n").unwrap();
+    let e = read_file(&path).next().unwrap().unwrap_err();
+    assert_eq!(e.reason(), "empty file");
+
+    // Broken markup and broken JSON-LD are read as well as they can be, never a panic.
+    let path = dir.path().join("broken.html");
+    fs::write(
+        &path,
+        "<html><head><title>Half a page</title><script type=\"application/ld+json\">{\"@type\": \
+\"NewsArticle\", \"headline\": </script></head><body><p>Only this paragraph survived the \
+scrape.<div><p>And this",
+    )
+    .unwrap();
+    let a = &read(&path)[0];
+    assert_eq!(a.title, "Half a page");
+    assert_eq!(
+        a.body,
+        "Only this paragraph survived the scrape.\n\nAnd this"
+    );
+}
