@@ -141,11 +141,14 @@ pub(crate) fn parse_page(text: &str) -> RawRecord {
         .or_else(|| ld.website_name())
         .or_else(|| meta.first_name(&["application-name"]));
 
-    let title = ld
-        .text(&["headline", "name"])
-        .or_else(|| meta.first(&["og:title", "twitter:title", "dc.title", "parsely-title"]))
-        .map(|t| strip_site_suffix(&t, source.as_deref()))
-        .or_else(|| page_title(&doc, source.as_deref()));
+    let og_title = meta.first(&["og:title", "twitter:title", "dc.title", "parsely-title"]);
+    let title = match (ld.text(&["headline", "name"]), og_title) {
+        (Some(ld_title), Some(og)) if is_truncation_of(&ld_title, &og) => Some(og),
+        (Some(ld_title), _) => Some(ld_title),
+        (None, og) => og,
+    }
+    .map(|t| strip_site_suffix(&t, source.as_deref()))
+    .or_else(|| page_title(&doc, source.as_deref()));
 
     let mut published = ld.date(&["datePublished", "dateCreated"]).or_else(|| {
         meta.first_date(&[
@@ -253,6 +256,15 @@ pub(crate) fn looks_like_html(s: &str) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     TAGS.iter().any(|t| lower_prefix.contains(t))
+}
+
+/// Whether `short` is `long` cut off (JSON-LD headlines are often truncated to the 110
+/// characters search engines show, with or without an ellipsis).
+fn is_truncation_of(short: &str, long: &str) -> bool {
+    let stem = clean_title(short);
+    let stem = stem.trim_end_matches(['…', '.']).trim_end();
+    let long = clean_title(long);
+    stem.len() >= 20 && long.len() > stem.len() + 1 && long.starts_with(stem)
 }
 
 /// JSON-LD `articleBody` is used when it is complete: not much shorter than the page text (a
@@ -601,12 +613,21 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     };
     for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
         if let Some((head, tail)) = title.rsplit_once(sep) {
-            if tail.trim().eq_ignore_ascii_case(site) && !head.trim().is_empty() {
+            if names_site(tail.trim(), site) && !head.trim().is_empty() {
                 return head.trim().to_string();
             }
         }
     }
     title
+}
+
+/// Whether a title's last part names the site: the site name itself, or a longer or shorter
+/// form of it ("BBC News" for "BBC", "The Courier" for "The Courier Online").
+fn names_site(tail: &str, site: &str) -> bool {
+    let (tail, site) = (tail.to_lowercase(), site.to_lowercase());
+    tail == site
+        || (site.len() >= 3 && tail.starts_with(&format!("{site} ")))
+        || (tail.len() >= 3 && site.starts_with(&format!("{tail} ")))
 }
 
 /// A publication date from the page's markup: `itemprop=datePublished` on any element, then
@@ -633,53 +654,80 @@ fn page_date(doc: &Html) -> Option<NaiveDate> {
 
 /// The main text of the page, one paragraph per block element.
 fn main_text(doc: &Html) -> String {
-    let Some(container) = main_container(doc) else {
-        return String::new();
-    };
-    let context = Container {
-        element: container,
-        paragraph_len: paragraph_text_len(container),
-    };
     let mut out = String::new();
-    render(container, Some(context), &mut out);
+    for container in main_containers(doc) {
+        let context = Container {
+            element: container,
+            paragraph_len: paragraph_text_len(container),
+        };
+        render(container, Some(context), &mut out);
+        out.push_str("\n\n");
+    }
     tidy(&out)
 }
 
-/// Picks the element holding the story. Semantic markup (`itemprop=articleBody`, `<article>`)
-/// wins unless it holds far less paragraph text than the densest paragraph parent on the page,
-/// which happens when `<article>` is used for teaser cards.
-fn main_container(doc: &Html) -> Option<ElementRef<'_>> {
-    let densest = densest_paragraph_parent(doc);
+/// Picks the element(s) holding the story. Semantic markup wins unless it holds far less
+/// paragraph text than the densest paragraph block on the page, which happens when `<article>`
+/// is used for teaser cards:
+///
+/// * `[itemprop=articleBody]`: all of them, in page order, since some sites split the body
+///   into several such blocks around ads (nested ones are taken once, by the outer);
+/// * else the `<article>` with the most paragraph text (several `<article>`s are usually
+///   several stories);
+/// * else the densest paragraph block, else `<body>`.
+fn main_containers(doc: &Html) -> Vec<ElementRef<'_>> {
+    let densest = densest_paragraph_block(doc);
     let densest_score = densest.map_or(0, |(_, score)| score);
-    let semantic = [&*ITEMPROP_BODY, &*ARTICLE].into_iter().find_map(|sel| {
-        doc.select(sel)
-            .map(|el| (el, paragraph_text_len(el)))
-            .max_by_key(|(_, len)| *len)
-            .filter(|(_, len)| *len * 2 >= densest_score && *len > 0)
-            .map(|(el, _)| el)
-    });
-    semantic
-        .or(densest.map(|(el, _)| el))
+    let enough = |len: usize| len > 0 && len * 2 >= densest_score;
+
+    let bodies: Vec<ElementRef<'_>> = doc
+        .select(&ITEMPROP_BODY)
+        .filter(|el| {
+            !el.ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| ITEMPROP_BODY.matches(&a))
+        })
+        .collect();
+    if enough(bodies.iter().map(|el| paragraph_text_len(*el)).sum()) {
+        return bodies;
+    }
+    let article = doc
+        .select(&ARTICLE)
+        .map(|el| (el, paragraph_text_len(el)))
+        .max_by_key(|(_, len)| *len)
+        .filter(|(_, len)| enough(*len));
+    if let Some((el, _)) = article {
+        return vec![el];
+    }
+    densest
+        .map(|(el, _)| el)
         .or_else(|| doc.select(&BODY).next())
-        .or_else(|| Some(doc.root_element()))
+        .map(|el| vec![el])
+        .unwrap_or_else(|| vec![doc.root_element()])
 }
 
-/// The element whose direct `<p>` children hold the most text, and that amount.
-fn densest_paragraph_parent(doc: &Html) -> Option<(ElementRef<'_>, usize)> {
+/// The element holding the most paragraph text: each `<p>` counts fully for its parent and
+/// half for its grandparent, so that a story split into several `<div>`s of paragraphs (around
+/// ads) is found as a whole, while a single dense block still beats the page around it.
+fn densest_paragraph_block(doc: &Html) -> Option<(ElementRef<'_>, usize)> {
     let mut scores = HashMap::new();
     for p in doc.select(&PARAGRAPH) {
         if inside_skipped(p) {
             continue;
         }
-        let Some(parent) = p.parent().and_then(ElementRef::wrap) else {
-            continue;
-        };
         let len = text_len(p);
-        scores.entry(parent.id()).or_insert((parent, 0)).1 += len;
+        let mut ancestors = p.ancestors().filter_map(ElementRef::wrap);
+        for share in [2, 1] {
+            let Some(el) = ancestors.next() else {
+                break;
+            };
+            scores.entry(el.id()).or_insert((el, 0)).1 += len * share;
+        }
     }
     scores
         .into_values()
         .max_by_key(|(el, score)| (*score, std::cmp::Reverse(el.id())))
+        .map(|(el, score)| (el, score / 2))
 }
 
 fn inside_skipped(el: ElementRef<'_>) -> bool {
@@ -879,6 +927,65 @@ mod tests {
             "Ceasefire - for now"
         );
         assert_eq!(strip_site_suffix("A | B", None), "A | B");
+    }
+
+    #[test]
+    fn site_suffix_variants_and_truncated_headlines() {
+        assert_eq!(
+            strip_site_suffix("Talks resume - BBC News", Some("BBC")),
+            "Talks resume"
+        );
+        assert_eq!(
+            strip_site_suffix("Talks resume | The Courier", Some("The Courier Online")),
+            "Talks resume"
+        );
+        assert_eq!(
+            strip_site_suffix("Talks resume - BBCs rival", Some("BBC")),
+            "Talks resume - BBCs rival"
+        );
+        let long =
+            "Negotiators agree to reopen the grain corridor after a month of talks in Geneva";
+        assert!(is_truncation_of(
+            "Negotiators agree to reopen the grain corridor…",
+            long
+        ));
+        assert!(is_truncation_of(
+            "Negotiators agree to reopen the grain corridor after",
+            long
+        ));
+        assert!(!is_truncation_of(long, long));
+        assert!(!is_truncation_of("Grain deal", "Grain deal reached"));
+    }
+
+    #[test]
+    fn story_split_around_ads_is_read_whole() {
+        let page = "<html><body><div class=\"story\">\
+<div><p>First part of the story, long enough to count as real paragraph text here.</p>\
+<p>Second paragraph of the first part, which also carries some words.</p></div>\
+<div class=\"ad\"><p>Advertisement</p></div>\
+<div><p>Third paragraph after the advertisement block, continuing the story.</p>\
+<p>Fourth paragraph, the end of the story, with a final quote from an official.</p></div>\
+</div><div class=\"footer-links\"><p>About us</p></div></body></html>";
+        let raw = parse_page(page);
+        let body = raw.body.unwrap_or_default();
+        assert!(body.starts_with("First part of the story"), "{body}");
+        assert!(
+            body.contains("Fourth paragraph, the end of the story"),
+            "{body}"
+        );
+        assert!(!body.contains("About us"), "{body}");
+
+        let split = "<html><body>\
+<div itemprop=\"articleBody\"><p>Part one of the body text, which is long enough.</p></div>\
+<div class=\"promo\"><p>Subscribe now for unlimited access to every story we publish.</p></div>\
+<div itemprop=\"articleBody\"><p>Part two of the body text, after the promotion.</p></div>\
+</body></html>";
+        let body = parse_page(split).body.unwrap_or_default();
+        assert_eq!(
+            body,
+            "Part one of the body text, which is long enough.\n\n\
+Part two of the body text, after the promotion."
+        );
     }
 
     #[test]
