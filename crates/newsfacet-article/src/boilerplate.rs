@@ -461,6 +461,31 @@ mod tests {
     }
 
     #[test]
+    fn page_furniture() {
+        for line in [
+            "Skip to main content",
+            "Loading...",
+            "Please enable JavaScript to view the comments.",
+            "Listen to this article 4 min",
+            "5 min read",
+            "Updated 2 hours ago",
+            "Image caption, Residents queue for water",
+            "Image source, Getty Images",
+            "Photo: Reuters",
+            "File photo: A tanker at the port",
+        ] {
+            assert_eq!(verdict(line), Verdict::Drop, "{line}");
+        }
+        for line in [
+            "Loading of the ships began on Monday.",
+            "The photo: a grainy image that went viral, police said, was fake.",
+            "Five minutes ago the minister resigned, a spokesman said on television.",
+        ] {
+            assert_eq!(verdict(line), Verdict::Keep, "{line}");
+        }
+    }
+
+    #[test]
     fn cookie_notices() {
         for line in [
             "We use cookies to improve your experience on our site.",
