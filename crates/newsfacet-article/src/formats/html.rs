@@ -217,7 +217,14 @@ pub(crate) fn parse_page(text: &str) -> RawRecord {
         Some(ld_body) if prefer_ld_body(&ld_body, &dom_body) => ld_body,
         _ => dom_body,
     };
-    let body = drop_leading_title(&body, title.as_deref());
+    let mut body = drop_leading_title(&body, title.as_deref());
+    if body.trim().is_empty() {
+        // A page rendered by scripts has no text in its markup; its summary is better than
+        // nothing, as with the `description` field of JSON records.
+        body = meta
+            .first(&["og:description", "description", "twitter:description"])
+            .unwrap_or_default();
+    }
 
     RawRecord {
         id: None,
@@ -985,6 +992,18 @@ mod tests {
             body,
             "Part one of the body text, which is long enough.\n\n\
 Part two of the body text, after the promotion."
+        );
+    }
+
+    #[test]
+    fn script_rendered_page_falls_back_to_its_description() {
+        let page = "<html><head><title>App</title>\
+<meta property=\"og:description\" content=\"The council approved the budget.\">\
+</head><body><div id=\"root\"></div><script>render()</script></body></html>";
+        let raw = parse_page(page);
+        assert_eq!(
+            raw.body.as_deref(),
+            Some("The council approved the budget.")
         );
     }
 
