@@ -1,6 +1,6 @@
 //! Reading news articles from disk and cleaning their text.
 //!
-//! The one entry point for callers is [`read_inputs`] (or [`discover`] + [`read_file`]): every
+//! The one entry point for callers is [`read_inputs`] (or [`discover()`] + [`read_file`]): every
 //! record yields either an [`Article`] or a [`ReadError`] that names the file and, where it has
 //! one, the line. A bad record never aborts the rest of the file and never panics.
 //!
@@ -142,7 +142,7 @@ pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, ReadErr
     formats::read_file(path)
 }
 
-/// [`discover`] the inputs, then [`read_file`] each one in order.
+/// [`discover()`] the inputs, then [`read_file`] each one in order.
 ///
 /// Problems finding inputs (a missing path, an unsupported file named explicitly) are yielded as
 /// items ahead of the articles, and the remaining inputs are still read, so a caller that logs
