@@ -1,10 +1,15 @@
-//! Text cleaning: turning a raw body into paragraphs of plain text.
+//! Text cleaning: turning a raw body into paragraphs of plain text that are the story.
 //!
-//! This is the first cut: re-flowing hard-wrapped lines, entities, control characters and the
-//! Reuters-21578 sign-off. Removing site boilerplate (share buttons, cookie notices) belongs
-//! here too but is a separate, later step.
+//! Re-flowing hard-wrapped lines, entities, control characters, the Reuters-21578 sign-off,
+//! site boilerplate (rules in `data/boilerplate.txt`, see [`crate::boilerplate`]) and repeated
+//! paragraphs.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::boilerplate::{self, Credits, Verdict, CUT_AFTER};
 
 /// Relative indentation (in columns, a tab counting 4) that starts a new paragraph.
 /// Reuters-21578 indents paragraphs by 4; a single stray space is not a paragraph.
@@ -18,6 +23,29 @@ const MIN_WRAP_WIDTH: usize = 40;
 /// of the typical width. Lines in wrapped text fall short of the width by at most one long
 /// word, so three quarters is well clear of ordinary wrapping.
 const SHORT_LINE_FRACTION: f64 = 0.75;
+/// Paragraphs shorter than this (in words) are only dropped as repeats when they directly
+/// follow themselves: short lines like "Yes." or "Q:" legitimately recur in interviews.
+const MIN_REPEAT_WORDS: usize = 6;
+/// A paragraph that is a prefix of another (a broken scraper's truncated copy) must have at
+/// least this many words to count as a repeat, so that a short lead sentence is not mistaken
+/// for one.
+const MIN_PREFIX_WORDS: usize = 8;
+/// Word-pair (2-shingle) Jaccard similarity at or above which two paragraphs are the same
+/// paragraph give or take a word.
+const NEAR_REPEAT: f64 = 0.9;
+/// Shingles are coarse for mid-length paragraphs (one changed word breaks two of twenty
+/// pairs), so paragraphs of at least this many words also count as repeats when they are one
+/// word edit apart per this many words. Shorter ones are left alone: templated sentences in
+/// market reports ("Shares of X rose 2 percent...") differ in one word and are not repeats.
+const EDIT_REPEAT_WORDS: usize = 15;
+
+/// A cleaned body and what the removed boilerplate said about the article.
+#[derive(Debug, Default)]
+pub(crate) struct Cleaned {
+    pub text: String,
+    /// Publisher and authors named by removed credit lines (see `data/boilerplate.txt`).
+    pub credits: Credits,
+}
 
 /// Cleans an article body into paragraphs separated by `"\n\n"`.
 ///
@@ -31,10 +59,24 @@ const SHORT_LINE_FRACTION: f64 = 0.75;
 ///   decoded (Reuters-21578 escapes `<` in its bodies); control characters other than newline
 ///   and tab are dropped.
 /// * The Reuters-21578 sign-off (`Reuter` / `REUTER` on its own at the very end) is dropped.
-/// * A paragraph that exactly repeats the one before it is dropped.
+/// * Boilerplate is removed, line by line before re-flowing and paragraph by paragraph after:
+///   error-page text, advertisement markers, share/subscribe/follow/feedback lines, cookie
+///   notices, comment policies, "Read more"/"Also read"/"Click here" links, syndication notes
+///   and timestamp bylines; a reader-comment section or a legal disclaimer is removed with
+///   everything after it. The rules are whole-line patterns in `data/boilerplate.txt`.
+///   Datelines such as `MOSCOW, Feb 1 (Reuters) -` are story text and stay.
+/// * Repeated paragraphs are dropped, keeping the first occurrence: exact repeats anywhere,
+///   and near-exact ones (same words up to case, spacing and punctuation; a word or two
+///   different; or a truncated copy of a longer paragraph, whose full text then takes the
+///   first one's place). Short paragraphs are only dropped when they repeat the one before.
 ///
 /// Everything else, including quotes and punctuation, is kept as written.
 pub fn clean_text(raw: &str) -> String {
+    clean_body(raw).text
+}
+
+/// [`clean_text`], also returning what removed credit lines said about the article.
+pub(crate) fn clean_body(raw: &str) -> Cleaned {
     let text = raw.replace("\r\n", "\n").replace('\r', "\n");
     let text = decode_entities(&text);
     let text: String = text
@@ -43,13 +85,252 @@ pub fn clean_text(raw: &str) -> String {
         .collect();
     let text = strip_reuter_signoff(&text);
 
-    let mut out: Vec<String> = Vec::new();
-    for paragraph in paragraphs(text) {
-        if out.last() != Some(&paragraph) {
-            out.push(paragraph);
+    let mut credits = Credits::default();
+    // Line pass: boilerplate sits on lines of its own, and judging lines before re-flowing
+    // keeps a hard-wrapped text from gluing "Advertisement" into the story. A removed line
+    // becomes a blank one, since it separated two paragraphs.
+    let mut kept = Vec::new();
+    let mut story_len = 0;
+    let mut previous = "";
+    for line in text.split('\n') {
+        let verdict = if continues_paragraph(previous) {
+            Verdict::Keep
+        } else {
+            boilerplate::judge(line, &mut credits)
+        };
+        match verdict {
+            Verdict::Keep => {
+                story_len += line.trim().len();
+                kept.push(line);
+                previous = line;
+            }
+            Verdict::Cut if story_len >= CUT_AFTER => break,
+            Verdict::Drop | Verdict::Cut => {
+                kept.push("");
+                previous = "";
+            }
         }
     }
-    out.join("\n\n")
+    // Paragraph pass: the same rules on re-flowed paragraphs, for boilerplate that was wrapped
+    // over several lines.
+    let mut out = Vec::new();
+    let mut story_len = 0;
+    for paragraph in paragraphs(&kept.join("\n")) {
+        match boilerplate::judge(&paragraph, &mut credits) {
+            Verdict::Keep => {
+                story_len += paragraph.len();
+                out.push(paragraph);
+            }
+            Verdict::Cut if story_len >= CUT_AFTER => break,
+            Verdict::Drop | Verdict::Cut => {}
+        }
+    }
+    Cleaned {
+        text: drop_repeats(out).join("\n\n"),
+        credits,
+    }
+}
+
+/// Whether the line after `previous` continues a hard-wrapped paragraph, so that it is a
+/// fragment of a sentence and not a line of its own: `previous` is a long line (at least
+/// [`MIN_WRAP_WIDTH`]) that does not end a sentence. Only lines of their own are judged as
+/// boilerplate in the line pass; otherwise the last line of "...18 cts a\nshare." would be
+/// taken for a share button.
+fn continues_paragraph(previous: &str) -> bool {
+    let previous = previous.trim();
+    previous.chars().count() >= MIN_WRAP_WIDTH && !ends_sentence(previous)
+}
+
+/// One kept paragraph as the repeat detector sees it.
+struct Seen {
+    /// Lowercase words, punctuation dropped, single spaces.
+    norm: String,
+    /// Number of words with a letter: numbers alone (a table's header row, repeated above
+    /// each section) do not make a paragraph long enough to be judged a repeat.
+    words: usize,
+    /// Number of tokens (words and numbers).
+    tokens: usize,
+    /// Hashes of consecutive word pairs, sorted and de-duplicated; computed on first use, since
+    /// most pairs of paragraphs are told apart by size or figures alone.
+    shingles: OnceCell<Vec<u64>>,
+    /// The numbers in order: paragraphs stating different figures are different facts, however
+    /// alike their words ("Avg shrs 68.9 mln vs 68.8 mln" and "Avg shrs 68.8 mln vs 68.9 mln").
+    numbers: Vec<String>,
+}
+
+impl Seen {
+    fn new(paragraph: &str) -> Seen {
+        let norm = normalize_for_repeats(paragraph);
+        let tokens: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+        let numbers = tokens
+            .iter()
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            .map(|w| w.to_string())
+            .collect();
+        Seen {
+            words: tokens
+                .iter()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count(),
+            tokens: tokens.len(),
+            shingles: OnceCell::new(),
+            numbers,
+            norm,
+        }
+    }
+
+    fn shingles(&self) -> &[u64] {
+        self.shingles.get_or_init(|| {
+            let hashes: Vec<u64> = self
+                .norm
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| xxh3_64(w.as_bytes()))
+                .collect();
+            let mut shingles: Vec<u64> = hashes
+                .windows(2)
+                .map(|pair| pair[0].rotate_left(17) ^ pair[1])
+                .collect();
+            shingles.sort_unstable();
+            shingles.dedup();
+            shingles
+        })
+    }
+
+    /// Jaccard similarity of the shingle sets, by merging the two sorted lists.
+    fn jaccard(&self, other: &Seen) -> f64 {
+        let (a, b) = (self.shingles(), other.shingles());
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let union = a.len() + b.len() - shared;
+        if union == 0 {
+            return 0.0;
+        }
+        shared as f64 / union as f64
+    }
+
+    /// Whether the two could be near-exact repeats at all: the same figures, and lengths close
+    /// enough for a Jaccard similarity of [`NEAR_REPEAT`] (which needs the smaller shingle set
+    /// to be at least that fraction of the larger; a little slack for repeated pairs) or a few
+    /// word edits.
+    fn comparable(&self, other: &Seen) -> bool {
+        let small = self.tokens.min(other.tokens);
+        let large = self.tokens.max(other.tokens);
+        self.numbers == other.numbers && (small as f64) >= large as f64 * (NEAR_REPEAT - 0.05)
+    }
+}
+
+/// Drops exact and near-exact repeats, keeping the first occurrence (see [`clean_text`]).
+/// Quadratic in the number of paragraphs, which is small for one article.
+fn drop_repeats(paragraphs: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(paragraphs.len());
+    let mut seen: Vec<Seen> = Vec::with_capacity(paragraphs.len());
+    'next: for paragraph in paragraphs {
+        let this = Seen::new(&paragraph);
+        if let (Some(last), Some(last_seen)) = (out.last(), seen.last()) {
+            let same = if this.norm.is_empty() {
+                *last == paragraph
+            } else {
+                last_seen.norm == this.norm
+            };
+            if same {
+                continue;
+            }
+        }
+        if this.words >= MIN_REPEAT_WORDS {
+            for (i, earlier) in seen.iter().enumerate() {
+                if earlier.words < MIN_REPEAT_WORDS {
+                    continue;
+                }
+                if earlier.norm == this.norm
+                    || (earlier.comparable(&this)
+                        && (earlier.jaccard(&this) >= NEAR_REPEAT
+                            || few_word_edits(earlier, &this)))
+                {
+                    continue 'next;
+                }
+                if earlier.words >= MIN_PREFIX_WORDS && this.norm.starts_with(&earlier.norm) {
+                    // The earlier one was the truncated copy: keep its place, take this text.
+                    out[i] = paragraph;
+                    seen[i] = this;
+                    continue 'next;
+                }
+                if this.words >= MIN_PREFIX_WORDS && earlier.norm.starts_with(&this.norm) {
+                    continue 'next;
+                }
+            }
+        }
+        out.push(paragraph);
+        seen.push(this);
+    }
+    out
+}
+
+/// Whether two long paragraphs are at most one word edit per [`EDIT_REPEAT_WORDS`] words
+/// apart (insertions, deletions, substitutions of whole words).
+fn few_word_edits(a: &Seen, b: &Seen) -> bool {
+    let shorter = a.words.min(b.words);
+    if shorter < EDIT_REPEAT_WORDS {
+        return false;
+    }
+    let budget = shorter / EDIT_REPEAT_WORDS;
+    if a.words.abs_diff(b.words) > budget {
+        return false;
+    }
+    let a: Vec<&str> = a.norm.split(' ').collect();
+    let b: Vec<&str> = b.norm.split(' ').collect();
+    // Levenshtein over words, one row at a time; stop once every cell is over budget.
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, wa) in a.iter().enumerate() {
+        let mut row = Vec::with_capacity(b.len() + 1);
+        row.push(i + 1);
+        for (j, wb) in b.iter().enumerate() {
+            let substitute = prev[j] + usize::from(wa != wb);
+            row.push(substitute.min(prev[j + 1] + 1).min(row[j] + 1));
+        }
+        if row.iter().all(|&d| d > budget) {
+            return false;
+        }
+        prev = row;
+    }
+    prev.last().is_some_and(|&d| d <= budget)
+}
+
+/// Lowercase alphanumeric words separated by single spaces. Apostrophes inside words are
+/// dropped so that "don't" and "don’t" compare equal; a `.` or `,` between digits stays, so
+/// that `68.9` is one number and not `68 9`.
+fn normalize_for_repeats(paragraph: &str) -> String {
+    let mut out = String::with_capacity(paragraph.len());
+    let mut pending_space = false;
+    let mut chars = paragraph.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else if matches!(c, '.' | ',')
+            && !pending_space
+            && out.ends_with(|p: char| p.is_ascii_digit())
+            && chars.peek().is_some_and(char::is_ascii_digit)
+        {
+            out.push(c);
+        } else if !matches!(c, '\'' | '\u{2019}') {
+            pending_space = true;
+        }
+    }
+    out
 }
 
 /// Cleans a one-line field (title, source, author): entities decoded, control characters and
@@ -296,7 +577,130 @@ total for the season of 5.93 mln against 5.81 at the same stage last year."
     #[test]
     fn duplicate_consecutive_paragraphs_are_removed() {
         let raw = "Breaking news.\n\nBreaking news.\n\nMore.\n\nBreaking news.";
+        // Short paragraphs only go when they repeat the one right before them.
         assert_eq!(clean_text(raw), "Breaking news.\n\nMore.\n\nBreaking news.");
+        assert_eq!(clean_text("Yes.\n\nNo.\n\nYes."), "Yes.\n\nNo.\n\nYes.");
+        assert_eq!(clean_text("***\n\n***\n\nEnd."), "***\n\nEnd.");
+    }
+
+    const LONG: &str = "The central bank raised its key interest rate by half a point on \
+Tuesday, citing stubborn inflation.";
+    const OTHER: &str = "Analysts had expected a smaller increase and markets fell after the \
+announcement.";
+
+    #[test]
+    fn repeats_anywhere_are_removed_keeping_the_first() {
+        let raw = format!("{LONG}\n\n{OTHER}\n\n{LONG}\n\nThe end of the story is here now.");
+        assert_eq!(
+            clean_text(&raw),
+            format!("{LONG}\n\n{OTHER}\n\nThe end of the story is here now.")
+        );
+    }
+
+    #[test]
+    fn near_exact_repeats_are_removed() {
+        // Case, spacing and punctuation differ.
+        let shouting = LONG.to_uppercase().replace(',', "").replace(' ', "  ");
+        assert_eq!(
+            clean_text(&format!("{LONG}\n\n{OTHER}\n\n{shouting}")),
+            format!("{LONG}\n\n{OTHER}")
+        );
+        // One word different in a long paragraph.
+        let long = format!("{LONG} {OTHER} {LONG}");
+        let changed = long.replacen("stubborn", "persistent", 1);
+        assert_eq!(
+            clean_text(&format!("{long}\n\n{changed}")),
+            long,
+            "near-exact repeat"
+        );
+        // A truncated copy after the full one.
+        let truncated = &LONG[..60];
+        assert_eq!(
+            clean_text(&format!("{LONG}\n\n{OTHER}\n\n{truncated}…")),
+            format!("{LONG}\n\n{OTHER}")
+        );
+        // A truncated copy before the full one: the full text takes the first place.
+        assert_eq!(
+            clean_text(&format!("{truncated}...\n\n{OTHER}\n\n{LONG}")),
+            format!("{LONG}\n\n{OTHER}")
+        );
+    }
+
+    #[test]
+    fn wrapped_fragments_are_not_judged_as_boilerplate() {
+        // The last line "share." ends a wrapped sentence; it is not a share button.
+        let raw = "VF Corp said it increased its\nquarterly cash dividend to 21 cts per share, \
+from 18 cts a\nshare.\n    The company said the dividend is payable in December.";
+        assert_eq!(
+            clean_text(raw),
+            "VF Corp said it increased its quarterly cash dividend to 21 cts per share, from 18 \
+cts a share.\n\nThe company said the dividend is payable in December."
+        );
+        // A line of its own after a finished sentence is judged.
+        let raw = "The company said the dividend is payable in December as planned.\n\
+Advertisement\nShares rose 2 pct in early trading on the news.";
+        assert_eq!(
+            clean_text(raw),
+            "The company said the dividend is payable in December as planned.\n\n\
+Shares rose 2 pct in early trading on the news."
+        );
+    }
+
+    #[test]
+    fn paragraphs_with_different_figures_are_kept() {
+        let raw = "Avg shrs primary 68.8 mln vs 68.9 mln\n\nNine mths\n\n\
+Avg shrs primary 68.9 mln vs 68.8 mln";
+        assert_eq!(clean_text(raw).split("\n\n").count(), 3);
+        let a = "The company said first quarter profit rose to 12.5 mln dlrs from 10.1 mln dlrs \
+a year earlier on higher sales.";
+        let b = a.replace("12.5", "12.6");
+        let raw = format!("{a}\n\n{b}");
+        assert_eq!(clean_text(&raw), raw);
+        assert_eq!(
+            normalize_for_repeats("Rose 1,200.5 pct, to 3."),
+            "rose 1,200.5 pct to 3"
+        );
+    }
+
+    #[test]
+    fn repeated_number_rows_are_kept() {
+        let raw = "Wheat exports:\n\n04/09/87 03/09/87 04/09/87 03/09/87\n\n12.1 11.9\n\n\
+Maize exports:\n\n04/09/87 03/09/87 04/09/87 03/09/87\n\n8.2 8.0";
+        assert_eq!(
+            clean_text(raw)
+                .matches("04/09/87 03/09/87 04/09/87 03/09/87")
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn one_word_changed_in_a_long_paragraph_is_a_repeat() {
+        let a = "The regional government said it would release emergency funds on Monday for \
+families whose homes were damaged.";
+        let b = a.replace("homes", "houses");
+        assert_eq!(
+            clean_text(&format!("{a}\n\n{OTHER}\n\n{b}")),
+            format!("{a}\n\n{OTHER}")
+        );
+        // Short templated sentences differing in one word are different facts.
+        let x = "Shares of Alpha rose 2 percent on Monday in Tokyo trading.";
+        let y = "Shares of Bravo rose 2 percent on Monday in Tokyo trading.";
+        let raw = format!("{x}\n\n{y}");
+        assert_eq!(clean_text(&raw), raw);
+    }
+
+    #[test]
+    fn different_paragraphs_on_the_same_topic_are_kept() {
+        let a = "The central bank raised its key interest rate by half a point on Tuesday.";
+        let b = "The central bank kept its key interest rate unchanged on Wednesday, it said.";
+        let raw = format!("{a}\n\n{b}");
+        assert_eq!(clean_text(&raw), raw);
+        // A short lead that starts a later, longer paragraph is not a truncated copy.
+        let lead = "Talks resumed on Monday.";
+        let longer = "Talks resumed on Monday after a pause of three weeks, officials said.";
+        let raw = format!("{lead}\n\n{longer}");
+        assert_eq!(clean_text(&raw), raw);
     }
 
     #[test]

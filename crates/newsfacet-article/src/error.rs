@@ -21,7 +21,8 @@ pub enum ReadError {
     },
     /// A file named explicitly whose extension is not one we read.
     #[error(
-        "{}: unsupported file type (expected .txt, .md, .json, .jsonl or .ndjson)",
+        "{}: unsupported file type (expected .txt, .md, .json, .jsonl, .ndjson, .html or .htm, \
+         optionally .gz-compressed)",
         path.display()
     )]
     Unsupported { path: PathBuf },

@@ -4,16 +4,36 @@
 //! usable, non-empty value wins, so `{"text": "", "body": "..."}` still gets its body. Keys are
 //! matched exactly first and then ignoring ASCII case, because dumps spell the same field
 //! `url`, `URL` and `Url`. Unknown fields are ignored.
+//!
+//! Crawler outputs covered (besides NewsAPI, JSON-LD-shaped records and plain dumps):
+//!
+//! * news-please: `title`, `title_page`, `title_rss`, `maintext`, `description`,
+//!   `date_publish`, `date_modify`, `date_download`, `authors`, `url`, `source_domain`;
+//! * trafilatura: `title`, `text`, `raw_text`, `excerpt`, `date`, `filedate`, `author`
+//!   (`"A; B"`), `sitename`, `hostname`, `source` (the page URL, not a publisher),
+//!   `source-hostname`; its `comments` field is reader comments and is never read;
+//! * newspaper3k: `title`, `text`, `publish_date`, `authors`, `url`, `meta_site_name`,
+//!   `meta_data.og.site_name`, `source_url` (the site's home page, so never the article URL);
+//! * WordPress REST: `{"rendered": "<p>...</p>"}` title and content objects.
+//!
+//! Bodies that are HTML markup are converted to paragraphs of text.
 
 use serde_json::{Map, Value};
 
+use chrono::NaiveDate;
+
 use crate::clean::clean_title;
 use crate::date::{date_from_number, parse_date};
+use crate::formats::html::{self, is_article_url};
 use crate::formats::RawRecord;
 
 const ID: &[&str] = &["id", "_id", "uuid", "guid", "newid", "doc_id"];
-const URL: &[&str] = &["url", "link", "canonical_url", "source_url"];
-const TITLE: &[&str] = &["title", "headline", "name"];
+const URL: &[&str] = &["url", "link", "canonical_url"];
+/// Only used when they hold an article URL (with a path): newspaper3k's `source_url` is the
+/// site's home page and trafilatura's `source` is the page URL.
+const URL_IF_ARTICLE: &[&str] = &["source_url", "source"];
+/// `title_page`/`title_rss` are news-please's alternative titles.
+const TITLE: &[&str] = &["title", "headline", "name", "title_page", "title_rss"];
 /// `maintext` is news-please; `description` is a summary, used only when there is nothing else.
 const BODY: &[&str] = &[
     "text",
@@ -24,15 +44,21 @@ const BODY: &[&str] = &[
     "maintext",
     "raw_text",
     "description",
+    "excerpt",
+    "summary",
 ];
-/// `source_domain` is news-please.
+/// `source_domain` is news-please; `sitename`, `source-hostname` and `hostname` trafilatura;
+/// `meta_site_name` newspaper3k. A value that is a URL is not a name and is skipped.
 const SOURCE: &[&str] = &[
     "source",
     "publisher",
     "site_name",
+    "meta_site_name",
     "outlet",
     "source_domain",
     "sitename",
+    "source-hostname",
+    "hostname",
     "domain",
     "feed",
 ];
@@ -50,20 +76,30 @@ const DATE: &[&str] = &[
     "timestamp",
 ];
 const AUTHORS: &[&str] = &["author", "authors", "byline", "creator"];
+/// Dates that are not the publication date but give the year for a year-less dateline:
+/// last modified (news-please `date_modify`, JSON-LD `dateModified`) and crawled
+/// (news-please `date_download`, trafilatura `filedate`).
+const CONTEXT_DATE: &[&str] = &[
+    "dateModified",
+    "date_modify",
+    "date_modified",
+    "modified",
+    "updated",
+    "updated_at",
+    "date_download",
+    "filedate",
+    "crawled_at",
+];
 
 /// Extracts the known fields of one JSON record. The second value is a date that was present
 /// but matched no known format, for the caller to log with the record's location.
 pub(crate) fn extract(map: &Map<String, Value>) -> (RawRecord, Option<String>) {
     let mut unparsed_date = None;
     let published = first(map, DATE, |v| {
-        let date = match v {
-            Value::String(s) if !s.trim().is_empty() => parse_date(s),
-            Value::Number(n) => n
-                .as_i64()
-                .or_else(|| n.as_f64().map(|f| f as i64))
-                .and_then(date_from_number),
-            _ => return None,
-        };
+        if !matches!(v, Value::Number(_)) && non_empty_str(v).is_none() {
+            return None;
+        }
+        let date = date_value(v);
         if date.is_none() && unparsed_date.is_none() {
             unparsed_date = Some(v.to_string());
         }
@@ -77,20 +113,44 @@ pub(crate) fn extract(map: &Map<String, Value>) -> (RawRecord, Option<String>) {
     };
     let raw = RawRecord {
         id: first(map, ID, id_value),
-        url: first(map, URL, |v| non_empty_str(v).map(str::to_string)),
-        title: first(map, TITLE, |v| non_empty_str(v).map(str::to_string)),
+        url: first(map, URL, |v| non_empty_str(v).map(str::to_string)).or_else(|| {
+            first(map, URL_IF_ARTICLE, |v| {
+                non_empty_str(v)
+                    .filter(|u| is_article_url(u))
+                    .map(str::to_string)
+            })
+        }),
+        title: first(map, TITLE, title_value),
         body: first(map, BODY, body_value),
-        source: first(map, SOURCE, name_value),
+        source: first(map, SOURCE, name_value).or_else(|| og_site_name(map)),
         published,
         authors: first(map, AUTHORS, authors_value).unwrap_or_default(),
+        context_date: first(map, CONTEXT_DATE, date_value),
     };
     (raw, unparsed_date)
 }
 
+/// A date given as a string or as a number (timestamp or `YYYYMMDD`).
+fn date_value(v: &Value) -> Option<NaiveDate> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => parse_date(s),
+        Value::Number(n) => n
+            .as_i64()
+            .or_else(|| n.as_f64().map(|f| f as i64))
+            .and_then(date_from_number),
+        _ => None,
+    }
+}
+
+/// newspaper3k keeps the page's Open Graph tags under `meta_data.og`.
+fn og_site_name(map: &Map<String, Value>) -> Option<String> {
+    let og = map.get("meta_data")?.get("og")?;
+    name_value(og.get("site_name")?)
+}
+
 /// Whether the record has a title or body field with text, i.e. looks like an article.
 pub(crate) fn has_text(map: &Map<String, Value>) -> bool {
-    first(map, TITLE, |v| non_empty_str(v).map(|_| ())).is_some()
-        || first(map, BODY, body_value).is_some()
+    first(map, TITLE, title_value).is_some() || first(map, BODY, body_value).is_some()
 }
 
 /// The first alias, in alias order, whose value `get` accepts.
@@ -131,17 +191,38 @@ fn id_value(v: &Value) -> Option<String> {
     }
 }
 
-/// Bodies are strings, or arrays of paragraph strings as some scrapers emit. Not trimmed here:
-/// leading indentation is paragraph structure that the cleaner reads.
-fn body_value(v: &Value) -> Option<String> {
+/// A title string, or WordPress's `{"rendered": "..."}`.
+fn title_value(v: &Value) -> Option<String> {
     match v {
-        Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        Value::Object(o) => o
+            .get("rendered")
+            .and_then(non_empty_str)
+            .map(str::to_string),
+        _ => non_empty_str(v).map(str::to_string),
+    }
+}
+
+/// Bodies are strings, arrays of paragraph strings as some scrapers emit, or WordPress's
+/// `{"rendered": "<p>...</p>"}`. HTML markup is turned into paragraphs of text. Not trimmed
+/// here: leading indentation is paragraph structure that the cleaner reads.
+fn body_value(v: &Value) -> Option<String> {
+    let text = match v {
+        Value::String(s) if !s.trim().is_empty() => s.clone(),
         Value::Array(parts) => {
             let paragraphs: Vec<&str> = parts.iter().filter_map(non_empty_str).collect();
-            (!paragraphs.is_empty()).then(|| paragraphs.join("\n\n"))
+            if paragraphs.is_empty() {
+                return None;
+            }
+            paragraphs.join("\n\n")
         }
-        _ => None,
+        Value::Object(o) => o.get("rendered").and_then(non_empty_str)?.to_string(),
+        _ => return None,
+    };
+    if html::looks_like_html(&text) {
+        let text = html::fragment_text(&text);
+        return (!text.trim().is_empty()).then_some(text);
     }
+    Some(text)
 }
 
 /// A name given as a string or as an object with a `name` (NewsAPI `{"id": null, "name":
@@ -152,15 +233,24 @@ fn name_value(v: &Value) -> Option<String> {
         _ => non_empty_str(v)?,
     };
     let name = clean_title(name);
-    (!name.is_empty()).then_some(name)
+    let lower = name.to_ascii_lowercase();
+    // trafilatura's `source` is the page URL: not a name, try the next alias.
+    let is_url = lower.starts_with("http://") || lower.starts_with("https://");
+    (!name.is_empty() && !is_url).then_some(name)
 }
 
-/// One author or a list of them, each a string or an object with a `name`.
+/// One author or a list of them, each a string or an object with a `name`. A string may list
+/// several, separated by `;` (trafilatura's `"author": "Ann Lee; Bo Chan"`).
 fn authors_value(v: &Value) -> Option<Vec<String>> {
     let authors: Vec<String> = match v {
         Value::Array(items) => items.iter().filter_map(name_value).collect(),
         _ => name_value(v).into_iter().collect(),
     };
+    let authors: Vec<String> = authors
+        .iter()
+        .flat_map(|a| a.split(';'))
+        .map(|a| a.trim().to_string())
+        .collect();
     let authors: Vec<String> = authors
         .into_iter()
         .map(|a| strip_by(&a).to_string())
@@ -180,7 +270,6 @@ fn strip_by(author: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
     use serde_json::json;
 
     fn raw(v: Value) -> RawRecord {

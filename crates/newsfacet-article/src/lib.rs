@@ -1,20 +1,60 @@
 //! Reading news articles from disk and cleaning their text.
 //!
-//! The one entry point for callers is [`read_inputs`] (or [`discover`] + [`read_file`]): every
+//! The one entry point for callers is [`read_inputs`] (or [`discover()`] + [`read_file`]): every
 //! record yields either an [`Article`] or a [`ReadError`] that names the file and, where it has
 //! one, the line. A bad record never aborts the rest of the file and never panics.
 //!
 //! # Formats
 //!
-//! * `.txt` / `.md`: one article per file. The first non-empty line is the title, the rest the
-//!   body. An optional `Key: value` header block (Source, Date, Published, URL, Author, Title,
-//!   ID) followed by a blank line may precede it; it is only taken as a header when *every* line
-//!   of the block is such a key, so a first line like `Moscow: talks resume` stays the title.
-//! * `.json`: one article object or an array of them.
-//! * `.jsonl` / `.ndjson`: one article object per line, streamed, so files may be huge.
+//! * `.txt` / `.md`: one article per file. The first non-empty line that is not boilerplate
+//!   (an error page's "404", a timestamp byline) is the title, the rest the body. An optional
+//!   `Key: value` header block (Source, Date, Published, URL, Author, Title, ID) followed by a
+//!   blank line may precede it; it is only taken as a header when *every* line of the block is
+//!   such a key, so a first line like `Moscow: talks resume` stays the title.
+//! * `.json`: one article object, an array of them, or a NewsAPI `{"articles": [...]}` wrapper.
+//! * `.jsonl` / `.ndjson`: one article object per line, streamed, so files may be huge. Field
+//!   names of news-please, trafilatura, newspaper3k, NewsAPI, JSON-LD and WordPress REST output
+//!   are understood (see `fields.rs`); bodies holding HTML are converted to text.
+//! * `.html` / `.htm`: one page. Title, date, canonical URL, site name (as the source) and
+//!   authors come from JSON-LD `NewsArticle`/`Article` data first (`@graph` and `@id`
+//!   references included), then Open Graph and `<meta>` tags, then `<title>`/`<h1>`. The body is
+//!   JSON-LD `articleBody` when complete, else the main container's text (`articleBody`
+//!   microdata, `<article>`, or the densest block of paragraphs) without navigation, headers,
+//!   footers, asides, forms, figures, scripts and page furniture named in `data/html-skip.txt`.
+//! * Any of these compressed with gzip: `feed.jsonl.gz`, `page.html.gz`, `story.txt.gz`
+//!   (multi-member files too). Discovery picks them up like the uncompressed ones.
 //!
-//! Bytes are UTF-8 (a BOM is stripped); anything that is not valid UTF-8 is decoded as
-//! Windows-1252, which maps every byte, so the text never silently gains U+FFFD.
+//! # Encodings
+//!
+//! A byte-order mark (UTF-8, UTF-16) decides first; then valid UTF-8 is taken as such; then an
+//! HTML page's declared `charset`; otherwise the encoding is detected with `chardetng`, so
+//! Windows-1252, Latin-1, Windows-1251 or Shift_JIS text keeps its letters ("café" stays
+//! searchable). Bytes that no encoding can decode become U+FFFD only with a `tracing` warning
+//! naming the file, and input that already contains U+FFFD is reported the same way.
+//!
+//! # Cleaning
+//!
+//! [`clean_text`] re-flows lines into paragraphs, decodes entities and removes boilerplate by
+//! whole-line rules kept as data in `data/boilerplate.txt` (error-page text, advertisement
+//! markers, share/subscribe/follow/feedback lines, cookie notices, comment policies, reader
+//! comment sections and legal disclaimers to the end, "Read more"/"Also read"/"Click here",
+//! syndication notes, timestamp bylines), then drops exact and near-exact repeated paragraphs.
+//! Datelines such as `MOSCOW, Feb 1 (Reuters) -` are story text and stay.
+//!
+//! What removed lines said is not lost: when the metadata names no publisher, one named by a
+//! removed syndication note ("... not been edited by Devdiscourse staff ...", which wins) or
+//! timestamp byline (`Reuters | Updated: ...`) becomes [`Article::source`], as written;
+//! canonicalising it is the tagger's job. Names in a removed `By ...` line fill an empty
+//! [`Article::authors`].
+//!
+//! # Publication dates
+//!
+//! From the metadata when it has one ([`parse_date`] reads the many shapes it comes in); else
+//! from a date in the URL's path (`/2026/02/01/`); else from the top of the raw body only
+//! (labelled dates such as `Created: 02-02-2026 12:45 IST`, byline lines such as
+//! `Sunday, February 1, 2026`, or a dateline `MOSCOW, Feb 1 (Reuters)` whose year comes from
+//! another date in the article, a year in the file path or URL, or a metadata date such as
+//! last-modified). Dates in the running story are events, never the publication date.
 //!
 //! # Stable ids
 //!
@@ -30,6 +70,7 @@
 //!    a corpus moved elsewhere, give the same ids. Two records with identical name, title and
 //!    body are the same document as far as the index is concerned.
 
+mod boilerplate;
 mod clean;
 mod date;
 mod discover;
@@ -77,28 +118,31 @@ pub struct Article {
     pub title: String,
     /// Cleaned body text; paragraphs are separated by a blank line.
     pub body: String,
-    /// Publisher named by the metadata, as written there (not canonicalised).
+    /// Publisher named by the metadata (for HTML the site name), as written there (not
+    /// canonicalised); else one named by a removed syndication note or timestamp byline.
     pub source: Option<String>,
-    /// Publication date as written in the record (the publisher's local calendar date).
+    /// Publication date as written in the record (the publisher's local calendar date), else
+    /// as stated in the URL or at the top of the text (see the crate docs).
     pub published: Option<NaiveDate>,
     /// Authors in the order given, without duplicates.
     pub authors: Vec<String>,
     /// URL as written in the record (trimmed, not normalised).
     pub url: Option<String>,
+    /// The file (and line) the article was read from.
     pub origin: Origin,
 }
 
 /// Reads every article in one file, lazily.
 ///
-/// The format follows the extension (see the crate docs). JSON Lines files are streamed line by
-/// line; a bad line yields an `Err` naming `file:line` and reading continues with the next one.
+/// The format follows the extension, looking through a `.gz` suffix (see the crate docs). JSON
+/// Lines files are streamed line by line; a bad line yields an `Err` naming `file:line` and reading continues with the next one.
 /// A file that cannot be opened yields a single [`ReadError::Io`]. The iterator owns everything
 /// it needs, so it can be moved to another thread.
 pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, ReadError>> + Send> {
     formats::read_file(path)
 }
 
-/// [`discover`] the inputs, then [`read_file`] each one in order.
+/// [`discover()`] the inputs, then [`read_file`] each one in order.
 ///
 /// Problems finding inputs (a missing path, an unsupported file named explicitly) are yielded as
 /// items ahead of the articles, and the remaining inputs are still read, so a caller that logs

@@ -75,7 +75,8 @@ fn explicit_unsupported_file_is_an_error() {
     assert_eq!(
         e.to_string(),
         format!(
-            "{}: unsupported file type (expected .txt, .md, .json, .jsonl or .ndjson)",
+            "{}: unsupported file type (expected .txt, .md, .json, .jsonl, .ndjson, .html or \
+             .htm, optionally .gz-compressed)",
             pdf.display()
         )
     );

@@ -1,28 +1,27 @@
 //! JSON documents (`.json`) and JSON Lines (`.jsonl`, `.ndjson`).
 
-use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::BufRead;
 use std::iter;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::{build_article, Position};
+use super::{build_article, decode, input, Position};
 use crate::{fields, Article, ReadError};
 
-/// Streams a JSON Lines file. Only one line is in memory at a time, so multi-gigabyte dumps
-/// are fine.
+/// Streams a JSON Lines file (gzip-compressed or not). Only one line is in memory at a time, so
+/// multi-gigabyte dumps are fine.
 pub(super) fn read_lines(
     path: &Path,
 ) -> Box<dyn Iterator<Item = Result<Article, ReadError>> + Send> {
-    match File::open(path) {
-        Ok(file) => Box::new(JsonLines {
+    match input::open(path) {
+        Ok(reader) => Box::new(JsonLines {
             path: path.to_path_buf(),
-            reader: BufReader::new(file),
+            reader,
             buf: Vec::new(),
             line: 0,
             seen_record: false,
-            reported_encoding: false,
+            legacy: None,
             done: false,
         }),
         Err(source) => Box::new(iter::once(Err(ReadError::Io {
@@ -34,14 +33,15 @@ pub(super) fn read_lines(
 
 struct JsonLines {
     path: PathBuf,
-    reader: BufReader<File>,
+    reader: Box<dyn BufRead + Send>,
     buf: Vec<u8>,
     /// 1-based number of the line in `buf`.
     line: usize,
     /// Whether any non-blank line was seen, to report a file of nothing as [`ReadError::Empty`].
     seen_record: bool,
-    /// The Windows-1252 fallback is logged once per file, not once per line.
-    reported_encoding: bool,
+    /// The legacy encoding detected on the first line that was not valid UTF-8. One file has
+    /// one encoding, and a whole line is a better sample than each short line on its own.
+    legacy: Option<&'static encoding_rs::Encoding>,
     done: bool,
 }
 
@@ -78,17 +78,18 @@ impl Iterator for JsonLines {
                     let text = match std::str::from_utf8(bytes) {
                         Ok(text) => std::borrow::Cow::Borrowed(text),
                         Err(_) => {
-                            if !self.reported_encoding {
-                                self.reported_encoding = true;
+                            let encoding = *self.legacy.get_or_insert_with(|| {
+                                let encoding = decode::detect(bytes);
                                 tracing::debug!(
-                                    "{}:{}: not valid UTF-8, decoding as Windows-1252",
+                                    "{}:{}: not valid UTF-8, decoding as {}",
                                     self.path.display(),
-                                    self.line
+                                    self.line,
+                                    encoding.name()
                                 );
-                            }
-                            encoding_rs::WINDOWS_1252
-                                .decode_without_bom_handling(bytes)
-                                .0
+                                encoding
+                            });
+                            let at = format!("{}:{}", self.path.display(), self.line);
+                            decode::decode_with(encoding, bytes, &at)
                         }
                     };
                     if text.trim().is_empty() {

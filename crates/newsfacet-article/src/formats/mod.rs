@@ -1,17 +1,18 @@
 //! Per-format readers and what they share: format detection, decoding, building an [`Article`].
 
+mod decode;
+pub(crate) mod html;
+mod input;
 mod json;
 mod text;
 
-use std::borrow::Cow;
-use std::fs;
 use std::iter;
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use crate::clean::{clean_text, clean_title};
-use crate::{id, Article, Origin, ReadError};
+use crate::clean::{clean_body, clean_title};
+use crate::{date, id, Article, Origin, ReadError};
 
 /// The input formats, decided by file extension alone: sniffing content would make the same
 /// file read differently depending on its first bytes, which is harder to explain.
@@ -21,17 +22,25 @@ pub(crate) enum Format {
     Markdown,
     Json,
     JsonLines,
+    Html,
 }
 
 impl Format {
     /// The format of `path` by its extension (case-insensitive), or `None` if unsupported.
+    /// A `.gz` suffix is looked through: `feed.jsonl.gz` is JSON Lines, compressed.
     pub(crate) fn of(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let name = match name.strip_suffix(".gz") {
+            Some(inner) => inner,
+            None => &name,
+        };
+        let ext = Path::new(name).extension()?.to_str()?;
+        match ext {
             "txt" => Some(Format::Text),
             "md" => Some(Format::Markdown),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
             _ => None,
         }
     }
@@ -47,15 +56,11 @@ pub(crate) fn read_file(
     };
     match format {
         Format::JsonLines => json::read_lines(path),
+        Format::Html => Box::new(iter::once(read_html(path))),
         Format::Text | Format::Markdown | Format::Json => {
-            let text = match fs::read(path) {
-                Ok(bytes) => decode(&bytes, path).into_owned(),
-                Err(source) => {
-                    return Box::new(iter::once(Err(ReadError::Io {
-                        path: path.to_path_buf(),
-                        source,
-                    })))
-                }
+            let text = match input::read_all(path) {
+                Ok(bytes) => decode::decode(&bytes, &path.display(), None).into_owned(),
+                Err(e) => return Box::new(iter::once(Err(e))),
             };
             if text.trim().is_empty() {
                 return Box::new(iter::once(Err(ReadError::Empty {
@@ -74,34 +79,18 @@ pub(crate) fn read_file(
     }
 }
 
-/// Bytes to text: UTF-8 (BOM stripped), UTF-16 if it has a BOM, otherwise Windows-1252.
-///
-/// Old corpora (Reuters-21578 among them) are Latin-1/Windows-1252, and a lossy UTF-8 decode
-/// would turn every accented letter into U+FFFD and make it unsearchable. Windows-1252 maps every
-/// byte to some character, so the fallback never fails.
-pub(crate) fn decode<'a>(bytes: &'a [u8], path: &Path) -> Cow<'a, str> {
-    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        if encoding == encoding_rs::UTF_8 {
-            return decode_utf8_or_1252(&bytes[bom_len..], path);
-        }
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return text;
+/// Reads one HTML page: the bytes are decoded with the page's declared charset when they are
+/// not UTF-8, then metadata and main text are extracted (see [`html`]).
+fn read_html(path: &Path) -> Result<Article, ReadError> {
+    let bytes = input::read_all(path)?;
+    let declared = decode::declared_charset(&bytes, path);
+    let text = decode::decode(&bytes, &path.display(), declared);
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty {
+            path: path.to_path_buf(),
+        });
     }
-    decode_utf8_or_1252(bytes, path)
-}
-
-fn decode_utf8_or_1252<'a>(bytes: &'a [u8], path: &Path) -> Cow<'a, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => {
-            tracing::debug!(
-                "{}: not valid UTF-8, decoding as Windows-1252",
-                path.display()
-            );
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            text
-        }
-    }
+    build_article(path, Position::default(), html::parse_page(&text))
 }
 
 /// What a reader extracted from one record, before cleaning and id assignment.
@@ -114,6 +103,9 @@ pub(crate) struct RawRecord {
     pub source: Option<String>,
     pub published: Option<NaiveDate>,
     pub authors: Vec<String>,
+    /// A date that is not the publication date (last modified, crawled) but whose year helps
+    /// read a year-less dateline such as `MOSCOW, Feb 1 (Reuters)`.
+    pub context_date: Option<NaiveDate>,
 }
 
 /// Where a record sits, for both [`Origin`] and error messages.
@@ -130,7 +122,9 @@ pub(crate) fn build_article(
     raw: RawRecord,
 ) -> Result<Article, ReadError> {
     let title = raw.title.as_deref().map(clean_title).unwrap_or_default();
-    let body = raw.body.as_deref().map(clean_text).unwrap_or_default();
+    let published = raw.published.or_else(|| fallback_date(path, &raw));
+    let cleaned = raw.body.as_deref().map(clean_body).unwrap_or_default();
+    let body = cleaned.text;
     if title.is_empty() && body.is_empty() {
         return Err(ReadError::NoText {
             path: path.to_path_buf(),
@@ -149,8 +143,18 @@ pub(crate) fn build_article(
         &title,
         &body,
     );
-    let mut authors: Vec<String> = Vec::with_capacity(raw.authors.len());
-    for author in raw.authors {
+    // Names from removed credit lines only fill gaps: metadata, where present, is the
+    // publisher's own statement. The source stays raw; canonicalising it is the tagger's job.
+    let source = raw
+        .source
+        .or_else(|| cleaned.credits.source().map(str::to_string));
+    let raw_authors = if raw.authors.is_empty() {
+        cleaned.credits.authors
+    } else {
+        raw.authors
+    };
+    let mut authors: Vec<String> = Vec::with_capacity(raw_authors.len());
+    for author in raw_authors {
         if !author.is_empty() && !authors.contains(&author) {
             authors.push(author);
         }
@@ -159,8 +163,8 @@ pub(crate) fn build_article(
         id,
         title,
         body,
-        source: raw.source,
-        published: raw.published,
+        source,
+        published,
         authors,
         url: raw.url,
         origin: Origin {
@@ -168,6 +172,22 @@ pub(crate) fn build_article(
             line: pos.line,
         },
     })
+}
+
+/// The publication date when the metadata has none: from the URL's path, else from the top
+/// of the raw body (before cleaning, which removes the timestamp bylines that state it). A
+/// year-less dateline takes its year from the article, else from the file path, the URL or a
+/// metadata date such as last-modified.
+fn fallback_date(path: &Path, raw: &RawRecord) -> Option<NaiveDate> {
+    let url = raw.url.as_deref();
+    if let Some(date) = url.and_then(date::date_from_url) {
+        return Some(date);
+    }
+    let body = raw.body.as_deref()?;
+    let year = date::year_from_path(path)
+        .or_else(|| url.and_then(date::year_from_url))
+        .or_else(|| raw.context_date.map(|d| d.year()));
+    date::date_from_text(body, year)
 }
 
 #[cfg(test)]
@@ -186,12 +206,15 @@ mod tests {
     }
 
     #[test]
-    fn decodes_utf8_bom_utf16_and_windows_1252() {
-        let p = Path::new("x.txt");
-        assert_eq!(decode(b"\xEF\xBB\xBFcaf\xC3\xA9", p), "café");
-        assert_eq!(decode(b"caf\xe9", p), "café");
-        // 0x93/0x94 are curly quotes in Windows-1252, not C1 controls.
-        assert_eq!(decode(b"\x93hi\x94 \x80", p), "\u{201C}hi\u{201D} \u{20AC}");
-        assert_eq!(decode(b"\xFF\xFEh\x00i\x00", p), "hi");
+    fn gz_is_looked_through() {
+        assert_eq!(
+            Format::of(Path::new("feed.jsonl.gz")),
+            Some(Format::JsonLines)
+        );
+        assert_eq!(Format::of(Path::new("a/B.TXT.GZ")), Some(Format::Text));
+        assert_eq!(Format::of(Path::new("x.json.gz")), Some(Format::Json));
+        assert_eq!(Format::of(Path::new("x.gz")), None);
+        assert_eq!(Format::of(Path::new("x.tar.gz")), None);
+        assert_eq!(Format::of(Path::new("x.pdf.gz")), None);
     }
 }

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use super::{build_article, Position, RawRecord};
+use crate::boilerplate::{self, Credits, Verdict};
 use crate::clean::clean_title;
 use crate::{parse_date, Article, ReadError};
 
@@ -46,9 +47,14 @@ pub(super) fn parse(path: &Path, text: &str, markdown: bool) -> Result<Article, 
             }
         }
         _ => {
-            if let Some(i) = first_non_blank(rest) {
+            if let Some(i) = first_title_line(rest, markdown) {
                 raw.title = Some(title_line(rest[i], markdown));
-                rest = skip_underline(&rest[i + 1..], markdown);
+                // Boilerplate above the headline (an error page's text, a timestamp byline)
+                // stays in the body, where the cleaner removes it and keeps what it says.
+                let above = rest[..i].join("\n");
+                let below = skip_underline(&rest[i + 1..], markdown).join("\n");
+                raw.body = Some(format!("{above}\n\n{below}"));
+                return build_article(path, Position::default(), raw);
             }
         }
     }
@@ -109,6 +115,15 @@ fn apply_header(raw: &mut RawRecord, key: Key, value: &str, path: &Path) {
             }
         }
     }
+}
+
+/// The headline's line: the first non-blank line that is not boilerplate.
+fn first_title_line(lines: &[&str], markdown: bool) -> Option<usize> {
+    let mut credits = Credits::default();
+    lines.iter().position(|l| {
+        !l.trim().is_empty()
+            && boilerplate::judge(&title_line(l, markdown), &mut credits) == Verdict::Keep
+    })
 }
 
 fn first_non_blank(lines: &[&str]) -> Option<usize> {

@@ -1,0 +1,524 @@
+//! Boilerplate rules: which lines and paragraphs of a scraped body are not the story.
+//!
+//! The rules are data (`data/boilerplate.txt`, compiled in with `include_str!`; its header
+//! documents the format), so that a new outlet's boilerplate is a data edit. Every pattern
+//! must match a *whole* line or paragraph, which is what keeps story text that merely mentions
+//! "advertisement" or "comments" safe. All patterns are compiled into one [`RegexSet`], so a
+//! line is tested against every rule in a single pass.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet, RegexSetBuilder};
+
+use crate::clean::clean_title;
+use crate::date::{MONTH_RE, WEEKDAY_RE};
+
+const DATA: &str = include_str!("../data/boilerplate.txt");
+
+/// Macros the data file may use, so that date-shaped rules stay readable. Later entries may
+/// use earlier ones.
+const MACROS: &[(&str, &str)] = &[
+    ("{month}", MONTH_RE),
+    ("{weekday}", WEEKDAY_RE),
+    (
+        "{date}",
+        r"(?:{weekday}\s+)?(?:\d{4}-\d{1,2}-\d{1,2}(?:t[\d:.]+(?:z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|{month}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+{month},?\s+\d{4})",
+    ),
+    (
+        "{time}",
+        r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[a-z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?)",
+    ),
+];
+
+/// Minimum story text (in bytes, trimmed) that must precede a `cut` rule for it to remove the
+/// rest: a "Comments" heading or a disclaimer at the very top is stray, not the end of a story.
+pub(crate) const CUT_AFTER: usize = 200;
+
+/// Cache for the rule set's lazy DFA. The default (2 MiB) is too small for some seventy
+/// case-insensitive Unicode patterns: the DFA then gives up and every line goes through the
+/// much slower PikeVM, which made cleaning forty times slower than reading.
+const DFA_CACHE: usize = 64 << 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Drop,
+    Cut,
+    Credit,
+    Publisher,
+}
+
+struct Rule {
+    action: Action,
+    /// Compiled separately only for rules with named groups to read.
+    captures: Option<Regex>,
+}
+
+struct Rules {
+    set: RegexSet,
+    rules: Vec<Rule>,
+    not_source: Vec<Regex>,
+}
+
+static RULES: LazyLock<Rules> = LazyLock::new(|| match parse(DATA) {
+    Ok(rules) => rules,
+    // The data is compiled in and every rule is exercised by the tests, so this only fires
+    // for an edit that was never tested; failing loudly beats silently keeping boilerplate.
+    Err(message) => panic!("data/boilerplate.txt: {message}"),
+});
+
+fn expand(pattern: &str) -> String {
+    let mut out = pattern.to_string();
+    // Expanding in reverse order lets `{date}` bring in `{weekday}` and `{month}`, which are
+    // then expanded by their own (earlier) entries.
+    for (name, body) in MACROS.iter().rev() {
+        out = out.replace(name, body);
+    }
+    out
+}
+
+fn anchored(pattern: &str) -> String {
+    format!("(?i)^(?:{})$", expand(pattern))
+}
+
+fn parse(data: &str) -> Result<Rules, String> {
+    let mut patterns = Vec::new();
+    let mut rules = Vec::new();
+    let mut not_source = Vec::new();
+    for (i, line) in data.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (action, pattern) = line
+            .split_once(char::is_whitespace)
+            .ok_or_else(|| format!("line {}: expected an action and a pattern", i + 1))?;
+        let pattern = anchored(pattern.trim());
+        let compile =
+            |p: &str| Regex::new(p).map_err(|e| format!("line {}: bad pattern: {e}", i + 1));
+        let action = match action {
+            "drop" => Action::Drop,
+            "cut" => Action::Cut,
+            "credit" => Action::Credit,
+            "publisher" => Action::Publisher,
+            "not-source" => {
+                not_source.push(compile(&pattern)?);
+                continue;
+            }
+            other => return Err(format!("line {}: unknown action {other:?}", i + 1)),
+        };
+        let captures = match action {
+            Action::Credit | Action::Publisher => Some(compile(&pattern)?),
+            // Compiled once here to report a bad pattern with its line number.
+            _ => compile(&pattern).map(|_| None)?,
+        };
+        patterns.push(pattern);
+        rules.push(Rule { action, captures });
+    }
+    let set = RegexSetBuilder::new(&patterns)
+        .dfa_size_limit(DFA_CACHE)
+        .build()
+        .map_err(|e| format!("rule set: {e}"))?;
+    Ok(Rules {
+        set,
+        rules,
+        not_source,
+    })
+}
+
+/// What to do with one line or paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    Keep,
+    Drop,
+    /// Drop it and everything after it (if enough story precedes it; see [`CUT_AFTER`]).
+    Cut,
+}
+
+/// Names found in removed credit lines, to keep what the boilerplate said.
+#[derive(Debug, Default)]
+pub(crate) struct Credits {
+    /// The publisher named by a removed note or byline; `true` when it came from a
+    /// `publisher` rule, which beats a `credit` rule.
+    source: Option<(bool, String)>,
+    pub authors: Vec<String>,
+}
+
+impl Credits {
+    /// The publisher named by the removed boilerplate, if any.
+    pub(crate) fn source(&self) -> Option<&str> {
+        self.source.as_ref().map(|(_, name)| name.as_str())
+    }
+
+    fn offer_source(&mut self, name: &str, certain: bool) {
+        let name = clean_title(name.trim_matches(|c: char| c.is_whitespace() || c == ','));
+        if name.is_empty() || RULES.not_source.iter().any(|r| r.is_match(&name)) {
+            return;
+        }
+        match &self.source {
+            Some((true, _)) => {}
+            Some((false, _)) if !certain => {}
+            _ => self.source = Some((certain, name)),
+        }
+    }
+}
+
+/// Judges one line or paragraph; names in credit lines are added to `credits`.
+pub(crate) fn judge(text: &str, credits: &mut Credits) -> Verdict {
+    let text = collapse(text);
+    if text.is_empty() {
+        return Verdict::Keep;
+    }
+    let rules = &*RULES;
+    let Some(index) = rules.set.matches(&text).iter().next() else {
+        return Verdict::Keep;
+    };
+    let Some(rule) = rules.rules.get(index) else {
+        return Verdict::Keep;
+    };
+    match rule.action {
+        Action::Drop => Verdict::Drop,
+        Action::Cut => Verdict::Cut,
+        Action::Credit | Action::Publisher => {
+            let caps = rule.captures.as_ref().and_then(|r| r.captures(&text));
+            if let Some(caps) = caps {
+                if let Some(source) = caps.name("source") {
+                    credits.offer_source(source.as_str(), rule.action == Action::Publisher);
+                }
+                if let Some(authors) = caps.name("author") {
+                    for author in split_names(authors.as_str()) {
+                        if !credits.authors.contains(&author) {
+                            credits.authors.push(author);
+                        }
+                    }
+                }
+            }
+            Verdict::Drop
+        }
+    }
+}
+
+/// Whitespace runs as single spaces, trimmed; borrowed when already so (the common case, and
+/// this runs for every line of every article).
+fn collapse(text: &str) -> Cow<'_, str> {
+    let text = text.trim();
+    let mut previous_space = false;
+    let clean = text.chars().all(|c| {
+        let ok = c == ' ' && !previous_space || !c.is_whitespace();
+        previous_space = c == ' ';
+        ok
+    });
+    if clean {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// `Ann Lee, Bo Chan and Cy Diaz` → the three names.
+fn split_names(names: &str) -> Vec<String> {
+    names
+        .split([',', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(clean_title)
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict(line: &str) -> Verdict {
+        judge(line, &mut Credits::default())
+    }
+
+    #[test]
+    fn whitespace_is_collapsed_before_matching() {
+        assert_eq!(collapse("  a  b\tc \n"), "a b c");
+        assert!(matches!(collapse("a b c"), Cow::Borrowed("a b c")));
+        assert_eq!(
+            verdict("\tStory   continues\u{A0}below  advertisement "),
+            Verdict::Drop
+        );
+    }
+
+    #[test]
+    fn data_file_parses() {
+        assert!(RULES.rules.len() > 40, "{}", RULES.rules.len());
+        assert!(!RULES.not_source.is_empty());
+        assert!(parse("explode .*").is_err());
+        assert!(parse("drop (unclosed").is_err());
+        assert!(parse("drop").is_err());
+    }
+
+    #[test]
+    fn error_page_text() {
+        for line in [
+            "404",
+            "Error 404",
+            "404 - Page not found",
+            "Page Not Found",
+            "Oops! Page not found.",
+            "Sorry, the page you were looking for does not exist.",
+            "The page you requested could not be found.",
+            "Sorry, we couldn't find that page",
+            "Oops! That page can’t be found.",
+            "Go back to the homepage",
+            "It looks like nothing was found at this location. Maybe try a search?",
+        ] {
+            assert_eq!(verdict(line), Verdict::Drop, "{line}");
+        }
+        for line in [
+            "The page was not found in the archive, officials said.",
+            "Investigators said 404 people were evacuated.",
+            "The page you were looking for, the minister joked, is in the budget.",
+        ] {
+            assert_eq!(verdict(line), Verdict::Keep, "{line}");
+        }
+    }
+
+    #[test]
+    fn advertisement_markers() {
+        for line in [
+            "Advertisement",
+            "ADVERTISEMENT",
+            "  advertisement  ",
+            "Story continues below advertisement",
+            "Article continues below this ad",
+            "Advertisement - scroll to continue",
+            "- Advertisement - Continue reading below",
+            "Continue reading the main story",
+            "Scroll to continue with content",
+            "Ad Feedback",
+            "Sponsored Content",
+        ] {
+            assert_eq!(verdict(line), Verdict::Drop, "{line}");
+        }
+        for line in [
+            "The advertisement was pulled after complaints.",
+            "Advertisement revenue fell 4% in the quarter.",
+            "The story continues to develop, police said.",
+        ] {
+            assert_eq!(verdict(line), Verdict::Keep, "{line}");
+        }
+    }
+
+    #[test]
+    fn comment_sections_and_policy() {
+        for line in [
+            "5 Comments",
+            "1,204 comments",
+            "Comments",
+            "Reader Comments",
+            "Comments (12)",
+            "3 thoughts on “Talks resume”",
+            "Join the conversation",
+            "View all comments",
+        ] {
+            assert_eq!(verdict(line), Verdict::Cut, "{line}");
+        }
+        for line in [
+            "Comments are moderated and may take time to appear.",
+            "Please read our comment policy before posting.",
+            "Comment policy: be civil.",
+            "You must be logged in to post a comment.",
+            "Leave a Reply Cancel reply",
+            "Your email address will not be published. Required fields are marked *",
+        ] {
+            assert_eq!(verdict(line), Verdict::Drop, "{line}");
+        }
+        for line in [
+            "5 comments were received by the regulator before the deadline.",
+            "Comments from the minister angered the opposition.",
+            "The comments section of the bill was rewritten.",
+        ] {
+            assert_eq!(verdict(line), Verdict::Keep, "{line}");
+        }
+    }
+
+    #[test]
+    fn disclaimers_cut() {
+        assert_eq!(
+            verdict("Legal Disclaimer: MENAFN provides the information as is."),
+            Verdict::Cut
+        );
+        assert_eq!(verdict("Legal Disclaimer:"), Verdict::Cut);
+        assert_eq!(
+            verdict("Disclaimer: The views expressed are the author's own."),
+            Verdict::Cut
+        );
+        assert_eq!(
+            verdict("The legal disclaimer in the contract was challenged in court."),
+            Verdict::Keep
+        );
+    }
+
+    #[test]
+    fn syndication_notes_name_the_publisher() {
+        let mut credits = Credits::default();
+        let note = "(This story has not been edited by Devdiscourse staff and is auto-generated \
+                    from a syndicated feed.)";
+        assert_eq!(judge(note, &mut credits), Verdict::Drop);
+        assert_eq!(credits.source(), Some("Devdiscourse"));
+        // A later byline does not override the certain publisher.
+        let byline = "Reuters | Updated: 02-02-2026 12:50 IST | Created: 02-02-2026 12:45 IST";
+        assert_eq!(judge(byline, &mut credits), Verdict::Drop);
+        assert_eq!(credits.source(), Some("Devdiscourse"));
+
+        let mut credits = Credits::default();
+        let note = "(Only the headline of this report may have been reworked by Business \
+                    Standard staff; the rest of the content is auto-generated from a syndicated \
+                    feed.)";
+        assert_eq!(judge(note, &mut credits), Verdict::Drop);
+        assert_eq!(credits.source(), Some("Business Standard"));
+    }
+
+    #[test]
+    fn timestamp_bylines() {
+        let mut credits = Credits::default();
+        let byline = "Reuters | Updated: 02-02-2026 12:50 IST | Created: 02-02-2026 12:45 IST";
+        assert_eq!(judge(byline, &mut credits), Verdict::Drop);
+        assert_eq!(credits.source(), Some("Reuters"));
+
+        let mut credits = Credits::default();
+        let desk = "Devdiscourse News Desk | New Delhi | Updated: 01-02-2026 09:10 IST";
+        assert_eq!(judge(desk, &mut credits), Verdict::Drop);
+        assert_eq!(credits.source(), Some("Devdiscourse"));
+
+        let mut credits = Credits::default();
+        let agencies = "Agencies | Updated: February 1, 2026";
+        assert_eq!(judge(agencies, &mut credits), Verdict::Drop);
+        assert_eq!(credits.source(), None);
+
+        let mut credits = Credits::default();
+        let by = "By Jane Doe | Published: Feb 1, 2026 10:00 am ET";
+        assert_eq!(judge(by, &mut credits), Verdict::Drop);
+        assert_eq!(credits.source(), None);
+        assert_eq!(credits.authors, vec!["Jane Doe"]);
+
+        for line in [
+            "Updated: 02-02-2026 12:50 IST",
+            "Published: February 1, 2026",
+            "Last updated on Sunday, February 1, 2026 at 10:15 GMT",
+            "Published on 1 Feb 2026 | Updated on 2 Feb 2026",
+            "Posted on February 1, 2026 by admin",
+            "2026-02-01T10:00:00Z",
+            "Sunday, February 1, 2026",
+        ] {
+            assert_eq!(verdict(line), Verdict::Drop, "{line}");
+        }
+        for line in [
+            "Published in 2019, the report found that prices rose.",
+            "Updated figures on February 1, 2026 showed a rise in unemployment.",
+            "MOSCOW, Feb 1 (Reuters) - Russia said on Sunday it would resume talks.",
+            "Reuters | The agency said talks would resume.",
+        ] {
+            assert_eq!(verdict(line), Verdict::Keep, "{line}");
+        }
+    }
+
+    #[test]
+    fn share_subscribe_follow_and_links() {
+        for line in [
+            "Give Feedback",
+            "Share",
+            "Share this article",
+            "Share on Facebook",
+            "Facebook Twitter WhatsApp Email",
+            "Share | Tweet | Email",
+            "Copy link",
+            "Subscribe",
+            "Subscribe to our daily newsletter for the latest headlines",
+            "Sign up for our newsletter",
+            "Sign up for the Morning Brief newsletter to get the news first.",
+            "Follow us on Twitter and Facebook",
+            "Follow us",
+            "Join our WhatsApp channel for updates",
+            "Read more: Talks resume in Geneva",
+            "READ MORE",
+            "Also read: Oil prices rise",
+            "ALSO READ | Markets close higher",
+            "Click here to read the full report",
+            "Related Articles",
+            "Related: Earlier coverage",
+            "Download the News app for Android",
+        ] {
+            assert_eq!(verdict(line), Verdict::Drop, "{line}");
+        }
+        for line in [
+            "Shares rose 3% in early trading.",
+            "Share prices of the company fell after the announcement.",
+            "Subscribers will pay more from March, the company said.",
+            "Readers were asked to follow the instructions on Twitter, police said.",
+            "Read more carefully, the judge told the lawyer, and you will see the clause.",
+            "Related parties must disclose their holdings, the regulator said.",
+            "Watchdog groups said the vote was fair.",
+            "Clicking on the link installed malware, researchers found.",
+        ] {
+            assert_eq!(verdict(line), Verdict::Keep, "{line}");
+        }
+    }
+
+    #[test]
+    fn page_furniture() {
+        for line in [
+            "Skip to main content",
+            "Loading...",
+            "Please enable JavaScript to view the comments.",
+            "Listen to this article 4 min",
+            "5 min read",
+            "Updated 2 hours ago",
+            "Image caption, Residents queue for water",
+            "Image source, Getty Images",
+            "Photo: Reuters",
+            "File photo: A tanker at the port",
+        ] {
+            assert_eq!(verdict(line), Verdict::Drop, "{line}");
+        }
+        for line in [
+            "Loading of the ships began on Monday.",
+            "The photo: a grainy image that went viral, police said, was fake.",
+            "Five minutes ago the minister resigned, a spokesman said on television.",
+        ] {
+            assert_eq!(verdict(line), Verdict::Keep, "{line}");
+        }
+    }
+
+    #[test]
+    fn cookie_notices() {
+        for line in [
+            "We use cookies to improve your experience on our site.",
+            "This website uses cookies. By continuing you agree to our cookie policy.",
+            "Accept all cookies",
+            "Manage cookies",
+            "By continuing to use this site, you agree to our use of cookies.",
+            "Cookie Policy",
+        ] {
+            assert_eq!(verdict(line), Verdict::Drop, "{line}");
+        }
+        assert_eq!(
+            verdict("We use cookies as a metaphor, the designer said."),
+            Verdict::Keep
+        );
+    }
+
+    #[test]
+    fn bylines_give_authors() {
+        let mut credits = Credits::default();
+        assert_eq!(judge("By Jane Doe", &mut credits), Verdict::Drop);
+        assert_eq!(credits.authors, vec!["Jane Doe"]);
+        // Lowercase after "By" is a sentence, not a byline.
+        let mut credits = Credits::default();
+        assert_eq!(
+            judge("By Priya Nair, Tom Ellis and Cy Diaz", &mut credits),
+            Verdict::Drop
+        );
+        assert_eq!(credits.authors, vec!["Priya Nair", "Tom Ellis", "Cy Diaz"]);
+        assert_eq!(verdict("By then the talks had collapsed."), Verdict::Keep);
+        assert_eq!(
+            verdict("By Monday night the talks had collapsed."),
+            Verdict::Keep
+        );
+    }
+}
