@@ -29,6 +29,8 @@ pub enum Command {
     Index(IndexArgs),
     /// Search the index, with facet filters and counts.
     Search(SearchArgs),
+    /// Search the text of quotes: who said what, with the article each quote is from.
+    Quotes(QuotesArgs),
     /// List the values of one facet with their counts.
     Facets(FacetsArgs),
     /// Read and tag articles without an index; prints JSON Lines with --json.
@@ -73,11 +75,12 @@ pub struct IndexArgs {
     pub memory: usize,
 }
 
-/// Facet filters shared by `search` and `facets`. Values match case-insensitively and through
-/// gazetteer aliases; a repeated flag ORs, different flags AND.
+/// Facet filters shared by `search`, `quotes` and `facets`. Values match case-insensitively
+/// and through gazetteer aliases; a repeated flag ORs, different flags AND. With `quotes`, the
+/// other filters select quotes from matching articles.
 #[derive(Debug, Args, Clone, Default)]
 pub struct FilterArgs {
-    /// Only articles quoting this speaker.
+    /// Only articles quoting this speaker (with `quotes`: only quotes by this speaker).
     #[arg(long, value_name = "S")]
     pub speaker: Vec<String>,
     /// Only articles about this country.
@@ -102,6 +105,29 @@ pub struct SearchArgs {
     /// Query in tantivy syntax over title and body: words (all required), "phrases",
     /// OR / AND / NOT, -excluded, title:word.
     pub query: String,
+    /// Index directory.
+    #[arg(long, default_value = DEFAULT_INDEX)]
+    pub index: PathBuf,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Number of hits to show.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Number of hits to skip.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Query in tantivy syntax over the quote text (stemmed): words (all required),
+    /// "phrases", OR / AND / NOT, -excluded. Omitted or `*`: every quote, newest first.
+    pub query: Option<String>,
     /// Index directory.
     #[arg(long, default_value = DEFAULT_INDEX)]
     pub index: PathBuf,

@@ -4,6 +4,7 @@ pub mod analyze;
 pub mod facets;
 pub mod gazetteer;
 pub mod index;
+pub mod quotes;
 pub mod search;
 
 use newsfacet_index::FacetField;
