@@ -90,11 +90,11 @@ fn truth() -> Vec<TruthArticle> {
         .collect()
 }
 
-/// Titles of every hit of `search` with these extra arguments.
-fn titles(extra: &[&str]) -> BTreeSet<String> {
+/// Every hit of `command` (`search` or `quotes`) with these extra arguments, checking that
+/// `total` counts them all.
+fn all_hits(command: &str, extra: &[&str]) -> Vec<Value> {
     let mut args = vec![
-        "search",
-        "*",
+        command,
         "--index",
         sample_index(),
         "--limit",
@@ -103,15 +103,26 @@ fn titles(extra: &[&str]) -> BTreeSet<String> {
     ];
     args.extend_from_slice(extra);
     let results = json_of(&newsfacet(&args));
-    let hits = results["hits"].as_array().expect("hits");
+    let hits = results["hits"].as_array().expect("hits").clone();
     assert_eq!(
         results["total"].as_u64(),
         Some(hits.len() as u64),
         "total counts every hit"
     );
+    hits
+}
+
+fn hit_titles(hits: &[Value]) -> BTreeSet<String> {
     hits.iter()
         .map(|h| h["title"].as_str().expect("title").to_string())
         .collect()
+}
+
+/// Titles of every hit of `search` with these extra arguments.
+fn titles(extra: &[&str]) -> BTreeSet<String> {
+    let mut args = vec!["*"];
+    args.extend_from_slice(extra);
+    hit_titles(&all_hits("search", &args))
 }
 
 fn truth_titles(keep: impl Fn(&TruthArticle) -> bool) -> BTreeSet<String> {
@@ -324,11 +335,20 @@ fn text_queries_combine_with_filters_and_highlight() {
 
 #[test]
 fn a_malformed_query_exits_with_status_2() {
-    let output = newsfacet(&["search", "title:(", "--index", sample_index()]);
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("error"), "{stderr}");
-    assert!(!stderr.contains("panicked"), "{stderr}");
+    for (command, query, fields) in [
+        ("search", "title:(", "title, body"),
+        ("quotes", "\"unbalanced", "quote"),
+    ] {
+        let output = newsfacet(&[command, query, "--index", sample_index()]);
+        assert_eq!(output.status.code(), Some(2), "{command}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("error"), "{stderr}");
+        assert!(
+            stderr.contains(&format!("searchable fields: {fields}")),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
 }
 
 #[test]
@@ -411,22 +431,7 @@ fn searching_a_missing_index_is_a_clear_error() {
 
 /// Every hit of `quotes` with these arguments (query and flags), checking the JSON shape.
 fn quote_hits(extra: &[&str]) -> Vec<Value> {
-    let mut args = vec![
-        "quotes",
-        "--index",
-        sample_index(),
-        "--limit",
-        "1000",
-        "--json",
-    ];
-    args.extend_from_slice(extra);
-    let results = json_of(&newsfacet(&args));
-    let hits = results["hits"].as_array().expect("hits").clone();
-    assert_eq!(
-        results["total"].as_u64(),
-        Some(hits.len() as u64),
-        "total counts every hit"
-    );
+    let hits = all_hits("quotes", extra);
     for hit in &hits {
         for key in [
             "text",
@@ -451,12 +456,6 @@ fn quote_hits(extra: &[&str]) -> Vec<Value> {
         );
     }
     hits
-}
-
-fn hit_titles(hits: &[Value]) -> BTreeSet<String> {
-    hits.iter()
-        .map(|h| h["title"].as_str().expect("title").to_string())
-        .collect()
 }
 
 #[test]
@@ -501,14 +500,7 @@ fn the_issue_example_finds_what_wang_yi_said_about_multilateralism() {
         .unwrap()
         .contains("<b>Multilateralism</b>"));
     // The id is the article's: the same as the article search gives.
-    let article = json_of(&newsfacet(&[
-        "search",
-        "lakeside",
-        "--index",
-        sample_index(),
-        "--json",
-    ]));
-    assert_eq!(article["hits"][0]["id"], hit["id"]);
+    assert_eq!(all_hits("search", &["lakeside"])[0]["id"], hit["id"]);
 
     // Without the speaker filter the unnamed diplomat's quote comes too, with a null speaker.
     let all = quote_hits(&["multilateralism"]);
@@ -526,14 +518,7 @@ fn the_issue_example_finds_what_wang_yi_said_about_multilateralism() {
 #[test]
 fn quote_queries_search_the_quotes_not_the_narrative() {
     // Narrative only: the article search finds it, the quote search finds nothing.
-    let article = json_of(&newsfacet(&[
-        "search",
-        "lakeside",
-        "--index",
-        sample_index(),
-        "--json",
-    ]));
-    assert_eq!(article["total"], 1);
+    assert_eq!(all_hits("search", &["lakeside"]).len(), 1);
     assert!(quote_hits(&["lakeside"]).is_empty());
     // Every quote hit has the (stemmed) words in its own text.
     let hits = quote_hits(&["sanctions"]);
@@ -663,13 +648,4 @@ fn reindexing_keeps_one_document_per_quote() {
     assert_eq!(third["documents_in_index"], 2);
     assert_eq!(third["quotes_in_index"], quotes);
     assert_eq!((quotes_by("wang yi"), quotes_by("shoigu")), (wang, shoigu));
-}
-
-#[test]
-fn a_malformed_quote_query_exits_with_status_2() {
-    let output = newsfacet(&["quotes", "\"unbalanced", "--index", sample_index()]);
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("searchable fields: quote"), "{stderr}");
-    assert!(!stderr.contains("panicked"), "{stderr}");
 }

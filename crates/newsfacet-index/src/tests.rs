@@ -162,38 +162,56 @@ fn rollback_and_drop_leave_the_index_untouched() {
     assert_eq!(index.count(DocKind::Article).unwrap(), 0);
 }
 
-#[test]
-fn stores_fields_and_facets() {
+/// An index of the first of [`articles`] with these tags.
+fn index_one(tags: &Tags) -> (tempfile::TempDir, NewsIndex) {
     let dir = tempfile::tempdir().unwrap();
     let index = NewsIndex::create_or_open(dir.path()).unwrap();
     let mut writer = index.writer(HEAP).unwrap();
-    writer.upsert(&articles()[0], &tags()).unwrap();
+    writer.upsert(&articles()[0], tags).unwrap();
     writer.commit().unwrap();
+    (dir, index)
+}
 
-    let searcher = index.searcher().unwrap();
-    let schema = index.schema();
+/// `(facet, count)` over the documents of one kind, sorted. Facets are indexed, not stored,
+/// so they are counted rather than read back.
+fn facet_counts(index: &NewsIndex, kind: DocKind) -> Vec<(String, u64)> {
     let mut collector = FacetCollector::for_field(names::FACETS);
     for field in FacetField::ALL {
         collector.add_facet(field.root());
     }
-    let counts = searcher.search(&AllQuery, &collector).unwrap();
-    let mut facets: Vec<String> = Vec::new();
-    for field in FacetField::ALL {
-        for (facet, count) in counts.get(field.root()) {
-            assert_eq!(count, 1);
-            facets.push(facet.to_string());
-        }
-    }
+    let query = TermQuery::new(index.schema().kind_term(kind), IndexRecordOption::Basic);
+    let counts = index
+        .searcher()
+        .unwrap()
+        .search(&query, &collector)
+        .unwrap();
+    let mut facets: Vec<(String, u64)> = FacetField::ALL
+        .iter()
+        .flat_map(|field| counts.get(field.root()))
+        .map(|(facet, count)| (facet.to_string(), count))
+        .collect();
     facets.sort();
+    facets
+}
+
+fn owned(facets: &[(&str, u64)]) -> Vec<(String, u64)> {
+    facets.iter().map(|&(f, c)| (f.to_string(), c)).collect()
+}
+
+#[test]
+fn stores_fields_and_facets() {
+    let (_dir, index) = index_one(&tags());
+    let searcher = index.searcher().unwrap();
+    let schema = index.schema();
     assert_eq!(
-        facets,
-        vec![
-            "/country/Russia",
-            "/org/AC\\/DC",
-            "/person/Sergei Shoigu",
-            "/source/Reuters",
-            "/speaker/Sergei Shoigu",
-        ]
+        facet_counts(&index, DocKind::Article),
+        owned(&[
+            ("/country/Russia", 1),
+            ("/org/AC\\/DC", 1),
+            ("/person/Sergei Shoigu", 1),
+            ("/source/Reuters", 1),
+            ("/speaker/Sergei Shoigu", 1),
+        ])
     );
 
     let address = searcher
@@ -303,66 +321,55 @@ fn documents(index: &NewsIndex, kind: DocKind) -> Vec<TantivyDocument> {
         .collect()
 }
 
+/// Upserts one article in a run of its own and commits it.
+fn upsert_alone(index: &NewsIndex, article: &Article, tags: &Tags) -> Upsert {
+    let mut writer = index.writer(HEAP).unwrap();
+    let outcome = writer.upsert(article, tags).unwrap();
+    writer.commit().unwrap();
+    outcome
+}
+
 #[test]
 fn quotes_are_documents_rewritten_with_their_article() {
     let dir = tempfile::tempdir().unwrap();
     let index = NewsIndex::create_or_open(dir.path()).unwrap();
     let [first, second, _] = <[Article; 3]>::try_from(articles()).unwrap();
-    let mut writer = index.writer(HEAP).unwrap();
-    assert_eq!(
-        writer.upsert(&first, &quoted_tags()).unwrap(),
-        Upsert::Added
-    );
-    assert_eq!(
-        writer.upsert(&second, &quoted_tags()).unwrap(),
-        Upsert::Added
-    );
-    writer.commit().unwrap();
-    assert_eq!(index.count(DocKind::Article).unwrap(), 2);
-    assert_eq!(
-        index.count(DocKind::Quote).unwrap(),
-        6,
-        "blank quotes are not indexed"
-    );
+    let counts = |index: &NewsIndex| {
+        (
+            index.count(DocKind::Article).unwrap(),
+            index.count(DocKind::Quote).unwrap(),
+        )
+    };
+    assert_eq!(upsert_alone(&index, &first, &quoted_tags()), Upsert::Added);
+    assert_eq!(upsert_alone(&index, &second, &quoted_tags()), Upsert::Added);
+    assert_eq!(counts(&index), (2, 6), "blank quotes are not indexed");
 
     // Same input: nothing rewritten, nothing duplicated.
-    let mut writer = index.writer(HEAP).unwrap();
     assert_eq!(
-        writer.upsert(&first, &quoted_tags()).unwrap(),
+        upsert_alone(&index, &first, &quoted_tags()),
         Upsert::Unchanged
     );
-    writer.commit().unwrap();
-    assert_eq!(index.count(DocKind::Quote).unwrap(), 6);
+    assert_eq!(counts(&index), (2, 6));
 
     // A changed body rewrites the article and its quotes once.
     let mut changed = first.clone();
     changed.body.push_str(" More negotiations are planned.");
-    let mut writer = index.writer(HEAP).unwrap();
     assert_eq!(
-        writer.upsert(&changed, &quoted_tags()).unwrap(),
+        upsert_alone(&index, &changed, &quoted_tags()),
         Upsert::Updated
     );
-    writer.commit().unwrap();
-    assert_eq!(index.count(DocKind::Article).unwrap(), 2);
-    assert_eq!(index.count(DocKind::Quote).unwrap(), 6);
+    assert_eq!(counts(&index), (2, 6));
 
     // A quote the tagger no longer finds disappears with the update.
     let mut fewer = quoted_tags();
     fewer.quotes.remove(0);
-    let mut writer = index.writer(HEAP).unwrap();
-    assert_eq!(writer.upsert(&changed, &fewer).unwrap(), Upsert::Updated);
-    writer.commit().unwrap();
-    assert_eq!(index.count(DocKind::Quote).unwrap(), 5);
-    assert_eq!(index.count(DocKind::Article).unwrap(), 2);
+    assert_eq!(upsert_alone(&index, &changed, &fewer), Upsert::Updated);
+    assert_eq!(counts(&index), (2, 5));
 }
 
 #[test]
 fn quote_documents_carry_their_own_speaker_and_the_article_facets() {
-    let dir = tempfile::tempdir().unwrap();
-    let index = NewsIndex::create_or_open(dir.path()).unwrap();
-    let mut writer = index.writer(HEAP).unwrap();
-    writer.upsert(&articles()[0], &quoted_tags()).unwrap();
-    writer.commit().unwrap();
+    let (_dir, index) = index_one(&quoted_tags());
     let schema = index.schema();
     let quotes = documents(&index, DocKind::Quote);
     assert_eq!(quotes.len(), 3);
@@ -405,34 +412,16 @@ fn quote_documents_carry_their_own_speaker_and_the_article_facets() {
     assert_eq!(text(unnamed, schema.unnamed).as_deref(), Some("a diplomat"));
     assert_eq!(text(unnamed, schema.speakers), None);
 
-    // Facets are indexed, not stored: count them over the quote documents.
-    let mut collector = FacetCollector::for_field(names::FACETS);
-    for field in FacetField::ALL {
-        collector.add_facet(field.root());
-    }
-    let query = TermQuery::new(schema.kind_term(DocKind::Quote), IndexRecordOption::Basic);
-    let counts = index
-        .searcher()
-        .unwrap()
-        .search(&query, &collector)
-        .unwrap();
-    let mut facets: Vec<(String, u64)> = FacetField::ALL
-        .iter()
-        .flat_map(|field| counts.get(field.root()))
-        .map(|(facet, count)| (facet.to_string(), count))
-        .collect();
-    facets.sort();
-    let expected = [
-        ("/country/Russia", 3),
-        ("/org/AC\\/DC", 3),
-        ("/person/Sergei Shoigu", 3),
-        ("/source/Reuters", 3),
-        // Only the two named quotes: the unnamed one does not inherit the article's speakers.
-        ("/speaker/Sergei Shoigu", 2),
-    ];
     assert_eq!(
-        facets,
-        expected.map(|(facet, count)| (facet.to_string(), count))
+        facet_counts(&index, DocKind::Quote),
+        owned(&[
+            ("/country/Russia", 3),
+            ("/org/AC\\/DC", 3),
+            ("/person/Sergei Shoigu", 3),
+            ("/source/Reuters", 3),
+            // Only the two named quotes: the unnamed one does not inherit the article's speakers.
+            ("/speaker/Sergei Shoigu", 2),
+        ])
     );
     let article = &documents(&index, DocKind::Article)[0];
     assert_eq!(text(article, schema.quote), None);

@@ -268,15 +268,7 @@ pub fn search(
         request,
         Some(facet_collector),
     )?;
-    let generator = snippet_generator(index, &searcher, found.text.as_deref(), schema.body)?;
-    let hits = found
-        .ranked
-        .iter()
-        .map(|&(score, address)| {
-            let doc: TantivyDocument = searcher.doc(address).map_err(|e| index.error(e))?;
-            Ok(hit(schema, &doc, score, generator.as_ref()))
-        })
-        .collect::<Result<Vec<_>, QueryError>>()?;
+    let hits = load_hits(index, &searcher, &found, schema.body, hit)?;
 
     let counts = found.counts.unwrap_or_default();
     let top = |field: FacetField| {
@@ -312,15 +304,7 @@ pub fn search_quotes(
     let searcher = index.searcher()?;
     let schema = index.schema();
     let found = find(index, &searcher, gazetteer, DocKind::Quote, request, None)?;
-    let generator = snippet_generator(index, &searcher, found.text.as_deref(), schema.quote)?;
-    let hits = found
-        .ranked
-        .iter()
-        .map(|&(score, address)| {
-            let doc: TantivyDocument = searcher.doc(address).map_err(|e| index.error(e))?;
-            Ok(quote_hit(schema, &doc, score, generator.as_ref()))
-        })
-        .collect::<Result<Vec<_>, QueryError>>()?;
+    let hits = load_hits(index, &searcher, &found, schema.quote, quote_hit)?;
     Ok(QuoteResults {
         total: found.total,
         hits,
@@ -658,6 +642,26 @@ fn sorted_counts(counts: &FacetCounts, field: FacetField) -> Vec<FacetCount> {
         .collect();
     values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     values
+}
+
+/// Loads the stored documents of the found page and builds a hit of each with `build`, with
+/// snippets of `snippet_field`.
+fn load_hits<T>(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    found: &Found,
+    snippet_field: Field,
+    build: fn(&NewsSchema, &TantivyDocument, f32, Option<&SnippetGenerator>) -> T,
+) -> Result<Vec<T>, QueryError> {
+    let generator = snippet_generator(index, searcher, found.text.as_deref(), snippet_field)?;
+    found
+        .ranked
+        .iter()
+        .map(|&(score, address)| {
+            let doc: TantivyDocument = searcher.doc(address).map_err(|e| index.error(e))?;
+            Ok(build(index.schema(), &doc, score, generator.as_ref()))
+        })
+        .collect()
 }
 
 /// The snippet generator for query text over `field`; `None` without query text.

@@ -100,11 +100,9 @@ pub struct FilterArgs {
     pub place: Vec<String>,
 }
 
+/// Where and how `search` and `quotes` look, and how they print.
 #[derive(Debug, Args)]
-pub struct SearchArgs {
-    /// Query in tantivy syntax over title and body: words (all required), "phrases",
-    /// OR / AND / NOT, -excluded, title:word.
-    pub query: String,
+pub struct QueryArgs {
     /// Index directory.
     #[arg(long, default_value = DEFAULT_INDEX)]
     pub index: PathBuf,
@@ -124,26 +122,21 @@ pub struct SearchArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Query in tantivy syntax over title and body: words (all required), "phrases",
+    /// OR / AND / NOT, -excluded, title:word; `*` for every article, newest first.
+    pub query: String,
+    #[command(flatten)]
+    pub options: QueryArgs,
+}
+
+#[derive(Debug, Args)]
 pub struct QuotesArgs {
     /// Query in tantivy syntax over the quote text (stemmed): words (all required),
     /// "phrases", OR / AND / NOT, -excluded. Omitted or `*`: every quote, newest first.
     pub query: Option<String>,
-    /// Index directory.
-    #[arg(long, default_value = DEFAULT_INDEX)]
-    pub index: PathBuf,
     #[command(flatten)]
-    pub filters: FilterArgs,
-    /// Number of hits to show.
-    #[arg(long, default_value_t = 10)]
-    pub limit: usize,
-    /// Number of hits to skip.
-    #[arg(long, default_value_t = 0)]
-    pub offset: usize,
-    /// Print one JSON object.
-    #[arg(long)]
-    pub json: bool,
-    #[command(flatten)]
-    pub gazetteer: GazetteerArgs,
+    pub options: QueryArgs,
 }
 
 /// A facet that can be listed or filtered on.

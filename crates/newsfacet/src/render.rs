@@ -88,14 +88,19 @@ pub fn quote_results(results: &QuoteResults, offset: usize) {
             Some(cue) => format!("{}, {cue}", hit.kind),
             None => hit.kind.clone(),
         };
-        println!("   — {speaker} ({how})");
+        println!("   — {speaker} · {how}");
         let source = hit.source.as_deref().unwrap_or("unknown source");
         let date = hit.published.as_deref().unwrap_or("undated");
         println!("   {} · {source} · {date}", hit.title);
         println!();
     }
+    let noun = if results.total == 1 {
+        "quote"
+    } else {
+        "quotes"
+    };
     println!(
-        "{} matching quotes ({} shown)",
+        "{} matching {noun} ({} shown)",
         results.total,
         results.hits.len()
     );

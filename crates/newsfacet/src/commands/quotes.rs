@@ -2,28 +2,18 @@
 
 use std::process::ExitCode;
 
-use newsfacet_index::NewsIndex;
-use newsfacet_query::SearchRequest;
-
 use crate::cli::QuotesArgs;
-use crate::{gazetteers, render};
+use crate::render;
 
 pub fn run(args: QuotesArgs) -> anyhow::Result<ExitCode> {
-    let gazetteer = gazetteers::load(&args.gazetteer)?;
-    let index = NewsIndex::open(&args.index)?;
-    let request = SearchRequest {
-        query: args.query.clone(),
-        filters: super::filters(&args.filters),
-        limit: args.limit,
-        offset: args.offset,
-    };
+    let (gazetteer, index, request) = super::open_request(args.query, &args.options)?;
     let results = newsfacet_query::search_quotes(&index, &gazetteer, &request)
-        .map_err(super::search::usage_or_failure)?;
+        .map_err(super::usage_or_failure)?;
     super::warn_unmatched(&results.unmatched_filters);
-    if args.json {
+    if args.options.json {
         println!("{}", serde_json::to_string(&results)?);
     } else {
-        render::quote_results(&results, args.offset);
+        render::quote_results(&results, request.offset);
     }
     Ok(ExitCode::SUCCESS)
 }
