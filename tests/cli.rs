@@ -49,6 +49,7 @@ fn sample_index() -> &'static str {
 }
 
 struct TruthArticle {
+    file: String,
     title: String,
     source: Option<String>,
     speakers: Vec<String>,
@@ -74,6 +75,12 @@ fn truth() -> Vec<TruthArticle> {
         .expect("articles array")
         .iter()
         .map(|a| TruthArticle {
+            // The first file of a story read from several.
+            file: a["file"]
+                .as_str()
+                .or_else(|| a["file"][0].as_str())
+                .expect("file")
+                .to_string(),
             title: a["title"].as_str().expect("title").to_string(),
             source: a["source"].as_str().map(String::from),
             speakers: strings(&a["speakers"]),
@@ -83,11 +90,11 @@ fn truth() -> Vec<TruthArticle> {
         .collect()
 }
 
-/// Titles of every hit of `search` with these extra arguments.
-fn titles(extra: &[&str]) -> BTreeSet<String> {
+/// Every hit of `command` (`search` or `quotes`) with these extra arguments, checking that
+/// `total` counts them all.
+fn all_hits(command: &str, extra: &[&str]) -> Vec<Value> {
     let mut args = vec![
-        "search",
-        "*",
+        command,
         "--index",
         sample_index(),
         "--limit",
@@ -96,15 +103,26 @@ fn titles(extra: &[&str]) -> BTreeSet<String> {
     ];
     args.extend_from_slice(extra);
     let results = json_of(&newsfacet(&args));
-    let hits = results["hits"].as_array().expect("hits");
+    let hits = results["hits"].as_array().expect("hits").clone();
     assert_eq!(
         results["total"].as_u64(),
         Some(hits.len() as u64),
         "total counts every hit"
     );
+    hits
+}
+
+fn hit_titles(hits: &[Value]) -> BTreeSet<String> {
     hits.iter()
         .map(|h| h["title"].as_str().expect("title").to_string())
         .collect()
+}
+
+/// Titles of every hit of `search` with these extra arguments.
+fn titles(extra: &[&str]) -> BTreeSet<String> {
+    let mut args = vec!["*"];
+    args.extend_from_slice(extra);
+    hit_titles(&all_hits("search", &args))
 }
 
 fn truth_titles(keep: impl Fn(&TruthArticle) -> bool) -> BTreeSet<String> {
@@ -154,14 +172,14 @@ fn indexing_twice_changes_nothing() {
         &index,
         "--json",
     ]));
-    assert_eq!(first["read"], 30, "18 text files and 12 JSON lines");
+    assert_eq!(first["read"], 31, "19 text files and 12 JSON lines");
     assert_eq!(
-        first["indexed"], 29,
+        first["indexed"], 30,
         "one Reuters story is in both a .txt and wires.jsonl"
     );
     assert_eq!(first["skipped"], 1);
     assert_eq!(first["skip_reasons"]["duplicate id"], 1);
-    assert_eq!(first["documents_in_index"], 29);
+    assert_eq!(first["documents_in_index"], 30);
     let facets_before =
         newsfacet(&["facets", "--field", "country", "--index", &index, "--json"]).stdout;
 
@@ -174,8 +192,8 @@ fn indexing_twice_changes_nothing() {
     ]));
     assert_eq!(second["indexed"], 0);
     assert_eq!(second["updated"], 0);
-    assert_eq!(second["unchanged"], 29);
-    assert_eq!(second["documents_in_index"], 29);
+    assert_eq!(second["unchanged"], 30);
+    assert_eq!(second["documents_in_index"], 30);
     let facets_after =
         newsfacet(&["facets", "--field", "country", "--index", &index, "--json"]).stdout;
     assert_eq!(facets_before, facets_after);
@@ -317,11 +335,20 @@ fn text_queries_combine_with_filters_and_highlight() {
 
 #[test]
 fn a_malformed_query_exits_with_status_2() {
-    let output = newsfacet(&["search", "title:(", "--index", sample_index()]);
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("error"), "{stderr}");
-    assert!(!stderr.contains("panicked"), "{stderr}");
+    for (command, query, fields) in [
+        ("search", "title:(", "title, body"),
+        ("quotes", "\"unbalanced", "quote"),
+    ] {
+        let output = newsfacet(&[command, query, "--index", sample_index()]);
+        assert_eq!(output.status.code(), Some(2), "{command}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("error"), "{stderr}");
+        assert!(
+            stderr.contains(&format!("searchable fields: {fields}")),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
 }
 
 #[test]
@@ -400,4 +427,225 @@ fn searching_a_missing_index_is_a_clear_error() {
     let output = newsfacet(&["search", "talks", "--index", "/nonexistent/newsfacet-index"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("newsfacet index"));
+}
+
+/// Every hit of `quotes` with these arguments (query and flags), checking the JSON shape.
+fn quote_hits(extra: &[&str]) -> Vec<Value> {
+    let hits = all_hits("quotes", extra);
+    for hit in &hits {
+        for key in [
+            "text",
+            "speaker",
+            "kind",
+            "cue",
+            "id",
+            "title",
+            "source",
+            "published",
+        ] {
+            assert!(hit.get(key).is_some(), "quote hit has {key}: {hit}");
+        }
+        assert!(hit["text"].as_str().is_some_and(|t| !t.is_empty()));
+        assert!(
+            hit["kind"] == "direct" || hit["kind"] == "indirect",
+            "{hit}"
+        );
+        assert!(
+            hit["speaker"].is_string() || hit["unnamed"].is_string(),
+            "{hit}"
+        );
+    }
+    hits
+}
+
+#[test]
+fn quotes_by_speaker_match_the_hand_worked_speakers() {
+    let speakers: BTreeSet<String> = truth().into_iter().flat_map(|a| a.speakers).collect();
+    for speaker in &speakers {
+        let hits = quote_hits(&["--speaker", speaker]);
+        // Every article naming the speaker has at least one of their quotes, and no other
+        // article has any.
+        assert_eq!(
+            hit_titles(&hits),
+            truth_titles(|a| a.speakers.contains(speaker)),
+            "quotes --speaker {speaker}"
+        );
+        // Each hit is the speaker's own quote: one canonical name, never an unnamed source.
+        let names: BTreeSet<&str> = hits.iter().filter_map(|h| h["speaker"].as_str()).collect();
+        assert_eq!(names.len(), 1, "--speaker {speaker}: {names:?}");
+        assert!(hits.iter().all(|h| h.get("unnamed").is_none()), "{speaker}");
+    }
+}
+
+#[test]
+fn the_issue_example_finds_what_wang_yi_said_about_multilateralism() {
+    let hits = quote_hits(&["multilateralism", "--speaker", "wang yi"]);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    let hit = &hits[0];
+    assert_eq!(hit["speaker"], "Wang Yi");
+    assert_eq!(hit["kind"], "direct");
+    assert_eq!(hit["cue"], "said");
+    assert_eq!(hit["source"], "Reuters");
+    assert_eq!(hit["published"], "2026-07-02");
+    assert_eq!(
+        hit["title"],
+        "Wang Yi hosts global governance forum in Beijing, courts developing nations"
+    );
+    assert!(hit["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Multilateralism is the right answer"));
+    assert!(hit["snippet"]
+        .as_str()
+        .unwrap()
+        .contains("<b>Multilateralism</b>"));
+    // The id is the article's: the same as the article search gives.
+    assert_eq!(all_hits("search", &["lakeside"])[0]["id"], hit["id"]);
+
+    // Without the speaker filter the unnamed diplomat's quote comes too, with a null speaker.
+    let all = quote_hits(&["multilateralism"]);
+    assert_eq!(all.len(), 2);
+    let unnamed = all
+        .iter()
+        .find(|h| h["speaker"].is_null())
+        .expect("the unnamed quote");
+    assert_eq!(
+        unnamed["unnamed"],
+        "A European diplomat who attended the opening session"
+    );
+}
+
+#[test]
+fn quote_queries_search_the_quotes_not_the_narrative() {
+    // Narrative only: the article search finds it, the quote search finds nothing.
+    assert_eq!(all_hits("search", &["lakeside"]).len(), 1);
+    assert!(quote_hits(&["lakeside"]).is_empty());
+    // Every quote hit has the (stemmed) words in its own text.
+    let hits = quote_hits(&["sanctions"]);
+    assert!(hits.len() >= 2, "{hits:?}");
+    for hit in &hits {
+        let text = hit["text"].as_str().unwrap().to_lowercase();
+        assert!(text.contains("sanction"), "{text}");
+    }
+    let phrase = quote_hits(&["\"multipolar world\""]);
+    assert!(!phrase.is_empty());
+    assert!(phrase
+        .iter()
+        .all(|h| h["text"].as_str().unwrap().contains("multipolar world")));
+}
+
+#[test]
+fn quote_filters_combine_like_search_filters() {
+    let check = |args: &[&str], keep: &dyn Fn(&TruthArticle) -> bool| {
+        let expected = truth_titles(keep);
+        assert!(!expected.is_empty(), "{args:?}");
+        assert_eq!(hit_titles(&quote_hits(args)), expected, "quotes {args:?}");
+    };
+    let speaks = |a: &TruthArticle, name: &str| a.speakers.iter().any(|s| s == name);
+    let about = |a: &TruthArticle, name: &str| a.countries.iter().any(|c| c == name);
+    check(&["--speaker", "lavrov", "--source", "TASS"], &|a| {
+        speaks(a, "Sergey Lavrov") && a.source.as_deref() == Some("TASS")
+    });
+    check(&["--speaker", "shoygu", "--country", "japan"], &|a| {
+        speaks(a, "Sergei Shoigu") && about(a, "Japan")
+    });
+    check(
+        &[
+            "--speaker",
+            "wang yi",
+            "--speaker",
+            "lavrov",
+            "--country",
+            "taiwan",
+        ],
+        &|a| (speaks(a, "Wang Yi") || speaks(a, "Sergey Lavrov")) && about(a, "Taiwan"),
+    );
+    check(&["--source", "reuters", "--country", "türkiye"], &|a| {
+        a.source.as_deref() == Some("Reuters") && about(a, "Turkey")
+    });
+    // Different flags AND: quotes by Lavrov in TASS articles exclude his Reuters quotes.
+    let lavrov = quote_hits(&["--speaker", "lavrov"]);
+    let in_tass = quote_hits(&["--speaker", "lavrov", "--source", "TASS"]);
+    assert!(in_tass.len() < lavrov.len());
+    assert!(in_tass.iter().all(|h| h["source"] == "TASS"));
+}
+
+#[test]
+fn all_quotes_come_newest_first() {
+    for query in [&[][..], &["*"][..]] {
+        let hits = quote_hits(query);
+        let dates: Vec<Option<&str>> = hits.iter().map(|h| h["published"].as_str()).collect();
+        // Dated quotes by date descending, then the undated ones.
+        let mut sorted = dates.clone();
+        sorted.sort_by(|a, b| match (a, b) {
+            (Some(a), Some(b)) => b.cmp(a),
+            (a, b) => b.is_some().cmp(&a.is_some()),
+        });
+        assert_eq!(dates, sorted);
+        assert!(
+            hits.iter().any(|h| h["speaker"].is_null()),
+            "unnamed quotes are listed"
+        );
+    }
+    let output = newsfacet(&["quotes", "--index", sample_index(), "--limit", "2"]);
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("1. “"), "{text}");
+    assert!(text.contains("2 shown"), "{text}");
+}
+
+#[test]
+fn reindexing_keeps_one_document_per_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let story = truth()
+        .into_iter()
+        .find(|a| a.title.starts_with("Wang Yi hosts"))
+        .expect("the forum story");
+    let original = repo_root().join("index-data/corpus").join(&story.file);
+    let copy = corpus.join("forum.txt");
+    std::fs::copy(&original, &copy).unwrap();
+    std::fs::copy(
+        repo_root().join("index-data/corpus/txt/2026-03-02-shoigu-japan-tass.txt"),
+        corpus.join("shoigu.txt"),
+    )
+    .unwrap();
+    let corpus = corpus.display().to_string();
+    let index = dir.path().join("index").display().to_string();
+    let run = || json_of(&newsfacet(&["index", &corpus, "--index", &index, "--json"]));
+    let quotes_by = |speaker: &str| {
+        json_of(&newsfacet(&[
+            "quotes",
+            "--speaker",
+            speaker,
+            "--index",
+            &index,
+            "--json",
+        ]))["total"]
+            .as_u64()
+            .unwrap()
+    };
+
+    let first = run();
+    let quotes = first["quotes_in_index"].as_u64().unwrap();
+    assert!(quotes >= 10, "{first}");
+    let (wang, shoigu) = (quotes_by("wang yi"), quotes_by("shoigu"));
+    assert_eq!(wang, 3);
+
+    // Unchanged input: nothing is rewritten.
+    let second = run();
+    assert_eq!(second["unchanged"], 2);
+    assert_eq!(second["quotes_in_index"], quotes);
+
+    // A changed narrative rewrites the article: its quotes are replaced, not added again.
+    let mut text = std::fs::read_to_string(&copy).unwrap();
+    text.push_str("\nThe forum's closing statement was postponed to Saturday.\n");
+    std::fs::write(&copy, text).unwrap();
+    let third = run();
+    assert_eq!(third["updated"], 1);
+    assert_eq!(third["unchanged"], 1);
+    assert_eq!(third["documents_in_index"], 2);
+    assert_eq!(third["quotes_in_index"], quotes);
+    assert_eq!((quotes_by("wang yi"), quotes_by("shoigu")), (wang, shoigu));
 }

@@ -4,6 +4,10 @@
 //! [`NewsIndex::writer`] returns a [`NewsWriter`] that upserts tagged articles by id and
 //! commits them all at once. Facets of every dimension ([`FacetField`]) live in one tantivy
 //! facet field as `/<dimension>/<value>` paths.
+//!
+//! The index holds two kinds of document ([`DocKind`]): one per article and one per quote of
+//! an article. A quote document carries its article's id, so an article and its quotes are
+//! deleted, rewritten and committed together.
 
 #![warn(missing_docs)]
 
@@ -13,10 +17,13 @@ mod writer;
 
 use std::path::{Path, PathBuf};
 
+use tantivy::collector::Count;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyError};
 
 pub use analyzer::{en_analyzer, StemFilter, StemFilterTokenizer, StemTokenStream, EN_STEM};
-pub use schema::{names, FacetField, NewsSchema, UnknownFacetField};
+pub use schema::{names, DocKind, FacetField, NewsSchema, UnknownFacetField};
 pub use writer::{date_of, date_value, NewsWriter, Upsert};
 
 /// An error opening, reading or writing an index; always names the index directory.
@@ -31,7 +38,7 @@ pub enum IndexError {
     /// The directory holds an index built with another schema (an older or newer newsfacet).
     #[error(
         "the index at {} was built with a different schema (another newsfacet version); \
-         delete the directory and run `newsfacet index` again",
+         rebuild it: delete the directory and run `newsfacet index` again",
         dir.display()
     )]
     SchemaMismatch {
@@ -193,9 +200,13 @@ impl NewsIndex {
         )
     }
 
-    /// Number of live documents in the latest commit.
-    pub fn num_docs(&self) -> Result<u64, IndexError> {
-        Ok(self.searcher()?.num_docs())
+    /// Number of live documents of one kind (articles or quotes) in the latest commit.
+    pub fn count(&self, kind: DocKind) -> Result<u64, IndexError> {
+        let query = TermQuery::new(self.schema.kind_term(kind), IndexRecordOption::Basic);
+        self.searcher()?
+            .search(&query, &Count)
+            .map(|count| count as u64)
+            .map_err(|e| self.error(e))
     }
 }
 

@@ -9,6 +9,7 @@ use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
     TextFieldIndexing, TextOptions, STORED, STRING,
 };
+use tantivy::Term;
 
 use crate::analyzer::EN_STEM;
 
@@ -114,10 +115,42 @@ impl FromStr for FacetField {
     }
 }
 
+/// What a document of the index stands for. One index holds both kinds, told apart by the
+/// [`NewsSchema::doc_kind`] field; every query selects one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    /// One article: title, body, every facet.
+    Article,
+    /// One attributed statement of an article: its text, its own speaker facet, and copies of
+    /// the article's other facets, date, source and title so that filters and sorting work on
+    /// quote documents directly.
+    Quote,
+}
+
+impl DocKind {
+    /// The value of the `doc_kind` field.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Article => "article",
+            DocKind::Quote => "quote",
+        }
+    }
+}
+
 /// Handles to every field of the newsfacet schema.
+///
+/// Article documents use `title`, `body`, `url`, `path`, `speakers`, `countries` and
+/// `content_hash`; quote documents use `quote`, `speakers` (their one named speaker),
+/// `unnamed`, `quote_kind`, `cue`, `position` and `article_title`. Both have `doc_kind`, `id`,
+/// `published`, `source` and `facets`. Text fields are never shared between the kinds, so
+/// each kind's BM25 statistics stay its own (see `newsfacet-query`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NewsSchema {
-    /// Stable article id (raw, exact-match, stored): the key for updates.
+    /// [`DocKind`] of the document (raw, exact-match).
+    pub doc_kind: Field,
+    /// Stable article id (raw, exact-match, stored): the key for updates. Quote documents
+    /// carry their article's id, so one delete-by-id removes an article with its quotes.
     pub id: Field,
     /// Title, analyzed with `en_stem` with positions, stored.
     pub title: Field,
@@ -131,14 +164,27 @@ pub struct NewsSchema {
     pub url: Field,
     /// Where the article was read from, `file` or `file:line`; stored only.
     pub path: Field,
-    /// Speaker names for display; stored only, one value per speaker.
+    /// Speaker names for display; stored only. An article has one value per named speaker, a
+    /// quote at most one (none when its speaker is unnamed).
     pub speakers: Field,
     /// Country names for display; stored only, one value per country.
     pub countries: Field,
-    /// Every facet of the article (`/speaker/…`, `/country/…`, …).
+    /// Every facet of the article (`/speaker/…`, `/country/…`, …). A quote document has the
+    /// article's facets except that its `/speaker/…` is only the quote's own named speaker.
     pub facets: Field,
-    /// JSON array of the article's quotes, stored for display and later quote search.
-    pub quotes: Field,
+    /// Text of a quote, analyzed with `en_stem` with positions, stored.
+    pub quote: Field,
+    /// How an unnamed speaker of a quote is described ("a spokesperson"); stored only.
+    pub unnamed: Field,
+    /// `direct` or `indirect`; stored only.
+    pub quote_kind: Field,
+    /// The cue verb or phrase of a quote ("said", "according to"); stored only.
+    pub cue: Field,
+    /// Byte offset of a quote in its article's tagged text (title, blank line, body); stored.
+    pub position: Field,
+    /// The title of a quote's article, stored only: indexing it would count quote documents
+    /// in the statistics of the article `title` field.
+    pub article_title: Field,
     /// xxh3 of everything indexed for the article; unchanged articles are not rewritten.
     pub content_hash: Field,
 }
@@ -146,6 +192,8 @@ pub struct NewsSchema {
 /// Field names, shared by [`NewsSchema::build`] and code that addresses fields by name (fast
 /// field readers, collectors).
 pub mod names {
+    /// See [`super::NewsSchema::doc_kind`].
+    pub const DOC_KIND: &str = "doc_kind";
     /// See [`super::NewsSchema::id`].
     pub const ID: &str = "id";
     /// See [`super::NewsSchema::title`].
@@ -166,8 +214,18 @@ pub mod names {
     pub const COUNTRIES: &str = "countries";
     /// See [`super::NewsSchema::facets`].
     pub const FACETS: &str = "facets";
-    /// See [`super::NewsSchema::quotes`].
-    pub const QUOTES: &str = "quotes";
+    /// See [`super::NewsSchema::quote`].
+    pub const QUOTE: &str = "quote";
+    /// See [`super::NewsSchema::unnamed`].
+    pub const UNNAMED: &str = "unnamed";
+    /// See [`super::NewsSchema::quote_kind`].
+    pub const QUOTE_KIND: &str = "quote_kind";
+    /// See [`super::NewsSchema::cue`].
+    pub const CUE: &str = "cue";
+    /// See [`super::NewsSchema::position`].
+    pub const POSITION: &str = "position";
+    /// See [`super::NewsSchema::article_title`].
+    pub const ARTICLE_TITLE: &str = "article_title";
     /// See [`super::NewsSchema::content_hash`].
     pub const CONTENT_HASH: &str = "content_hash";
 }
@@ -181,9 +239,10 @@ impl NewsSchema {
                 .set_tokenizer(EN_STEM)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
+        let doc_kind = builder.add_text_field(names::DOC_KIND, STRING);
         let id = builder.add_text_field(names::ID, STRING | STORED);
         let title = builder.add_text_field(names::TITLE, english.clone());
-        let body = builder.add_text_field(names::BODY, english);
+        let body = builder.add_text_field(names::BODY, english.clone());
         let published = builder.add_date_field(
             names::PUBLISHED,
             DateOptions::default()
@@ -198,14 +257,20 @@ impl NewsSchema {
         let speakers = builder.add_text_field(names::SPEAKERS, STORED);
         let countries = builder.add_text_field(names::COUNTRIES, STORED);
         let facets = builder.add_facet_field(names::FACETS, FacetOptions::default());
-        let quotes = builder.add_text_field(names::QUOTES, STORED);
         // Fast as well as stored, so the writer can compare hashes without decompressing the
         // document store for every re-read article.
         let content_hash = builder.add_u64_field(
             names::CONTENT_HASH,
             NumericOptions::default().set_stored().set_fast(),
         );
+        let quote = builder.add_text_field(names::QUOTE, english);
+        let unnamed = builder.add_text_field(names::UNNAMED, STORED);
+        let quote_kind = builder.add_text_field(names::QUOTE_KIND, STORED);
+        let cue = builder.add_text_field(names::CUE, STORED);
+        let position = builder.add_u64_field(names::POSITION, STORED);
+        let article_title = builder.add_text_field(names::ARTICLE_TITLE, STORED);
         let fields = NewsSchema {
+            doc_kind,
             id,
             title,
             body,
@@ -216,10 +281,20 @@ impl NewsSchema {
             speakers,
             countries,
             facets,
-            quotes,
+            quote,
+            unnamed,
+            quote_kind,
+            cue,
+            position,
+            article_title,
             content_hash,
         };
         (builder.build(), fields)
+    }
+
+    /// The term that selects every document of one kind.
+    pub fn kind_term(&self, kind: DocKind) -> Term {
+        Term::from_field_text(self.doc_kind, kind.as_str())
     }
 }
 

@@ -2,9 +2,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use newsfacet_article::{Article, Origin};
-use newsfacet_tag::{CountryRef, EntityCount, EntityType, Speaker, Tags};
+use newsfacet_tag::{CountryRef, EntityCount, EntityType, Quote, QuoteKind, Speaker, Tags};
 use tantivy::collector::{Count, FacetCollector};
-use tantivy::query::{AllQuery, QueryParser};
+use tantivy::query::{AllQuery, QueryParser, TermQuery};
+use tantivy::schema::IndexRecordOption;
 use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
@@ -91,7 +92,7 @@ fn upserts_are_incremental() {
             assert_eq!(writer.upsert(&article, &tags()).unwrap(), Upsert::Added);
         }
         writer.commit().unwrap();
-        assert_eq!(index.num_docs().unwrap(), 3);
+        assert_eq!(index.count(DocKind::Article).unwrap(), 3);
     }
 
     // Reopen and feed the same input: nothing changes.
@@ -101,7 +102,7 @@ fn upserts_are_incremental() {
         assert_eq!(writer.upsert(&article, &tags()).unwrap(), Upsert::Unchanged);
     }
     writer.commit().unwrap();
-    assert_eq!(index.num_docs().unwrap(), 3);
+    assert_eq!(index.count(DocKind::Article).unwrap(), 3);
 
     // Change one body: replaced, not duplicated.
     let mut changed = articles();
@@ -116,7 +117,7 @@ fn upserts_are_incremental() {
         vec![Upsert::Unchanged, Upsert::Unchanged, Upsert::Updated]
     );
     writer.commit().unwrap();
-    assert_eq!(index.num_docs().unwrap(), 3);
+    assert_eq!(index.count(DocKind::Article).unwrap(), 3);
     assert_eq!(hits(&index, "snow"), 1);
     assert_eq!(hits(&index, "rain"), 0);
     // Stemming applies at index and query time alike.
@@ -135,7 +136,7 @@ fn same_id_twice_in_one_run_keeps_the_first_record() {
     assert_eq!(writer.upsert(&first, &tags()).unwrap(), Upsert::Added);
     assert_eq!(writer.upsert(&second, &tags()).unwrap(), Upsert::Duplicate);
     writer.commit().unwrap();
-    assert_eq!(index.num_docs().unwrap(), 1);
+    assert_eq!(index.count(DocKind::Article).unwrap(), 1);
     assert_eq!(hits(&index, "first"), 1);
     assert_eq!(hits(&index, "second"), 0);
     // A second run over the same input: the first record is unchanged, the copy a duplicate.
@@ -143,7 +144,7 @@ fn same_id_twice_in_one_run_keeps_the_first_record() {
     assert_eq!(writer.upsert(&first, &tags()).unwrap(), Upsert::Unchanged);
     assert_eq!(writer.upsert(&second, &tags()).unwrap(), Upsert::Duplicate);
     writer.commit().unwrap();
-    assert_eq!(index.num_docs().unwrap(), 1);
+    assert_eq!(index.count(DocKind::Article).unwrap(), 1);
 }
 
 #[test]
@@ -153,46 +154,64 @@ fn rollback_and_drop_leave_the_index_untouched() {
     let mut writer = index.writer(HEAP).unwrap();
     writer.upsert(&articles()[0], &tags()).unwrap();
     writer.rollback().unwrap();
-    assert_eq!(index.num_docs().unwrap(), 0);
+    assert_eq!(index.count(DocKind::Article).unwrap(), 0);
     {
         let mut writer = index.writer(HEAP).unwrap();
         writer.upsert(&articles()[0], &tags()).unwrap();
     }
-    assert_eq!(index.num_docs().unwrap(), 0);
+    assert_eq!(index.count(DocKind::Article).unwrap(), 0);
 }
 
-#[test]
-fn stores_fields_and_facets() {
+/// An index of the first of [`articles`] with these tags.
+fn index_one(tags: &Tags) -> (tempfile::TempDir, NewsIndex) {
     let dir = tempfile::tempdir().unwrap();
     let index = NewsIndex::create_or_open(dir.path()).unwrap();
     let mut writer = index.writer(HEAP).unwrap();
-    writer.upsert(&articles()[0], &tags()).unwrap();
+    writer.upsert(&articles()[0], tags).unwrap();
     writer.commit().unwrap();
+    (dir, index)
+}
 
-    let searcher = index.searcher().unwrap();
-    let schema = index.schema();
+/// `(facet, count)` over the documents of one kind, sorted. Facets are indexed, not stored,
+/// so they are counted rather than read back.
+fn facet_counts(index: &NewsIndex, kind: DocKind) -> Vec<(String, u64)> {
     let mut collector = FacetCollector::for_field(names::FACETS);
     for field in FacetField::ALL {
         collector.add_facet(field.root());
     }
-    let counts = searcher.search(&AllQuery, &collector).unwrap();
-    let mut facets: Vec<String> = Vec::new();
-    for field in FacetField::ALL {
-        for (facet, count) in counts.get(field.root()) {
-            assert_eq!(count, 1);
-            facets.push(facet.to_string());
-        }
-    }
+    let query = TermQuery::new(index.schema().kind_term(kind), IndexRecordOption::Basic);
+    let counts = index
+        .searcher()
+        .unwrap()
+        .search(&query, &collector)
+        .unwrap();
+    let mut facets: Vec<(String, u64)> = FacetField::ALL
+        .iter()
+        .flat_map(|field| counts.get(field.root()))
+        .map(|(facet, count)| (facet.to_string(), count))
+        .collect();
     facets.sort();
+    facets
+}
+
+fn owned(facets: &[(&str, u64)]) -> Vec<(String, u64)> {
+    facets.iter().map(|&(f, c)| (f.to_string(), c)).collect()
+}
+
+#[test]
+fn stores_fields_and_facets() {
+    let (_dir, index) = index_one(&tags());
+    let searcher = index.searcher().unwrap();
+    let schema = index.schema();
     assert_eq!(
-        facets,
-        vec![
-            "/country/Russia",
-            "/org/AC\\/DC",
-            "/person/Sergei Shoigu",
-            "/source/Reuters",
-            "/speaker/Sergei Shoigu",
-        ]
+        facet_counts(&index, DocKind::Article),
+        owned(&[
+            ("/country/Russia", 1),
+            ("/org/AC\\/DC", 1),
+            ("/person/Sergei Shoigu", 1),
+            ("/source/Reuters", 1),
+            ("/speaker/Sergei Shoigu", 1),
+        ])
     );
 
     let address = searcher
@@ -208,7 +227,6 @@ fn stores_fields_and_facets() {
     assert_eq!(text(schema.source).as_deref(), Some("Reuters"));
     assert_eq!(text(schema.path).as_deref(), Some("corpus/a.jsonl:3"));
     assert_eq!(text(schema.url), None);
-    assert_eq!(text(schema.quotes).as_deref(), Some("[]"));
     let published = doc
         .get_first(schema.published)
         .and_then(|v| v.as_datetime())
@@ -256,4 +274,201 @@ fn schema_mismatch_is_a_clear_error() {
     let err = NewsIndex::create_or_open(dir.path()).err().unwrap();
     assert!(matches!(err, IndexError::SchemaMismatch { .. }));
     assert!(err.to_string().contains("delete the directory"), "{err}");
+}
+
+fn quote(text: &str, speaker: Option<&str>, unnamed: Option<&str>, start: usize) -> Quote {
+    Quote {
+        text: text.to_string(),
+        speaker: speaker.map(str::to_string),
+        speaker_type: speaker.map(|_| EntityType::Person),
+        unnamed: unnamed.map(str::to_string),
+        kind: QuoteKind::Direct,
+        cue: Some("said".to_string()),
+        start,
+    }
+}
+
+/// [`tags`] with two named quotes, one unnamed quote and one blank quote (not indexed).
+fn quoted_tags() -> Tags {
+    Tags {
+        quotes: vec![
+            quote(
+                "We will respond to any threat.",
+                Some("Sergei Shoigu"),
+                None,
+                10,
+            ),
+            quote("Moscow wants talks.", Some("Sergei Shoigu"), None, 80),
+            quote("  ", Some("Sergei Shoigu"), None, 120),
+            quote("The talks may fail.", None, Some("a diplomat"), 150),
+        ],
+        ..tags()
+    }
+}
+
+/// Stored documents of one kind.
+fn documents(index: &NewsIndex, kind: DocKind) -> Vec<TantivyDocument> {
+    let searcher = index.searcher().unwrap();
+    let query = TermQuery::new(index.schema().kind_term(kind), IndexRecordOption::Basic);
+    let addresses = searcher
+        .search(&query, &tantivy::collector::DocSetCollector)
+        .unwrap();
+    let mut addresses: Vec<_> = addresses.into_iter().collect();
+    addresses.sort();
+    addresses
+        .into_iter()
+        .map(|address| searcher.doc(address).unwrap())
+        .collect()
+}
+
+/// Upserts one article in a run of its own and commits it.
+fn upsert_alone(index: &NewsIndex, article: &Article, tags: &Tags) -> Upsert {
+    let mut writer = index.writer(HEAP).unwrap();
+    let outcome = writer.upsert(article, tags).unwrap();
+    writer.commit().unwrap();
+    outcome
+}
+
+#[test]
+fn quotes_are_documents_rewritten_with_their_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = NewsIndex::create_or_open(dir.path()).unwrap();
+    let [first, second, _] = <[Article; 3]>::try_from(articles()).unwrap();
+    let counts = |index: &NewsIndex| {
+        (
+            index.count(DocKind::Article).unwrap(),
+            index.count(DocKind::Quote).unwrap(),
+        )
+    };
+    assert_eq!(upsert_alone(&index, &first, &quoted_tags()), Upsert::Added);
+    assert_eq!(upsert_alone(&index, &second, &quoted_tags()), Upsert::Added);
+    assert_eq!(counts(&index), (2, 6), "blank quotes are not indexed");
+
+    // Same input: nothing rewritten, nothing duplicated.
+    assert_eq!(
+        upsert_alone(&index, &first, &quoted_tags()),
+        Upsert::Unchanged
+    );
+    assert_eq!(counts(&index), (2, 6));
+
+    // A changed body rewrites the article and its quotes once.
+    let mut changed = first.clone();
+    changed.body.push_str(" More negotiations are planned.");
+    assert_eq!(
+        upsert_alone(&index, &changed, &quoted_tags()),
+        Upsert::Updated
+    );
+    assert_eq!(counts(&index), (2, 6));
+
+    // A quote the tagger no longer finds disappears with the update.
+    let mut fewer = quoted_tags();
+    fewer.quotes.remove(0);
+    assert_eq!(upsert_alone(&index, &changed, &fewer), Upsert::Updated);
+    assert_eq!(counts(&index), (2, 5));
+}
+
+#[test]
+fn quote_documents_carry_their_own_speaker_and_the_article_facets() {
+    let (_dir, index) = index_one(&quoted_tags());
+    let schema = index.schema();
+    let quotes = documents(&index, DocKind::Quote);
+    assert_eq!(quotes.len(), 3);
+    let text = |doc: &TantivyDocument, field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str().map(str::to_string))
+    };
+    let named = &quotes[0];
+    assert_eq!(
+        text(named, schema.quote).as_deref(),
+        Some("We will respond to any threat.")
+    );
+    assert_eq!(
+        text(named, schema.id).as_deref(),
+        Some("a"),
+        "the article's id"
+    );
+    assert_eq!(
+        text(named, schema.article_title).as_deref(),
+        Some("Talks in Ankara")
+    );
+    assert_eq!(text(named, schema.source).as_deref(), Some("Reuters"));
+    assert_eq!(
+        text(named, schema.speakers).as_deref(),
+        Some("Sergei Shoigu")
+    );
+    assert_eq!(text(named, schema.quote_kind).as_deref(), Some("direct"));
+    assert_eq!(text(named, schema.cue).as_deref(), Some("said"));
+    assert_eq!(
+        named.get_first(schema.position).and_then(|v| v.as_u64()),
+        Some(10)
+    );
+    assert!(named.get_first(schema.published).is_some());
+    assert_eq!(
+        text(named, schema.title),
+        None,
+        "article fields stay on the article"
+    );
+    let unnamed = &quotes[2];
+    assert_eq!(text(unnamed, schema.unnamed).as_deref(), Some("a diplomat"));
+    assert_eq!(text(unnamed, schema.speakers), None);
+
+    assert_eq!(
+        facet_counts(&index, DocKind::Quote),
+        owned(&[
+            ("/country/Russia", 3),
+            ("/org/AC\\/DC", 3),
+            ("/person/Sergei Shoigu", 3),
+            ("/source/Reuters", 3),
+            // Only the two named quotes: the unnamed one does not inherit the article's speakers.
+            ("/speaker/Sergei Shoigu", 2),
+        ])
+    );
+    let article = &documents(&index, DocKind::Article)[0];
+    assert_eq!(text(article, schema.quote), None);
+}
+
+#[test]
+fn an_index_of_the_previous_schema_must_be_rebuilt() {
+    // The schema before quote documents: the quotes were one stored JSON field on the article.
+    use tantivy::schema::{
+        DateOptions, DateTimePrecision, FacetOptions, NumericOptions, TextFieldIndexing,
+        TextOptions, STORED, STRING,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut builder = tantivy::schema::Schema::builder();
+    let english = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(EN_STEM)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    builder.add_text_field("id", STRING | STORED);
+    builder.add_text_field("title", english.clone());
+    builder.add_text_field("body", english);
+    builder.add_date_field(
+        "published",
+        DateOptions::default()
+            .set_indexed()
+            .set_stored()
+            .set_fast()
+            .set_precision(DateTimePrecision::Seconds),
+    );
+    builder.add_text_field("source", STRING | STORED);
+    for stored in ["url", "path", "speakers", "countries"] {
+        builder.add_text_field(stored, STORED);
+    }
+    builder.add_facet_field("facets", FacetOptions::default());
+    builder.add_text_field("quotes", STORED);
+    builder.add_u64_field(
+        "content_hash",
+        NumericOptions::default().set_stored().set_fast(),
+    );
+    tantivy::Index::create_in_dir(dir.path(), builder.build()).unwrap();
+    for opened in [
+        NewsIndex::open(dir.path()),
+        NewsIndex::create_or_open(dir.path()),
+    ] {
+        let err = opened.err().unwrap();
+        assert!(matches!(err, IndexError::SchemaMismatch { .. }), "{err}");
+        assert!(err.to_string().contains("rebuild"), "{err}");
+    }
 }

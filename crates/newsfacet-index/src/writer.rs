@@ -5,15 +5,16 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveTime};
 use newsfacet_article::Article;
-use newsfacet_tag::{EntityType, Tags};
+use newsfacet_tag::{EntityType, Quote, QuoteKind, Tags};
 use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::columnar::Column;
-use tantivy::query::TermQuery;
+use tantivy::indexer::UserOperation;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DateTime, IndexWriter, Searcher, TantivyDocument, Term};
 
-use crate::schema::{names, FacetField, NewsSchema};
+use crate::schema::{names, DocKind, FacetField, NewsSchema};
 use crate::IndexError;
 
 /// Bumped whenever the mapping from article to document changes without a schema change, so
@@ -38,7 +39,8 @@ pub enum Upsert {
     Duplicate,
 }
 
-/// Everything stored for one article, in the canonical form that is both hashed and written.
+/// Everything stored for one article and its quotes, in the canonical form that is both
+/// hashed and written.
 #[derive(Serialize)]
 struct Prepared<'a> {
     version: u32,
@@ -53,11 +55,38 @@ struct Prepared<'a> {
     countries: Vec<&'a str>,
     /// Sorted and deduplicated so that tagger output order does not count as a change.
     facets: BTreeSet<(FacetField, String)>,
-    quotes: String,
+    quotes: Vec<PreparedQuote<'a>>,
+}
+
+/// One quote of a [`Prepared`] article.
+#[derive(Serialize)]
+struct PreparedQuote<'a> {
+    text: &'a str,
+    /// The named speaker as a facet value; `None` for unnamed speakers.
+    speaker: Option<String>,
+    unnamed: Option<&'a str>,
+    kind: QuoteKind,
+    cue: Option<&'a str>,
+    position: usize,
+}
+
+impl<'a> PreparedQuote<'a> {
+    /// `None` for a quote without text, which nobody could find or read.
+    fn new(quote: &'a Quote) -> Option<Self> {
+        let text = quote.text.trim();
+        (!text.is_empty()).then(|| PreparedQuote {
+            text,
+            speaker: quote.speaker.as_deref().and_then(facet_value),
+            unnamed: non_blank(quote.unnamed.as_deref()),
+            kind: quote.kind,
+            cue: non_blank(quote.cue.as_deref()),
+            position: quote.start,
+        })
+    }
 }
 
 impl<'a> Prepared<'a> {
-    fn new(article: &'a Article, tags: &'a Tags) -> Result<Self, serde_json::Error> {
+    fn new(article: &'a Article, tags: &'a Tags) -> Self {
         let path = article.origin.to_string();
         let mut facets = BTreeSet::new();
         let mut add = |field: FacetField, name: &str| {
@@ -82,45 +111,44 @@ impl<'a> Prepared<'a> {
             };
             add(field, &entity.name);
         }
-        Ok(Prepared {
+        Prepared {
             version: DOCUMENT_VERSION,
             id: &article.id,
             title: &article.title,
             body: &article.body,
-            source: tags
-                .source
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty()),
+            source: non_blank(tags.source.as_deref()),
             published: article.published,
-            url: article
-                .url
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty()),
+            url: non_blank(article.url.as_deref()),
             path,
             speakers: tags.speakers.iter().map(|s| s.name.as_str()).collect(),
             countries: tags.countries.iter().map(|c| c.name.as_str()).collect(),
             facets,
-            quotes: serde_json::to_string(&tags.quotes)?,
-        })
+            quotes: tags.quotes.iter().filter_map(PreparedQuote::new).collect(),
+        }
     }
 
     fn content_hash(&self) -> Result<u64, serde_json::Error> {
         Ok(xxhash_rust::xxh3::xxh3_64(&serde_json::to_vec(self)?))
     }
 
-    fn document(&self, schema: &NewsSchema, content_hash: u64) -> TantivyDocument {
+    /// The fields article and quote documents share: kind, article id, date and source.
+    fn common(&self, schema: &NewsSchema, kind: DocKind) -> TantivyDocument {
         let mut doc = TantivyDocument::new();
+        doc.add_text(schema.doc_kind, kind.as_str());
         doc.add_text(schema.id, self.id);
-        doc.add_text(schema.title, self.title);
-        doc.add_text(schema.body, self.body);
         if let Some(date) = self.published {
             doc.add_date(schema.published, date_value(date));
         }
         if let Some(source) = self.source {
             doc.add_text(schema.source, source);
         }
+        doc
+    }
+
+    fn article_document(&self, schema: &NewsSchema, content_hash: u64) -> TantivyDocument {
+        let mut doc = self.common(schema, DocKind::Article);
+        doc.add_text(schema.title, self.title);
+        doc.add_text(schema.body, self.body);
         if let Some(url) = self.url {
             doc.add_text(schema.url, url);
         }
@@ -134,10 +162,54 @@ impl<'a> Prepared<'a> {
         for (field, value) in &self.facets {
             doc.add_facet(schema.facets, field.facet(value));
         }
-        doc.add_text(schema.quotes, &self.quotes);
         doc.add_u64(schema.content_hash, content_hash);
         doc
     }
+
+    /// One document per quote, in text order.
+    fn quote_documents<'s>(
+        &'s self,
+        schema: &'s NewsSchema,
+    ) -> impl Iterator<Item = TantivyDocument> + 's {
+        self.quotes.iter().map(move |quote| {
+            let mut doc = self.common(schema, DocKind::Quote);
+            doc.add_text(schema.quote, quote.text);
+            doc.add_text(schema.article_title, self.title);
+            // The article's speakers are not the quote's: a speaker filter on quotes must
+            // select what that speaker said, not everything in articles where they spoke.
+            for (field, value) in &self.facets {
+                if *field != FacetField::Speaker {
+                    doc.add_facet(schema.facets, field.facet(value));
+                }
+            }
+            if let Some(speaker) = &quote.speaker {
+                doc.add_text(schema.speakers, speaker);
+                doc.add_facet(schema.facets, FacetField::Speaker.facet(speaker));
+            }
+            if let Some(unnamed) = quote.unnamed {
+                doc.add_text(schema.unnamed, unnamed);
+            }
+            doc.add_text(schema.quote_kind, quote_kind_str(quote.kind));
+            if let Some(cue) = quote.cue {
+                doc.add_text(schema.cue, cue);
+            }
+            doc.add_u64(schema.position, quote.position as u64);
+            doc
+        })
+    }
+}
+
+/// The stored form of a quote kind, the same word as in `analyze --json`.
+fn quote_kind_str(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Indirect => "indirect",
+    }
+}
+
+/// Trimmed text, `None` when blank.
+fn non_blank(text: Option<&str>) -> Option<&str> {
+    text.map(str::trim).filter(|s| !s.is_empty())
 }
 
 /// A name as it may appear in a facet path: trimmed, with NUL removed (tantivy uses it as the
@@ -213,12 +285,15 @@ impl NewsWriter {
         }
     }
 
-    /// The content hash of the live document with this id in the committed index, if any.
+    /// The content hash of the live article with this id in the committed index, if any.
     fn committed_hash(&self, id: &str) -> Result<Option<u64>, IndexError> {
-        let query = TermQuery::new(
-            Term::from_field_text(self.schema.id, id),
-            IndexRecordOption::Basic,
-        );
+        let term =
+            |term| -> Box<dyn Query> { Box::new(TermQuery::new(term, IndexRecordOption::Basic)) };
+        // Quote documents share the article's id but have no hash.
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, term(Term::from_field_text(self.schema.id, id))),
+            (Occur::Must, term(self.schema.kind_term(DocKind::Article))),
+        ]);
         let hits = self
             .searcher
             .search(&query, &TopDocs::with_limit(1).order_by_score())
@@ -232,13 +307,10 @@ impl NewsWriter {
         }))
     }
 
-    /// Adds the article, replaces the indexed version of it, or does nothing when the indexed
-    /// version has identical content.
+    /// Adds the article with one document per quote, replaces the indexed version of both, or
+    /// does nothing when the indexed version has identical content.
     pub fn upsert(&mut self, article: &Article, tags: &Tags) -> Result<Upsert, IndexError> {
-        let prepared = Prepared::new(article, tags).map_err(|source| IndexError::Serialize {
-            id: article.id.clone(),
-            source,
-        })?;
+        let prepared = Prepared::new(article, tags);
         let hash = prepared
             .content_hash()
             .map_err(|source| IndexError::Serialize {
@@ -254,16 +326,24 @@ impl NewsWriter {
             Some(_) => Upsert::Updated,
             None => Upsert::Added,
         };
-        if outcome == Upsert::Updated {
-            // Deletes apply to documents added before this operation only, so the new version
-            // added next survives.
-            self.writer
-                .delete_term(Term::from_field_text(self.schema.id, &article.id));
-        }
         if outcome != Upsert::Unchanged {
-            let doc = prepared.document(&self.schema, hash);
+            // One group of operations: tantivy gives it contiguous opstamps and puts its
+            // documents in one segment, so an article's quotes stay next to it in text order.
+            // The delete removes the old article and every old quote (they carry its id); it
+            // only applies to documents added before it, so the new version survives.
+            let delete = (outcome == Upsert::Updated)
+                .then(|| UserOperation::Delete(Term::from_field_text(self.schema.id, &article.id)));
+            let article_doc = prepared.article_document(&self.schema, hash);
+            let operations: Vec<UserOperation> = delete
+                .into_iter()
+                .chain(
+                    std::iter::once(article_doc)
+                        .chain(prepared.quote_documents(&self.schema))
+                        .map(UserOperation::Add),
+                )
+                .collect();
             self.writer
-                .add_document(doc)
+                .run(operations)
                 .map_err(|e| self.tantivy_error(e))?;
         }
         tracing::trace!(id = %article.id, ?outcome, "upsert");

@@ -1,9 +1,14 @@
 //! Searching a newsfacet index: text queries, facet filters, facet counts and snippets.
 //!
 //! [`search`] answers a [`SearchRequest`] with ranked, paginated [`Hit`]s plus facet counts
-//! over every matching article; [`facet_values`] lists one facet dimension's values with
+//! over every matching article; [`search_quotes`] answers the same request over the text of
+//! quotes, with [`QuoteHit`]s; [`facet_values`] lists one facet dimension's values with
 //! counts. Filter values are resolved against the values actually in the index, through case
 //! and diacritic folding and gazetteer aliases (see [`resolve::resolve_values`]).
+//!
+//! Every query selects one [`DocKind`] of the index: articles for `search` and `facet_values`,
+//! quotes for `search_quotes`. Scores use BM25 statistics of that kind only
+//! ([`KindStatistics`]), so quote documents do not change how articles rank and vice versa.
 
 #![warn(missing_docs)]
 
@@ -12,17 +17,17 @@ pub mod snippet;
 
 use std::collections::BTreeMap;
 
-use newsfacet_index::{date_of, names, FacetField, IndexError, NewsIndex, NewsSchema};
+use newsfacet_index::{date_of, names, DocKind, FacetField, IndexError, NewsIndex, NewsSchema};
 use newsfacet_tag::Gazetteer;
 use serde::Serialize;
 use tantivy::collector::{Count, FacetCollector, FacetCounts, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser,
-    QueryParserError, TermSetQuery,
+    Bm25StatisticsProvider, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser,
+    QueryParserError, TermQuery, TermSetQuery,
 };
-use tantivy::schema::Value;
+use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
+use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, TantivyError, Term};
 
 /// How many values of each dimension [`SearchResults::facets`] lists.
 pub const SEARCH_FACET_TOP: usize = 10;
@@ -49,10 +54,10 @@ impl Filters {
     }
 }
 
-/// One search.
+/// One search, of articles ([`search`]) or of quotes ([`search_quotes`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchRequest {
-    /// Query text in tantivy syntax; `None` or blank matches every article.
+    /// Query text in tantivy syntax; `None`, blank or `*` matches every document, newest first.
     pub query: Option<String>,
     /// Facet filters.
     pub filters: Filters,
@@ -96,6 +101,48 @@ pub struct Hit {
     /// Where the article was read from (`file:line`); only given when there is no URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+}
+
+/// One matching quote, with the article it is from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteHit {
+    /// The quote's full text.
+    pub text: String,
+    /// The named speaker; `None` (JSON `null`) when the speaker is unnamed.
+    pub speaker: Option<String>,
+    /// How an unnamed speaker is described ("a spokesperson"); only for unnamed speakers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unnamed: Option<String>,
+    /// `direct` (in quote marks) or `indirect` (reported speech).
+    pub kind: String,
+    /// The cue verb or phrase ("said", "according to"), when there is one.
+    pub cue: Option<String>,
+    /// The article's stable id.
+    pub id: String,
+    /// The article's title.
+    pub title: String,
+    /// The article's canonical publisher, if known.
+    pub source: Option<String>,
+    /// The article's publication date as `YYYY-MM-DD`, if known.
+    pub published: Option<String>,
+    /// Relevance score; 0 when there is no query text (hits are then ordered by date).
+    pub score: f32,
+    /// HTML snippet of the quote: escaped text with query terms in `<b>…</b>`.
+    pub snippet: String,
+    /// Byte offset of the quote in the article's tagged text (title, blank line, body).
+    pub position: u64,
+}
+
+/// The answer to a [`SearchRequest`] over quotes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteResults {
+    /// Number of matching quotes (all pages).
+    pub total: u64,
+    /// The requested page of hits.
+    pub hits: Vec<QuoteHit>,
+    /// `(dimension, value)` filters that matched no value in the index (and so no quote).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unmatched_filters: Vec<(String, String)>,
 }
 
 /// Top facet counts of the dimensions shown with search results, over all matching articles.
@@ -200,8 +247,8 @@ impl QueryError {
     }
 }
 
-/// Runs a search: ranked hits (by score, or by date descending without query text), the total
-/// number of matches and facet counts over all of them.
+/// Runs a search of articles: ranked hits (by score, or by date descending without query
+/// text), the total number of matches and facet counts over all of them.
 pub fn search(
     index: &NewsIndex,
     gazetteer: &Gazetteer,
@@ -209,77 +256,59 @@ pub fn search(
 ) -> Result<SearchResults, QueryError> {
     let searcher = index.searcher()?;
     let schema = index.schema();
-    let text = parse_text(index, request.query.as_deref())?;
-    let ResolvedFilters {
-        clauses: filter,
-        unmatched: unmatched_filters,
-    } = filter_query(index, &searcher, gazetteer, &request.filters)?;
-    let query = combine(text.as_ref().map(|q| q.box_clone()), filter);
-
     let mut facet_collector = FacetCollector::for_field(names::FACETS);
     for field in ResultFacets::FIELDS {
         facet_collector.add_facet(field.root());
     }
-    let tantivy_error = |e| QueryError::Index(index.error(e));
-    let page = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
-    let (total, ranked, counts): (usize, Vec<(f32, DocAddress)>, FacetCounts) =
-        if request.limit == 0 {
-            let (total, counts) = searcher
-                .search(&*query, &(Count, facet_collector))
-                .map_err(tantivy_error)?;
-            (total, Vec::new(), counts)
-        } else if text.is_some() {
-            let collectors = (Count, page.order_by_score(), facet_collector);
-            searcher
-                .search(&*query, &collectors)
-                .map_err(tantivy_error)?
-        } else {
-            let collectors = (
-                Count,
-                page.order_by_fast_field::<DateTime>(names::PUBLISHED, Order::Desc),
-                facet_collector,
-            );
-            let (total, top, counts) = searcher
-                .search(&*query, &collectors)
-                .map_err(tantivy_error)?;
-            (
-                total,
-                top.into_iter().map(|(_, address)| (0.0, address)).collect(),
-                counts,
-            )
-        };
+    let found = find(
+        index,
+        &searcher,
+        gazetteer,
+        DocKind::Article,
+        request,
+        Some(facet_collector),
+    )?;
+    let hits = load_hits(index, &searcher, &found, schema.body, hit)?;
 
-    let generator = match &text {
-        Some(text) => {
-            let mut generator =
-                SnippetGenerator::create(&searcher, &**text, schema.body).map_err(tantivy_error)?;
-            generator.set_max_num_chars(snippet::SNIPPET_CHARS);
-            Some(generator)
-        }
-        None => None,
-    };
-    let hits = ranked
-        .into_iter()
-        .map(|(score, address)| {
-            let doc: TantivyDocument = searcher.doc(address).map_err(tantivy_error)?;
-            Ok(hit(schema, &doc, score, generator.as_ref()))
-        })
-        .collect::<Result<Vec<_>, QueryError>>()?;
-
+    let counts = found.counts.unwrap_or_default();
     let top = |field: FacetField| {
         let mut counts = sorted_counts(&counts, field);
         counts.truncate(SEARCH_FACET_TOP);
         counts
     };
     Ok(SearchResults {
-        total: total as u64,
+        total: found.total,
         hits,
         facets: ResultFacets {
             speaker: top(FacetField::Speaker),
             country: top(FacetField::Country),
             source: top(FacetField::Source),
         },
-        unmatched_filters,
+        unmatched_filters: found.unmatched,
+    })
+}
+
+/// Searches the text of quotes: ranked quote hits (by score, or by date descending without
+/// query text) with their article's title, source and date, and the total number of matching
+/// quotes.
+///
+/// The query text searches only the quotes themselves (stemmed like article bodies). A
+/// `speaker` filter selects quotes by that named speaker, resolved exactly like the article
+/// speaker filter, so quotes of unnamed speakers never match it; the other filters select
+/// quotes of articles having those facets.
+pub fn search_quotes(
+    index: &NewsIndex,
+    gazetteer: &Gazetteer,
+    request: &SearchRequest,
+) -> Result<QuoteResults, QueryError> {
+    let searcher = index.searcher()?;
+    let schema = index.schema();
+    let found = find(index, &searcher, gazetteer, DocKind::Quote, request, None)?;
+    let hits = load_hits(index, &searcher, &found, schema.quote, quote_hit)?;
+    Ok(QuoteResults {
+        total: found.total,
+        hits,
+        unmatched_filters: found.unmatched,
     })
 }
 
@@ -294,18 +323,23 @@ pub fn facet_values(
     top: usize,
 ) -> Result<FacetList, QueryError> {
     let searcher = index.searcher()?;
-    let text = parse_text(index, query)?;
-    let ResolvedFilters {
-        clauses: filter,
-        unmatched: unmatched_filters,
-    } = filter_query(index, &searcher, gazetteer, filters)?;
-    let query = combine(text, filter);
     let mut collector = FacetCollector::for_field(names::FACETS);
     collector.add_facet(field.root());
-    let counts = searcher
-        .search(&*query, &collector)
-        .map_err(|e| index.error(e))?;
-    let mut values = sorted_counts(&counts, field);
+    let request = SearchRequest {
+        query: query.map(str::to_string),
+        filters: filters.clone(),
+        limit: 0,
+        offset: 0,
+    };
+    let found = find(
+        index,
+        &searcher,
+        gazetteer,
+        DocKind::Article,
+        &request,
+        Some(collector),
+    )?;
+    let mut values = sorted_counts(&found.counts.unwrap_or_default(), field);
     let rest = if top == 0 || values.len() <= top {
         Vec::new()
     } else {
@@ -315,49 +349,177 @@ pub fn facet_values(
         field,
         values,
         other: rest.iter().map(|c| c.count).sum(),
-        unmatched_filters,
+        unmatched_filters: found.unmatched,
     })
 }
 
-/// Parses query text; `None` for absent or blank text (match everything).
+/// BM25 statistics of one [`DocKind`]: as if the documents of that kind were alone in the
+/// index.
+///
+/// The kinds share no text field, so token and term counts of a kind's fields are already
+/// its own; only the document count must leave the other kind out. tantivy counts deleted
+/// documents not yet merged away in both, and so does this.
+pub struct KindStatistics<'s> {
+    searcher: &'s Searcher,
+    num_docs: u64,
+}
+
+impl<'s> KindStatistics<'s> {
+    /// The statistics of `kind` in the searcher's view of the index.
+    pub fn new(
+        searcher: &'s Searcher,
+        schema: &NewsSchema,
+        kind: DocKind,
+    ) -> Result<Self, TantivyError> {
+        let num_docs = searcher.doc_freq(&schema.kind_term(kind))?;
+        Ok(KindStatistics { searcher, num_docs })
+    }
+}
+
+impl Bm25StatisticsProvider for KindStatistics<'_> {
+    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
+        self.searcher.total_num_tokens(field)
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        // At least one, so that an empty kind does not divide by zero.
+        Ok(self.num_docs.max(1))
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        // A query may name a field of the other kind (`body:` in a quote search); tantivy's
+        // idf requires doc_freq <= total_num_docs. Such a term matches nothing here anyway.
+        Ok(self.searcher.doc_freq(term)?.min(self.total_num_docs()?))
+    }
+}
+
+/// What [`find`] found: a ranked page, the total, and what presenting it needs.
+struct Found {
+    total: u64,
+    /// `(score, address)` of the requested page; score 0 without query text.
+    ranked: Vec<(f32, DocAddress)>,
+    /// Facet counts over every match, when a facet collector was given.
+    counts: Option<FacetCounts>,
+    /// The parsed query text, for snippets.
+    text: Option<Box<dyn Query>>,
+    /// `(dimension, value)` filters that matched no indexed value.
+    unmatched: Vec<(String, String)>,
+}
+
+/// The one search path of every command: parses the text for `kind`, resolves the filters,
+/// and collects the count, the requested page (by score with text, else by date descending)
+/// and optionally facet counts, in one pass over the documents of `kind`.
+fn find(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    gazetteer: &Gazetteer,
+    kind: DocKind,
+    request: &SearchRequest,
+    facets: Option<FacetCollector>,
+) -> Result<Found, QueryError> {
+    let text = parse_text(index, kind, request.query.as_deref())?;
+    let ResolvedFilters {
+        clauses: filter,
+        unmatched,
+    } = filter_query(index, searcher, gazetteer, kind, &request.filters)?;
+    let query = combine(
+        index.schema(),
+        kind,
+        text.as_ref().map(|q| q.box_clone()),
+        filter,
+    );
+    let tantivy_error = |e| QueryError::Index(index.error(e));
+    let statistics = KindStatistics::new(searcher, index.schema(), kind).map_err(tantivy_error)?;
+    let page = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+    let (total, ranked, counts) = if request.limit == 0 {
+        let (total, counts) = searcher
+            .search_with_statistics_provider(&*query, &(Count, facets), &statistics)
+            .map_err(tantivy_error)?;
+        (total, Vec::new(), counts)
+    } else if text.is_some() {
+        let collectors = (Count, page.order_by_score(), facets);
+        searcher
+            .search_with_statistics_provider(&*query, &collectors, &statistics)
+            .map_err(tantivy_error)?
+    } else {
+        let collectors = (
+            Count,
+            page.order_by_fast_field::<DateTime>(names::PUBLISHED, Order::Desc),
+            facets,
+        );
+        let (total, top, counts) = searcher
+            .search_with_statistics_provider(&*query, &collectors, &statistics)
+            .map_err(tantivy_error)?;
+        let ranked = top.into_iter().map(|(_, address)| (0.0, address)).collect();
+        (total, ranked, counts)
+    };
+    Ok(Found {
+        total: total as u64,
+        ranked,
+        counts,
+        text,
+        unmatched,
+    })
+}
+
+/// The text fields a query of `kind` searches, with their boosts, and their names for
+/// messages.
+fn text_fields(schema: &NewsSchema, kind: DocKind) -> (Vec<(Field, f32)>, &'static str) {
+    match kind {
+        DocKind::Article => (
+            vec![(schema.title, TITLE_BOOST), (schema.body, 1.0)],
+            "title, body",
+        ),
+        DocKind::Quote => (vec![(schema.quote, 1.0)], "quote"),
+    }
+}
+
+/// Parses query text for `kind`; `None` for absent or blank text or a lone `*` (match
+/// everything, newest first).
 fn parse_text(
     index: &NewsIndex,
+    kind: DocKind,
     query: Option<&str>,
 ) -> Result<Option<Box<dyn Query>>, QueryError> {
-    let Some(text) = query.map(str::trim).filter(|q| !q.is_empty()) else {
+    let Some(text) = query.map(str::trim).filter(|q| !q.is_empty() && *q != "*") else {
         return Ok(None);
     };
-    let schema = index.schema();
-    let mut parser = QueryParser::for_index(index.index(), vec![schema.title, schema.body]);
+    let (fields, field_names) = text_fields(index.schema(), kind);
+    let mut parser =
+        QueryParser::for_index(index.index(), fields.iter().map(|&(f, _)| f).collect());
     // All terms required, like a web search engine; `OR` is still available explicitly.
     parser.set_conjunction_by_default();
-    parser.set_field_boost(schema.title, TITLE_BOOST);
+    for (field, boost) in fields {
+        parser.set_field_boost(field, boost);
+    }
     parser
         .parse_query(text)
         .map(Some)
         .map_err(|error| QueryError::Syntax {
             query: text.to_string(),
-            message: syntax_message(&error),
+            message: syntax_message(&error, field_names),
         })
 }
 
-/// A message for a query parse error that says how to fix it.
-fn syntax_message(error: &QueryParserError) -> String {
+/// A message for a query parse error that says how to fix it; `fields` names the searchable
+/// fields.
+fn syntax_message(error: &QueryParserError, fields: &str) -> String {
     match error {
         QueryParserError::SyntaxError(_) => {
-            "cannot parse it; check that parentheses and quotes are balanced and that `field:` prefixes \
-             are followed by a term (searchable fields: title, body)"
-                .to_string()
+            format!(
+                "cannot parse it; check that parentheses and quotes are balanced and that `field:` prefixes \
+                 are followed by a term (searchable fields: {fields})"
+            )
         }
         QueryParserError::FieldDoesNotExist(field) => {
             let hint = match field.parse::<FacetField>() {
                 Ok(facet) => format!("; to filter by {facet}, use --{facet} instead"),
                 Err(_) => "; put the text in quotes to search for it literally".to_string(),
             };
-            format!("unknown field `{field}:` (searchable fields: title, body){hint}")
+            format!("unknown field `{field}:` (searchable fields: {fields}){hint}")
         }
         QueryParserError::FieldNotIndexed(field) => {
-            format!("field `{field}:` is not searchable (searchable fields: title, body)")
+            format!("field `{field}:` is not searchable (searchable fields: {fields})")
         }
         QueryParserError::AllButQueryForbidden => {
             "a query cannot consist only of excluded terms; add a term to search for".to_string()
@@ -375,10 +537,12 @@ struct ResolvedFilters {
 }
 
 /// The facet filter clauses (one per dimension) and the filter values that matched nothing.
+/// Values resolve against the facet values of the documents of `kind`.
 fn filter_query(
     index: &NewsIndex,
     searcher: &Searcher,
     gazetteer: &Gazetteer,
+    kind: DocKind,
     filters: &Filters,
 ) -> Result<ResolvedFilters, QueryError> {
     let fields: Vec<FacetField> = filters
@@ -393,13 +557,13 @@ fn filter_query(
             unmatched: Vec::new(),
         });
     }
-    // The values of each filtered dimension present in live documents.
+    // The values of each filtered dimension present in live documents of this kind.
     let mut collector = FacetCollector::for_field(names::FACETS);
     for field in &fields {
         collector.add_facet(field.root());
     }
     let indexed = searcher
-        .search(&AllQuery, &collector)
+        .search(&kind_query(index.schema(), kind), &collector)
         .map_err(|e| index.error(e))?;
 
     let facets_field = index.schema().facets;
@@ -440,20 +604,32 @@ fn filter_query(
     Ok(ResolvedFilters { clauses, unmatched })
 }
 
-/// The text query (or everything) restricted by every filter clause.
-fn combine(text: Option<Box<dyn Query>>, filters: Vec<Box<dyn Query>>) -> Box<dyn Query> {
-    match (text, filters.is_empty()) {
-        (None, true) => Box::new(AllQuery),
-        (Some(text), true) => text,
-        (text, false) => {
-            let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(filters.len() + 1);
-            if let Some(text) = text {
-                clauses.push((Occur::Must, text));
-            }
-            clauses.extend(filters.into_iter().map(|clause| (Occur::Must, clause)));
-            Box::new(BooleanQuery::new(clauses))
-        }
+/// The query selecting every document of `kind`, scoring 0.
+fn kind_query(schema: &NewsSchema, kind: DocKind) -> ConstScoreQuery {
+    ConstScoreQuery::new(
+        Box::new(TermQuery::new(
+            schema.kind_term(kind),
+            IndexRecordOption::Basic,
+        )),
+        0.0,
+    )
+}
+
+/// The text query (or everything) restricted to documents of `kind` and by every filter
+/// clause.
+fn combine(
+    schema: &NewsSchema,
+    kind: DocKind,
+    text: Option<Box<dyn Query>>,
+    filters: Vec<Box<dyn Query>>,
+) -> Box<dyn Query> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(filters.len() + 2);
+    clauses.push((Occur::Must, Box::new(kind_query(schema, kind))));
+    if let Some(text) = text {
+        clauses.push((Occur::Must, text));
     }
+    clauses.extend(filters.into_iter().map(|clause| (Occur::Must, clause)));
+    Box::new(BooleanQuery::new(clauses))
 }
 
 /// All values of one dimension in `counts`, by count descending then value ascending.
@@ -468,18 +644,65 @@ fn sorted_counts(counts: &FacetCounts, field: FacetField) -> Vec<FacetCount> {
     values
 }
 
-/// Builds a hit from a stored document.
+/// Loads the stored documents of the found page and builds a hit of each with `build`, with
+/// snippets of `snippet_field`.
+fn load_hits<T>(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    found: &Found,
+    snippet_field: Field,
+    build: fn(&NewsSchema, &TantivyDocument, f32, Option<&SnippetGenerator>) -> T,
+) -> Result<Vec<T>, QueryError> {
+    let generator = snippet_generator(index, searcher, found.text.as_deref(), snippet_field)?;
+    found
+        .ranked
+        .iter()
+        .map(|&(score, address)| {
+            let doc: TantivyDocument = searcher.doc(address).map_err(|e| index.error(e))?;
+            Ok(build(index.schema(), &doc, score, generator.as_ref()))
+        })
+        .collect()
+}
+
+/// The snippet generator for query text over `field`; `None` without query text.
+fn snippet_generator(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    text: Option<&dyn Query>,
+    field: Field,
+) -> Result<Option<SnippetGenerator>, QueryError> {
+    let Some(text) = text else {
+        return Ok(None);
+    };
+    let mut generator =
+        SnippetGenerator::create(searcher, text, field).map_err(|e| index.error(e))?;
+    generator.set_max_num_chars(snippet::SNIPPET_CHARS);
+    Ok(Some(generator))
+}
+
+/// The first stored text value of a field.
+fn stored_text(doc: &TantivyDocument, field: Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+/// The stored publication date as `YYYY-MM-DD`.
+fn stored_date(doc: &TantivyDocument, schema: &NewsSchema) -> Option<String> {
+    doc.get_first(schema.published)
+        .and_then(|v| v.as_datetime())
+        .and_then(date_of)
+        .map(|date| date.to_string())
+}
+
+/// Builds an article hit from a stored article document.
 fn hit(
     schema: &NewsSchema,
     doc: &TantivyDocument,
     score: f32,
     generator: Option<&SnippetGenerator>,
 ) -> Hit {
-    let text = |field| {
-        doc.get_first(field)
-            .and_then(|v| v.as_str())
-            .map(str::to_string)
-    };
+    let text = |field| stored_text(doc, field);
     let all = |field| {
         doc.get_all(field)
             .filter_map(|v| v.as_str().map(str::to_string))
@@ -491,11 +714,7 @@ fn hit(
         id: text(schema.id).unwrap_or_default(),
         title: text(schema.title).unwrap_or_default(),
         source: text(schema.source),
-        published: doc
-            .get_first(schema.published)
-            .and_then(|v| v.as_datetime())
-            .and_then(date_of)
-            .map(|date| date.to_string()),
+        published: stored_date(doc, schema),
         score,
         snippet: snippet::snippet(generator, &body),
         speakers: all(schema.speakers),
@@ -506,6 +725,34 @@ fn hit(
             None
         },
         url,
+    }
+}
+
+/// Builds a quote hit from a stored quote document.
+fn quote_hit(
+    schema: &NewsSchema,
+    doc: &TantivyDocument,
+    score: f32,
+    generator: Option<&SnippetGenerator>,
+) -> QuoteHit {
+    let text = |field| stored_text(doc, field);
+    let quote = text(schema.quote).unwrap_or_default();
+    QuoteHit {
+        snippet: snippet::snippet(generator, &quote),
+        text: quote,
+        speaker: text(schema.speakers),
+        unnamed: text(schema.unnamed),
+        kind: text(schema.quote_kind).unwrap_or_default(),
+        cue: text(schema.cue),
+        id: text(schema.id).unwrap_or_default(),
+        title: text(schema.article_title).unwrap_or_default(),
+        source: text(schema.source),
+        published: stored_date(doc, schema),
+        score,
+        position: doc
+            .get_first(schema.position)
+            .and_then(|v| v.as_u64())
+            .unwrap_or_default(),
     }
 }
 

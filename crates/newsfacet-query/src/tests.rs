@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use newsfacet_article::{Article, Origin};
 use newsfacet_index::NewsIndex;
 use newsfacet_tag::gazetteer::kind;
-use newsfacet_tag::{CountryRef, EntityCount, EntityType, Entry, Gazetteer, Speaker, Tags};
+use newsfacet_tag::{
+    CountryRef, EntityCount, EntityType, Entry, Gazetteer, Quote, QuoteKind, Speaker, Tags,
+};
 
 use super::*;
 
@@ -17,6 +19,8 @@ struct Doc {
     speakers: &'static [&'static str],
     countries: &'static [&'static str],
     url: Option<&'static str>,
+    /// `(text, speaker)`; a quote without a speaker is by "an official".
+    quotes: &'static [(&'static str, Option<&'static str>)],
 }
 
 const DOCS: &[Doc] = &[
@@ -29,6 +33,13 @@ const DOCS: &[Doc] = &[
         speakers: &["Sergei Shoigu"],
         countries: &["Russia", "Turkey"],
         url: None,
+        quotes: &[
+            (
+                "Grain corridors must stay open for everyone.",
+                Some("Sergei Shoigu"),
+            ),
+            ("The talks were difficult and long.", None),
+        ],
     },
     Doc {
         id: "a2",
@@ -39,6 +50,10 @@ const DOCS: &[Doc] = &[
         speakers: &["Anya Petrova"],
         countries: &["Russia"],
         url: None,
+        quotes: &[(
+            "Sanctions hurt ordinary families first.",
+            Some("Anya Petrova"),
+        )],
     },
     Doc {
         id: "a3",
@@ -49,6 +64,7 @@ const DOCS: &[Doc] = &[
         speakers: &["Recep Tayyip Erdoğan"],
         countries: &["Turkey"],
         url: Some("https://example.com/a3"),
+        quotes: &[],
     },
     Doc {
         id: "a4",
@@ -59,6 +75,7 @@ const DOCS: &[Doc] = &[
         speakers: &[],
         countries: &[],
         url: None,
+        quotes: &[],
     },
     Doc {
         id: "a5",
@@ -69,6 +86,10 @@ const DOCS: &[Doc] = &[
         speakers: &["Anya Petrova", "Sergei Shoigu"],
         countries: &["China"],
         url: None,
+        quotes: &[
+            ("Prices of grain will recover by summer.", Some("Anya Petrova")),
+            ("We are watching the markets closely.", Some("Sergei Shoigu")),
+        ],
     },
 ];
 
@@ -98,6 +119,11 @@ pub(crate) fn gazetteer() -> Gazetteer {
 }
 
 fn build() -> (tempfile::TempDir, NewsIndex) {
+    build_with_quotes(true)
+}
+
+/// The test index of [`DOCS`], with or without their quotes.
+fn build_with_quotes(with_quotes: bool) -> (tempfile::TempDir, NewsIndex) {
     let dir = tempfile::tempdir().unwrap();
     let index = NewsIndex::create_or_open(dir.path()).unwrap();
     let mut writer = index.writer(20_000_000).unwrap();
@@ -146,7 +172,21 @@ fn build() -> (tempfile::TempDir, NewsIndex) {
                     surface: vec![name.to_string()],
                 })
                 .collect(),
-            quotes: Vec::new(),
+            quotes: doc
+                .quotes
+                .iter()
+                .filter(|_| with_quotes)
+                .enumerate()
+                .map(|(n, &(text, speaker))| Quote {
+                    text: text.to_string(),
+                    speaker: speaker.map(str::to_string),
+                    speaker_type: speaker.map(|_| EntityType::Person),
+                    unnamed: speaker.is_none().then(|| "an official".to_string()),
+                    kind: QuoteKind::Direct,
+                    cue: speaker.map(|_| "said".to_string()),
+                    start: 100 * (n + 1),
+                })
+                .collect(),
         };
         writer.upsert(&article, &tags).unwrap();
     }
@@ -275,6 +315,16 @@ fn unknown_filter_values_match_nothing_and_are_reported() {
         vec![("speaker".to_string(), "Nobody Atall".to_string())]
     );
     assert!(results.facets.speaker.is_empty());
+    let quotes = search_quotes(
+        &index,
+        &gazetteer(),
+        &request("", &[(FacetField::Speaker, "Nobody Atall")]),
+    )
+    .unwrap();
+    assert_eq!(
+        (quotes.total, quotes.unmatched_filters),
+        (0, results.unmatched_filters)
+    );
 
     // An unmatched alternative is reported but the other alternative still applies.
     let results = search(
@@ -431,16 +481,18 @@ fn snippets_highlight_or_fall_back_to_the_opening() {
     assert_eq!(results.hits[0].snippet, DOCS[4].body);
 }
 
+/// The keys of a JSON object, sorted.
+fn keys(value: &serde_json::Value) -> Vec<String> {
+    let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+    keys.sort();
+    keys
+}
+
 #[test]
 fn results_serialize_to_the_documented_shape() {
     let (_dir, index) = build();
     let results = search(&index, &gazetteer(), &request("istanbul OR rain", &[])).unwrap();
     let json = serde_json::to_value(&results).unwrap();
-    let keys = |value: &serde_json::Value| {
-        let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
-        keys.sort();
-        keys
-    };
     assert_eq!(keys(&json), ["facets", "hits", "total"]);
     assert_eq!(keys(&json["facets"]), ["country", "source", "speaker"]);
     let a3 = json["hits"]
@@ -481,4 +533,234 @@ fn results_serialize_to_the_documented_shape() {
         text.starts_with("{\"speaker\":") && text.find("\"country\"") < text.find("\"source\""),
         "{text}"
     );
+}
+
+fn quote_request(query: &str, filters: &[(FacetField, &str)]) -> SearchRequest {
+    let mut request = request(query, filters);
+    request.limit = 100;
+    request
+}
+
+/// `(article id, quote text)` of every matching quote, in result order.
+fn quotes(index: &NewsIndex, query: &str, filters: &[(FacetField, &str)]) -> Vec<(String, String)> {
+    let results = search_quotes(index, &gazetteer(), &quote_request(query, filters)).unwrap();
+    assert_eq!(results.total as usize, results.hits.len());
+    results.hits.into_iter().map(|h| (h.id, h.text)).collect()
+}
+
+fn quote_ids(index: &NewsIndex, query: &str, filters: &[(FacetField, &str)]) -> Vec<String> {
+    let mut ids: Vec<String> = quotes(index, query, filters)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn quote_search_matches_quote_text_only() {
+    let (_dir, index) = build();
+    // "grain" is in the bodies of a1, a3, a5 and in quotes of a1 and a5.
+    let found = quotes(&index, "grain", &[]);
+    let mut ids: Vec<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, ["a1", "a5"]);
+    assert!(found
+        .iter()
+        .all(|(_, text)| text.to_lowercase().contains("grain")));
+    // Narrative only: the article matches, no quote does.
+    assert_eq!(ids_of_articles(&index, "istanbul"), ["a3"]);
+    assert!(quotes(&index, "istanbul", &[]).is_empty());
+    // Quote only: no article matches, the quote does (stemmed: "corridor" finds "corridors").
+    assert!(ids_of_articles(&index, "corridor").is_empty());
+    assert_eq!(quote_ids(&index, "corridor", &[]), ["a1"]);
+    // Quote documents never show up in article results or counts.
+    let all = search(&index, &gazetteer(), &request("", &[])).unwrap();
+    assert_eq!(all.total, 5);
+}
+
+fn ids_of_articles(index: &NewsIndex, query: &str) -> Vec<String> {
+    ids(index, query, &[])
+}
+
+#[test]
+fn quote_speaker_filters_resolve_like_article_filters() {
+    let (_dir, index) = build();
+    let shoigu = [
+        ("a5".to_string(), DOCS[4].quotes[1].0.to_string()),
+        ("a1".to_string(), DOCS[0].quotes[0].0.to_string()),
+    ];
+    // Through a gazetteer alias, case-insensitively, and by a whole word of the name.
+    for input in ["shoygu", "SERGEI SHOIGU", "shoigu"] {
+        assert_eq!(
+            quotes(&index, "", &[(FacetField::Speaker, input)]),
+            shoigu,
+            "--speaker {input}"
+        );
+    }
+    // Only what the speaker said, not every quote of articles where they spoke.
+    assert_eq!(
+        quote_ids(&index, "", &[(FacetField::Speaker, "petrova")]),
+        ["a2", "a5"]
+    );
+    assert_eq!(
+        quote_ids(&index, "grain", &[(FacetField::Speaker, "petrova")]),
+        ["a5"]
+    );
+    assert!(quotes(&index, "", &[(FacetField::Speaker, "Nobody Atall")]).is_empty());
+}
+
+#[test]
+fn unnamed_quotes_are_found_but_never_under_a_speaker() {
+    let (_dir, index) = build();
+    let results = search_quotes(&index, &gazetteer(), &quote_request("talks", &[])).unwrap();
+    assert_eq!(results.total, 1);
+    let hit = &results.hits[0];
+    assert_eq!(
+        (hit.speaker.as_deref(), hit.unnamed.as_deref()),
+        (None, Some("an official"))
+    );
+    // a1's article speaker is Shoigu, but the unnamed quote is not his.
+    assert!(quotes(&index, "talks", &[(FacetField::Speaker, "shoigu")]).is_empty());
+}
+
+#[test]
+fn article_filters_restrict_quotes_to_matching_articles() {
+    let (_dir, index) = build();
+    let petrova = (FacetField::Speaker, "petrova");
+    assert_eq!(
+        quote_ids(&index, "", &[petrova, (FacetField::Country, "russia")]),
+        ["a2"]
+    );
+    assert_eq!(
+        quote_ids(&index, "", &[(FacetField::Source, "xinhua")]),
+        ["a5", "a5"]
+    );
+    assert_eq!(
+        quote_ids(
+            &index,
+            "",
+            &[
+                (FacetField::Country, "türkiye"),
+                (FacetField::Country, "china")
+            ]
+        ),
+        ["a1", "a1", "a5", "a5"]
+    );
+    assert_eq!(
+        quote_ids(&index, "", &[(FacetField::Person, "anya petrova")]),
+        ["a2", "a5", "a5"]
+    );
+}
+
+#[test]
+fn all_quotes_newest_first_in_text_order() {
+    let (_dir, index) = build();
+    for query in ["", "*", "  "] {
+        let results = search_quotes(&index, &gazetteer(), &quote_request(query, &[])).unwrap();
+        let order: Vec<(&str, u64)> = results
+            .hits
+            .iter()
+            .map(|h| (h.id.as_str(), h.position))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("a2", 100),
+                ("a5", 100),
+                ("a5", 200),
+                ("a1", 100),
+                ("a1", 200)
+            ],
+            "query {query:?}"
+        );
+        assert!(results.hits.iter().all(|h| h.score == 0.0));
+    }
+    let mut page = quote_request("", &[]);
+    page.offset = 3;
+    page.limit = 1;
+    let results = search_quotes(&index, &gazetteer(), &page).unwrap();
+    assert_eq!((results.total, results.hits.len()), (5, 1));
+    assert_eq!(results.hits[0].id, "a1");
+}
+
+#[test]
+fn quote_results_serialize_to_the_documented_shape() {
+    let (_dir, index) = build();
+    let results =
+        search_quotes(&index, &gazetteer(), &quote_request("grain OR talks", &[])).unwrap();
+    let json = serde_json::to_value(&results).unwrap();
+    assert_eq!(keys(&json), ["hits", "total"]);
+    let hits = json["hits"].as_array().unwrap();
+    let named = hits.iter().find(|h| h["id"] == "a5").unwrap();
+    assert_eq!(
+        keys(named),
+        [
+            "cue",
+            "id",
+            "kind",
+            "position",
+            "published",
+            "score",
+            "snippet",
+            "source",
+            "speaker",
+            "text",
+            "title"
+        ]
+    );
+    assert_eq!(named["speaker"], "Anya Petrova");
+    assert_eq!(named["kind"], "direct");
+    assert_eq!(named["cue"], "said");
+    assert_eq!(named["title"], "Markets");
+    assert_eq!(named["source"], "Xinhua");
+    assert_eq!(named["published"], "2024-03-02");
+    assert_eq!(named["text"], DOCS[4].quotes[0].0);
+    assert_eq!(
+        named["snippet"],
+        "Prices of <b>grain</b> will recover by summer."
+    );
+    let unnamed = hits.iter().find(|h| h["speaker"].is_null()).unwrap();
+    assert_eq!(unnamed["unnamed"], "an official");
+    assert_eq!(
+        unnamed["cue"],
+        serde_json::Value::Null,
+        "cue is always present"
+    );
+    assert_eq!(unnamed["title"], DOCS[0].title);
+}
+
+#[test]
+fn quote_documents_do_not_change_article_scores() {
+    let (_with, with_quotes) = build_with_quotes(true);
+    let (_without, without_quotes) = build_with_quotes(false);
+    assert_eq!(with_quotes.count(DocKind::Quote).unwrap(), 5);
+    assert_eq!(without_quotes.count(DocKind::Quote).unwrap(), 0);
+    for query in ["grain", "talks", "grain OR sanctions", "title:grain"] {
+        let scores = |index: &NewsIndex| {
+            search(index, &gazetteer(), &request(query, &[]))
+                .unwrap()
+                .hits
+                .into_iter()
+                .map(|h| (h.id, h.score))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(scores(&with_quotes), scores(&without_quotes), "{query}");
+    }
+}
+
+#[test]
+fn malformed_quote_queries_are_usage_errors() {
+    let (_dir, index) = build();
+    let err = search_quotes(&index, &gazetteer(), &quote_request("\"(", &[])).unwrap_err();
+    assert!(err.is_usage_error(), "{err}");
+    let err =
+        search_quotes(&index, &gazetteer(), &quote_request("speaker:putin", &[])).unwrap_err();
+    assert!(err.to_string().contains("--speaker"), "{err}");
+    assert!(
+        err.to_string().contains("searchable fields: quote"),
+        "{err}"
+    );
+    // A field of articles is accepted and simply matches no quote.
+    assert!(quotes(&index, "body:grain", &[]).is_empty());
 }

@@ -29,6 +29,8 @@ pub enum Command {
     Index(IndexArgs),
     /// Search the index, with facet filters and counts.
     Search(SearchArgs),
+    /// Search the text of quotes: who said what, with the article each quote is from.
+    Quotes(QuotesArgs),
     /// List the values of one facet with their counts.
     Facets(FacetsArgs),
     /// Read and tag articles without an index; prints JSON Lines with --json.
@@ -73,11 +75,12 @@ pub struct IndexArgs {
     pub memory: usize,
 }
 
-/// Facet filters shared by `search` and `facets`. Values match case-insensitively and through
-/// gazetteer aliases; a repeated flag ORs, different flags AND.
+/// Facet filters shared by `search`, `quotes` and `facets`. Values match case-insensitively
+/// and through gazetteer aliases; a repeated flag ORs, different flags AND. With `quotes`, the
+/// other filters select quotes from matching articles.
 #[derive(Debug, Args, Clone, Default)]
 pub struct FilterArgs {
-    /// Only articles quoting this speaker.
+    /// Only articles quoting this speaker (with `quotes`: only quotes by this speaker).
     #[arg(long, value_name = "S")]
     pub speaker: Vec<String>,
     /// Only articles about this country.
@@ -97,11 +100,9 @@ pub struct FilterArgs {
     pub place: Vec<String>,
 }
 
+/// Where and how `search` and `quotes` look, and how they print.
 #[derive(Debug, Args)]
-pub struct SearchArgs {
-    /// Query in tantivy syntax over title and body: words (all required), "phrases",
-    /// OR / AND / NOT, -excluded, title:word.
-    pub query: String,
+pub struct QueryArgs {
     /// Index directory.
     #[arg(long, default_value = DEFAULT_INDEX)]
     pub index: PathBuf,
@@ -118,6 +119,24 @@ pub struct SearchArgs {
     pub json: bool,
     #[command(flatten)]
     pub gazetteer: GazetteerArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Query in tantivy syntax over title and body: words (all required), "phrases",
+    /// OR / AND / NOT, -excluded, title:word; `*` for every article, newest first.
+    pub query: String,
+    #[command(flatten)]
+    pub options: QueryArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Query in tantivy syntax over the quote text (stemmed): words (all required),
+    /// "phrases", OR / AND / NOT, -excluded. Omitted or `*`: every quote, newest first.
+    pub query: Option<String>,
+    #[command(flatten)]
+    pub options: QueryArgs,
 }
 
 /// A facet that can be listed or filtered on.

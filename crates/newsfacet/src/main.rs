@@ -26,6 +26,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Index(args) => commands::index::run(args),
         Command::Search(args) => commands::search::run(args),
+        Command::Quotes(args) => commands::quotes::run(args),
         Command::Facets(args) => commands::facets::run(args),
         Command::Analyze(args) => commands::analyze::run(args),
         Command::Gazetteer { command } => match command {

@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 
 use newsfacet_article::Article;
-use newsfacet_query::{FacetCount, FacetList, SearchResults};
+use newsfacet_query::{FacetCount, FacetList, QuoteResults, SearchResults};
 use newsfacet_tag::Tags;
 
 const BOLD: &str = "\x1b[1m";
@@ -65,6 +65,45 @@ pub fn search_results(results: &SearchResults, offset: usize) {
     for (field, counts) in &results.facets {
         println!("  {field}: {}", counts_line(counts));
     }
+}
+
+/// Ranked quotes: the highlighted quote, who said it, and the article it is from.
+///
+/// An unnamed speaker is shown by its description from the text, marked "(unnamed)".
+pub fn quote_results(results: &QuoteResults, offset: usize) {
+    let color = std::io::stdout().is_terminal();
+    for (rank, hit) in results.hits.iter().enumerate() {
+        println!(
+            "{}. “{}”",
+            offset + rank + 1,
+            snippet_text(&hit.snippet, color)
+        );
+        let speaker = match (&hit.speaker, &hit.unnamed) {
+            (Some(name), _) if color => format!("{BOLD}{name}{RESET}"),
+            (Some(name), _) => name.clone(),
+            (None, Some(description)) => format!("{description} (unnamed)"),
+            (None, None) => "unknown speaker".to_string(),
+        };
+        let how = match &hit.cue {
+            Some(cue) => format!("{}, {cue}", hit.kind),
+            None => hit.kind.clone(),
+        };
+        println!("   — {speaker} · {how}");
+        let source = hit.source.as_deref().unwrap_or("unknown source");
+        let date = hit.published.as_deref().unwrap_or("undated");
+        println!("   {} · {source} · {date}", hit.title);
+        println!();
+    }
+    let noun = if results.total == 1 {
+        "quote"
+    } else {
+        "quotes"
+    };
+    println!(
+        "{} matching {noun} ({} shown)",
+        results.total,
+        results.hits.len()
+    );
 }
 
 /// One facet's values with counts, one per line.

@@ -19,7 +19,7 @@ pub fn run(args: FacetsArgs) -> anyhow::Result<ExitCode> {
         args.field.into(),
         args.top,
     )
-    .map_err(super::search::usage_or_failure)?;
+    .map_err(super::usage_or_failure)?;
     if args.json {
         println!("{}", serde_json::to_string(&list)?);
     } else {

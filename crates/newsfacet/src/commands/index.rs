@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use newsfacet_article::{Article, ReadError};
-use newsfacet_index::{NewsIndex, Upsert};
+use newsfacet_index::{DocKind, NewsIndex, Upsert};
 use newsfacet_tag::{Tagger, Tags};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -35,7 +35,10 @@ struct Summary {
     skipped: usize,
     skip_reasons: BTreeMap<String, usize>,
     skipped_records: Vec<String>,
+    /// Articles in the index after the run.
     documents_in_index: u64,
+    /// Quotes in the index after the run, one document each (see ARCHITECTURE.md).
+    quotes_in_index: u64,
     seconds: f64,
     top_speakers: Vec<(String, usize)>,
     top_countries: Vec<(String, usize)>,
@@ -136,7 +139,8 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
         .commit()
         .with_context(|| format!("committing {}", args.index.display()))?;
     progress.finish_and_clear();
-    summary.documents_in_index = index.num_docs()?;
+    summary.documents_in_index = index.count(DocKind::Article)?;
+    summary.quotes_in_index = index.count(DocKind::Quote)?;
     summary.finish(started.elapsed());
 
     if args.json {
@@ -214,7 +218,10 @@ fn print_summary(summary: &Summary, index_dir: &std::path::Path) {
         summary.unchanged,
         summary.skipped
     );
-    println!("  documents in index: {}", summary.documents_in_index);
+    println!(
+        "  documents in index: {} articles, {} quotes",
+        summary.documents_in_index, summary.quotes_in_index
+    );
     for (reason, count) in &summary.skip_reasons {
         println!("  skipped ({reason}): {count}");
     }

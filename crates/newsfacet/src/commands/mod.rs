@@ -4,12 +4,15 @@ pub mod analyze;
 pub mod facets;
 pub mod gazetteer;
 pub mod index;
+pub mod quotes;
 pub mod search;
 
-use newsfacet_index::FacetField;
-use newsfacet_query::Filters;
+use newsfacet_index::{FacetField, NewsIndex};
+use newsfacet_query::{Filters, QueryError, SearchRequest};
+use newsfacet_tag::Gazetteer;
 
-use crate::cli::{FacetName, FilterArgs};
+use crate::cli::{FacetName, FilterArgs, QueryArgs};
+use crate::{gazetteers, UsageError};
 
 impl From<FacetName> for FacetField {
     fn from(name: FacetName) -> Self {
@@ -47,5 +50,30 @@ pub fn filters(args: &FilterArgs) -> Filters {
 pub fn warn_unmatched(unmatched: &[(String, String)]) {
     for (field, value) in unmatched {
         eprintln!("newsfacet: warning: no {field} matching {value:?} in the index");
+    }
+}
+
+/// The gazetteer, the opened index and the request that `search` and `quotes` run.
+pub fn open_request(
+    query: Option<String>,
+    args: &QueryArgs,
+) -> anyhow::Result<(Gazetteer, NewsIndex, SearchRequest)> {
+    let gazetteer = gazetteers::load(&args.gazetteer)?;
+    let index = NewsIndex::open(&args.index)?;
+    let request = SearchRequest {
+        query,
+        filters: filters(&args.filters),
+        limit: args.limit,
+        offset: args.offset,
+    };
+    Ok((gazetteer, index, request))
+}
+
+/// Query syntax errors are the user's to fix: exit status 2.
+pub fn usage_or_failure(error: QueryError) -> anyhow::Error {
+    if error.is_usage_error() {
+        UsageError(error.to_string()).into()
+    } else {
+        error.into()
     }
 }
