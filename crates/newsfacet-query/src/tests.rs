@@ -145,6 +145,7 @@ fn build_with_quotes(with_quotes: bool) -> (tempfile::TempDir, NewsIndex) {
         };
         let tags = Tags {
             source: doc.source.map(str::to_string),
+            origin: None,
             speakers: doc
                 .speakers
                 .iter()
