@@ -393,9 +393,10 @@ impl State<'_> {
         segment
     }
 
-    /// "Bank of Korea": the chunker lets "of" continue a name only after an organization head.
+    /// "Bank of Korea", "Centre for Baltic Energy Security": the chunker lets "of", "for" and
+    /// "on" into a name only after an organization head.
     fn head_before_of(&self, segment: Segment) -> bool {
-        (segment.start + 1..segment.end).any(|k| self.word(k) == "of")
+        tokens::has_headed_phrase(self.text, &self.words[segment.start..segment.end])
     }
 
     /// Matches inside a longer name are not entities; places among them still locate it.
@@ -570,10 +571,14 @@ impl State<'_> {
             if !word.capitalised || word.flags & (lex::STOP | lex::TITLE) != 0 {
                 continue;
             }
-            let alone =
-                (k == 0 || !self.words[k - 1].joined_to_next || !self.words[k - 1].capitalised)
-                    && (!word.joined_to_next
-                        || self.words.get(k + 1).is_none_or(|next| !next.capitalised));
+            // A possessive before is another name ("Taiwan's Lai").
+            let previous_joins = k > 0
+                && self.words[k - 1].joined_to_next
+                && self.words[k - 1].capitalised
+                && !self.words[k - 1].possessive;
+            let alone = !previous_joins
+                && (!word.joined_to_next
+                    || self.words.get(k + 1).is_none_or(|next| !next.capitalised));
             if !alone {
                 continue;
             }
