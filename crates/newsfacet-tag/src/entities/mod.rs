@@ -384,8 +384,12 @@ impl State<'_> {
     /// Corp.", "National Tennis Centre"): only function words are stripped from it.
     fn with_name_openers(&self, mut segment: Segment) -> Segment {
         while segment.start > segment.unstripped {
-            let word = &self.words[segment.start - 1];
-            if word.flags & lex::FUNCTION != 0 || self.owner[segment.start - 1].is_some() {
+            let k = segment.start - 1;
+            // A demonym opens many company names ("American Motors Corp", "British
+            // Airways"); it still counts for the country.
+            let demonym =
+                self.owner[k].is_some_and(|m| self.mentions[m].via == MentionVia::Demonym);
+            if self.words[k].flags & lex::FUNCTION != 0 || (self.owner[k].is_some() && !demonym) {
                 break;
             }
             segment.start -= 1;
@@ -469,7 +473,13 @@ impl State<'_> {
             return false;
         }
         let first_word = self.word(segment.start);
-        let given = self.starts_with_given_name(segment);
+        // Initials before an abbreviation are one too ("N.Z. Dlrs"): a surname has a vowel.
+        let initials_before_abbreviation = self.words[segment.start].initial
+            && !self
+                .word(segment.end - 1)
+                .chars()
+                .any(|c| "aeiouyAEIOUY".contains(c));
+        let given = self.starts_with_given_name(segment) && !initials_before_abbreviation;
         // "Wang Yi", "Kim Jong Un"; not "Park Rangers" or "Pan Am".
         let surname_first = length <= 3
             && lexicon::is_surname_first(&fold(first_word))

@@ -282,3 +282,13 @@ fn a_surname_after_a_possessive_is_still_alone() {
         .expect("Wang Yi");
     assert_eq!(wang.2, vec!["Wang Yi", "Wang"]);
 }
+
+#[test]
+fn demonyms_open_company_names_and_initials_need_a_surname() {
+    let text = "American Motors Corp rose while N.Z. Dlrs fell.";
+    assert_eq!(
+        names_of(text, EntityType::Organization),
+        vec!["American Motors Corp"]
+    );
+    assert!(names_of(text, EntityType::Person).is_empty());
+}
