@@ -482,7 +482,7 @@ impl State<'_> {
         let given = self.starts_with_given_name(segment) && !initials_before_abbreviation;
         // "Wang Yi", "Kim Jong Un"; not "Park Rangers" or "Pan Am".
         let surname_first = length <= 3
-            && lexicon::is_surname_first(&fold(first_word))
+            && lexicon::is_surname_first(&lexicon::folded_word(first_word, &mut [0u8; 32]))
             && (segment.start + 1..segment.end).all(|k| !self.names.is_ordinary_word(self.word(k)));
         (length >= 2 && (given || surname_first)) || segment.after_title
     }
@@ -592,7 +592,9 @@ impl State<'_> {
             if !alone {
                 continue;
             }
-            let Some(Some(key)) = by_surname.get(&fold(self.word(k))) else {
+            let mut buf = [0u8; 32];
+            let folded = lexicon::folded_word(self.word(k), &mut buf);
+            let Some(Some(key)) = by_surname.get(folded.as_ref()) else {
                 continue;
             };
             if let Some(m) = self.owner[k] {
