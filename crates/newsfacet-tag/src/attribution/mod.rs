@@ -174,8 +174,10 @@ impl<'d, 'a> Run<'d, 'a> {
             prev_lower.as_deref(),
             Some("was" | "were" | "is" | "are" | "be" | "been" | "being")
         );
+        // "Questions and answers have been edited": a plural noun before its own verb.
+        let noun_before_verb = form == CueForm::Third && doc.has(t + 1, lex::AUX | lex::MODAL);
         let ok = match form {
-            CueForm::Past | CueForm::Third => !passive,
+            CueForm::Past | CueForm::Third => !passive && !noun_before_verb,
             CueForm::Participle => matches!(prev_lower.as_deref(), Some("has" | "have" | "had")),
             CueForm::Base => {
                 let blocked = prev.is_none_or(|p| {
@@ -585,10 +587,7 @@ impl<'d, 'a> Run<'d, 'a> {
         let who = match (&attr, continued) {
             (Some(attr), _) => {
                 let at = doc.tokens[attr.found.start].start;
-                let who = self
-                    .reg
-                    .resolve(self.gaz, &attr.found.subject, at, s.para)
-                    .unwrap_or_default();
+                let who = self.resolve(&attr.found, s.para).unwrap_or_default();
                 self.reg.subject(
                     who.ent,
                     at.max(pos),
@@ -625,6 +624,33 @@ impl<'d, 'a> Run<'d, 'a> {
         let fresh_para =
             self.doc.starts_para(q) && !self.para_has_cue.get(s.para).copied().unwrap_or(true);
         (*para + 1 == s.para && fresh_para).then(|| who.clone())
+    }
+
+    /// Resolves a speaker phrase against the cast. A lone name nobody in the article carries
+    /// in full ("McLenney said …") is still a speaker under the name written, when the word
+    /// reads as a proper name: the attribution pattern is the evidence.
+    fn resolve(&mut self, found: &Found, para: usize) -> Option<Who> {
+        let at = self.doc.tokens[found.start].start;
+        let who = self.reg.resolve(self.gaz, &found.subject, at, para);
+        if who.is_some() {
+            return who;
+        }
+        let Subject::Surname(word) = &found.subject else {
+            return None;
+        };
+        if !names::is_unknown_name(self.doc, found.start, found.end) {
+            return None;
+        }
+        let ent = self.reg.intern_written(word, EntityType::Person);
+        self.reg.resolve(
+            self.gaz,
+            &Subject::Written {
+                name: self.reg.ents[ent].name.clone(),
+                ty: EntityType::Person,
+            },
+            at,
+            para,
+        )
     }
 
     fn push(
@@ -681,7 +707,7 @@ impl<'d, 'a> Run<'d, 'a> {
             return None;
         }
         let at = self.doc.tokens[found.start].start;
-        let who = self.reg.resolve(self.gaz, &found.subject, at, s.para)?;
+        let who = self.resolve(found, s.para)?;
         self.reg
             .subject(who.ent, at, s.para, blocks_pronouns(&found.subject));
         Some(self.push(text, start, &who, QuoteKind::Indirect, Some(cue), s.para))
@@ -960,7 +986,7 @@ impl<'d, 'a> Run<'d, 'a> {
             return None;
         }
         let at = doc.tokens[found.start].start;
-        let who = self.reg.resolve(self.gaz, &found.subject, at, s.para)?;
+        let who = self.resolve(&found, s.para)?;
         if who.speaker.is_none() || who.ent.is_some_and(|e| spoken.contains(&e)) {
             return None;
         }

@@ -821,6 +821,87 @@ pub(crate) fn classify(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option
     Some(Subject::Surname(name))
 }
 
+/// Number words that open a sentence capitalised ("Eight said …") and name nobody.
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "millions",
+    // Time units open sentences the same way ("Minutes later, she …").
+    "seconds",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "decades",
+];
+
+/// Whether the one-word phrase `[s, e)` reads as a proper name the article never spells out in
+/// full: capitalised with lowercase letters, no digits, initials or contractions ("I'm"), no
+/// "-ly" adverb or "-ing" form, no number word, and never written in lowercase elsewhere in the
+/// article (which would make it a common word opening a sentence: "Questions", "Voters").
+pub(crate) fn is_unknown_name(doc: &Doc, s: usize, e: usize) -> bool {
+    if e != s + 1 || !doc.is_word(s) || !doc.is_capitalised(s) || doc.is_all_caps(s) {
+        return false;
+    }
+    let word = doc.word(s);
+    let lower = word.to_lowercase();
+    let shape_ok = word.chars().count() >= 3
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && !lower.ends_with("'m")
+        && !lower.ends_with("’m")
+        && !lower.ends_with("ing")
+        && (!lower.ends_with("ly") || lower.len() <= 4)
+        && !NUMBER_WORDS.contains(&lower.as_str());
+    if !shape_ok || doc.tokens[s].flags != 0 {
+        return false;
+    }
+    // The tail of a longer name ("the Foundation for Middle East Peace, who …") is no name on
+    // its own.
+    let tail = s > 0
+        && doc.is_word(s - 1)
+        && (doc.is_capitalised(s - 1)
+            || matches!(
+                doc.word(s - 1),
+                "of" | "for" | "and" | "de" | "the" | "von" | "van"
+            ));
+    if tail {
+        return false;
+    }
+    // A lowercase use anywhere makes it a common word.
+    let bytes = doc.text.as_bytes();
+    let bounded = |at: usize| {
+        let before = doc.text[..at].chars().next_back();
+        let after = doc.text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    let lowercase_use = doc
+        .text
+        .match_indices(lower.as_str())
+        .any(|(at, _)| bytes.get(at).is_some() && bounded(at));
+    !lowercase_use
+}
+
 /// Whether an organization mention is a plural word for its members ("Democrats" for the
 /// Democratic Party) rather than the body's name.
 fn members_of(doc: &Doc, m: &crate::matcher::Mention, name: &str) -> bool {

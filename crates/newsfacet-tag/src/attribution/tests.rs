@@ -1074,3 +1074,35 @@ fn random_text_never_panics_and_offsets_stay_on_char_boundaries() {
         }
     }
 }
+
+// ----- names the article never spells out in full ---------------------------------------------
+
+#[test]
+fn lone_unknown_surname_is_kept_as_written() {
+    assert_eq!(
+        speakers("Voters lined up early. Okonkwo said the wait was worth it."),
+        vec!["Okonkwo"]
+    );
+    assert_eq!(
+        said("In a statement, Brightwater said: \"The plan was doomed.\""),
+        vec![direct("Brightwater", "The plan was doomed.")]
+    );
+}
+
+#[test]
+fn sentence_openers_are_no_surnames() {
+    // A common word that opens a sentence but appears in lowercase elsewhere.
+    assert!(speakers("Critics kept quiet. Residents said the questions were unfair.").is_empty());
+    assert!(speakers("Votes were counted twice. Votes showed the lead.").is_empty());
+    assert!(speakers("Voters were asked twice; some voters said no.").is_empty());
+    // Adverbs, participles, numbers and time units.
+    assert!(speakers("Shortly said nothing.").is_empty());
+    assert!(speakers("Minutes later, she sent an email saying the job was done.").is_empty());
+    assert!(speakers("Eight said they would vote.").is_empty());
+    // The tail of a longer name, and a plural noun before its own verb.
+    assert!(speakers(
+        "He invited the president of the Fund for Coastal Peace, who often criticizes the plan."
+    )
+    .is_empty());
+    assert!(speakers("Questions and answers have been edited for length.").is_empty());
+}
