@@ -536,6 +536,22 @@ fn score_article(tagger: &Tagger, article: &AnnotatedArticle, explain: bool) -> 
         .filter(|q| !q.is_empty())
         .collect();
     let hits = predicted_quotes.intersection(&gold_quotes).count();
+    if explain {
+        // Quote errors: the text of each side, to compare spans by eye.
+        for (kind, from, other) in [
+            ("quote-missed", &gold_quotes, &predicted_quotes),
+            ("quote-false", &predicted_quotes, &gold_quotes),
+        ] {
+            for quote in from.difference(other) {
+                score.notes.push(ErrorNote {
+                    kind,
+                    article: article.name.clone(),
+                    speaker: String::new(),
+                    evidence: vec![quote.chars().take(300).collect()],
+                });
+            }
+        }
+    }
     score.quotes = Counts {
         predicted: predicted_quotes.len(),
         predicted_correct: hits,
@@ -639,7 +655,7 @@ pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
             println!("{label}: {}", shown.join(", "));
         }
         // Evidence, article by article: the first N of each kind.
-        for kind in ["missed", "false"] {
+        for kind in ["missed", "false", "quote-missed", "quote-false"] {
             println!();
             for note in notes.iter().filter(|n| n.kind == kind).take(show_errors) {
                 println!(

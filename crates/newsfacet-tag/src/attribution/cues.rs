@@ -131,7 +131,7 @@ pub(crate) const CUE_VERBS: &[CueVerb] = &[
     verb("lament", ["lament", "laments", "lamented", "lamented", "lamenting"], Any, false, false),
     verb("recall", ["recall", "recalls", "recalled", "recalled", "recalling"], Clause, false, false),
     verb("describe", ["describe", "describes", "described", "described", "describing"], Req::As, false, true),
-    verb("call", ["call", "calls", "called", "called", "calling"], Req::Particle(&["for", "on", "it"]), false, false),
+    verb("call", ["call", "calls", "called", "called", "calling"], Req::Particle(&["for", "on", "upon", "it"]), false, false),
     verb("point", ["point", "points", "pointed", "pointed", "pointing"], Req::Particle(&["out"]), false, true),
     verb("ask", ["ask", "asks", "asked", "asked", "asking"], Any, true, false),
     verb("answer", ["answer", "answers", "answered", "answered", "answering"], Any, false, false),

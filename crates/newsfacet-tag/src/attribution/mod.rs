@@ -162,7 +162,7 @@ impl<'d, 'a> Run<'d, 'a> {
             return None;
         }
         if let Req::Particle(words) = verb.req {
-            if !words.iter().any(|w| doc.is(t + 1, w)) {
+            if !words.iter().any(|w| doc.is(t + 1, w)) && !self.calls_names(t, verb, s) {
                 return None;
             }
         }
@@ -190,12 +190,65 @@ impl<'d, 'a> Run<'d, 'a> {
         ok.then_some(verb)
     }
 
+    /// `X called the plan "a disaster"`, `X called Trump a fascist`: "call" naming its object
+    /// with a quoted word or an indefinite noun phrase is a speech act. "X called Putin on
+    /// Tuesday" (a phone call) and "called a news conference" are not: the object must be a
+    /// name, a pronoun or a definite phrase, followed by a quote or "a"/"an".
+    fn calls_names(&self, t: usize, verb: &CueVerb, s: &Sentence) -> bool {
+        let doc = self.doc;
+        if verb.lemma != "call" {
+            return false;
+        }
+        let o = t + 1;
+        if o >= s.end || !doc.is_word(o) || doc.is(o, "a") || doc.is(o, "an") {
+            return false;
+        }
+        let object_end = if matches!(doc.word(o), "him" | "her" | "them" | "it" | "himself") {
+            o + 1
+        } else if doc.has(o, lex::DET) || matches!(doc.word(o), "his" | "her" | "their" | "its") {
+            // "the proposal", "his rival's plan": a determiner and a few content words.
+            let mut e = o + 1;
+            while e < s.end
+                && e - o <= 4
+                && doc.is_word(e)
+                && !doc.has(e, lex::FUNCTION | lex::DET)
+                && doc.tokens[e].cue.is_none()
+            {
+                e += 1;
+            }
+            e
+        } else {
+            names::np_end(doc, o, s.end)
+        };
+        if object_end == o || object_end >= s.end || object_end - o > 6 {
+            return false;
+        }
+        match doc.tokens[object_end].kind {
+            Kind::Quote(_) => true,
+            Kind::Word => {
+                (doc.is(object_end, "a") || doc.is(object_end, "an")) && doc.is_word(object_end + 1)
+            }
+            _ => false,
+        }
+    }
+
     /// The cue as reported: the verb, with its particle ("called for", "pointed out").
     fn cue_text(&self, t: usize, verb: &CueVerb) -> String {
         let word = self.doc.word(t).to_lowercase();
         match verb.req {
-            Req::Particle(_) => format!("{word} {}", self.doc.word(t + 1).to_lowercase()),
+            Req::Particle(_) if self.has_particle(t, verb) => {
+                format!("{word} {}", self.doc.word(t + 1).to_lowercase())
+            }
             _ => word,
+        }
+    }
+
+    /// Whether the verb at `t` is followed by its particle ("called for"), rather than used
+    /// without one ("called the plan "a disaster"").
+    fn has_particle(&self, t: usize, verb: &CueVerb) -> bool {
+        match verb.req {
+            Req::Particle(words) => words.iter().any(|w| self.doc.is(t + 1, w)),
+            _ => false,
         }
     }
 
@@ -284,7 +337,8 @@ impl<'d, 'a> Run<'d, 'a> {
     fn content_after(&self, c: usize, verb: &CueVerb, s: &Sentence) -> Option<(usize, usize)> {
         let doc = self.doc;
         let mut k = c + 1;
-        if matches!(verb.req, Req::Particle(_)) {
+        let particle = self.has_particle(c, verb);
+        if particle {
             k += 1;
         }
         k = self.skip_forward_fillers(k, s.end);
@@ -296,7 +350,7 @@ impl<'d, 'a> Run<'d, 'a> {
                 None if verb.lemma == "tell" || verb.lemma == "ask" => return None,
                 None => {}
             }
-        } else if self.is_adjunct_start(k) && !matches!(verb.req, Req::Particle(_)) {
+        } else if self.is_adjunct_start(k) && !particle {
             // "said in a statement that …", "said after the meeting" (no clause).
             k = self.that_after(k, s.end)? + 1;
         } else if doc.is_punct(k, ':') {
@@ -363,7 +417,7 @@ impl<'d, 'a> Run<'d, 'a> {
             return None;
         }
         if let Some(verb) = self.finite_cue(k, s) {
-            let n = if matches!(verb.req, Req::Particle(_)) {
+            let n = if self.has_particle(k, verb) {
                 k + 2
             } else {
                 k + 1
@@ -927,16 +981,18 @@ impl<'d, 'a> Run<'d, 'a> {
     }
 
     /// `…, saying the move risked …` after a main verb that is no cue: the sentence subject spoke.
+    /// A dash works like the comma: "… flipped his choice – saying he …".
     fn participle(&mut self, g: usize, s: &Sentence) {
         let doc = self.doc;
-        if g == 0 || !doc.is_punct(g - 1, ',') {
+        let after_break =
+            g > s.start && matches!(doc.tokens[g - 1].kind, Kind::Punct(',' | '—' | '–' | '-'));
+        if !after_break {
             return;
         }
-        let Some((v, _)) = doc.tokens[g].cue else {
+        let Some(verb) = self.participle_verb(g, s) else {
             return;
         };
-        let verb = cues::verb_of(v);
-        if matches!(verb.req, Req::QuotedAs | Req::As | Req::Particle(_)) {
+        if matches!(verb.req, Req::QuotedAs | Req::As) {
             return;
         }
         let Some(found) = self.sentence_subject(s) else {
@@ -953,6 +1009,64 @@ impl<'d, 'a> Run<'d, 'a> {
         if k < end {
             self.emit_indirect(&found, (k, end), doc.word(g).to_lowercase(), s);
         }
+    }
+
+    /// The speech verb of the participle at `g`, when it reports speech here ("calling for
+    /// …" and "calling Trump a fascist", not "calling at the port").
+    fn participle_verb(&self, g: usize, s: &Sentence) -> Option<&'static CueVerb> {
+        let (v, form) = self.doc.tokens[g].cue?;
+        let verb = cues::verb_of(v);
+        let ok = form == CueForm::Gerund
+            && match verb.req {
+                Req::Particle(_) => self.has_particle(g, verb) || self.calls_names(g, verb, s),
+                _ => true,
+            };
+        ok.then_some(verb)
+    }
+
+    /// `…, with Senator Ann Kerr calling the plan "a disaster"`: a named subject of its own
+    /// before the participle, after "with". Returns whether it attributed anything.
+    fn absolute_participle(&mut self, g: usize, s: &Sentence) -> bool {
+        let doc = self.doc;
+        let Some(verb) = self.participle_verb(g, s) else {
+            return false;
+        };
+        if matches!(verb.req, Req::QuotedAs | Req::As) || g <= s.start + 1 {
+            return false;
+        }
+        // The phrase between "with" and the participle (a prepositional object, which
+        // `subject_before` rightly refuses as a clause subject).
+        let a = names::np_start(doc, s.start, g);
+        if a == g || a == s.start || !doc.is(a - 1, "with") {
+            return false;
+        }
+        let Some(subject) = names::classify(doc, self.gaz, a, g) else {
+            return false;
+        };
+        if !matches!(
+            subject,
+            Subject::Entry(_) | Subject::Written { .. } | Subject::Surname(_)
+        ) {
+            return false;
+        }
+        let found = Found {
+            subject,
+            start: a,
+            end: g,
+        };
+        let mut k = if self.has_particle(g, verb) {
+            g + 2
+        } else {
+            g + 1
+        };
+        if doc.is(k, "that") {
+            k += 1;
+        }
+        let end = self.clause_end(k, s.end);
+        k < end
+            && self
+                .emit_indirect(&found, (k, end), self.cue_text(g, verb), s)
+                .is_some()
     }
 
     /// `Xi's New Year remarks …`, `criticism by Sergei Shoygu …`: named speakers only.
@@ -1048,7 +1162,10 @@ impl<'d, 'a> Run<'d, 'a> {
             }
             if form == CueForm::Gerund {
                 let inside = contents.iter().any(|ct| ct.start <= t && t < ct.end);
-                if !finite_seen && !inside && !gerunds_used.contains(&t) {
+                if gerunds_used.contains(&t) || inside || self.absolute_participle(t, &s) {
+                    continue;
+                }
+                if !finite_seen {
                     self.participle(t, &s);
                 }
                 continue;

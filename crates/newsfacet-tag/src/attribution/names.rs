@@ -616,23 +616,45 @@ fn pronoun(word: &str) -> Pronoun {
 /// The phrase must end where a clause would: punctuation, a preposition, a time word or the
 /// sentence end — so "according to Chinese customs data" names nobody.
 pub(crate) fn subject_after(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> Option<Found> {
-    subject_after_at(doc, gaz, s, hi).or_else(|| {
-        // "said 9/11 widow Terry Strada": lowercase descriptors before the name.
-        let mut k = s;
-        while k < hi && k - s < 6 && !doc.is_capitalised(k) && !doc.has(k, lex::DET | lex::PRONOUN)
-        {
-            match doc.tokens[k].kind {
-                Kind::Word | Kind::Punct('/' | '-') => k += 1,
-                _ => return None,
+    subject_after_at(doc, gaz, s, hi).or_else(|| descriptor_then_name(doc, gaz, s, hi))
+}
+
+/// `said 9/11 widow Terry Strada`, `said Texas delegate Beau Correll`, `said Cruz constituent
+/// Dan Golvach`: a descriptor (lowercase nouns, led by capitalised places or names) before the
+/// name. The name must be a full name, and the descriptor's last word a lowercase noun, so a
+/// plain run of names is never cut.
+fn descriptor_then_name(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> Option<Found> {
+    let mut k = s;
+    let mut lowercase_seen = false;
+    while k < hi && k - s < 6 {
+        match doc.tokens[k].kind {
+            Kind::Word => {
+                let capitalised = doc.is_capitalised(k);
+                let function =
+                    doc.has(k, lex::DET | lex::PRONOUN | lex::STOP | lex::FUNCTION) && !capitalised;
+                if function || doc.tokens[k].cue.is_some() && !capitalised {
+                    return None;
+                }
+                if capitalised && lowercase_seen {
+                    break;
+                }
+                lowercase_seen |= !capitalised;
+                k += 1;
             }
+            Kind::Punct('/' | '-') => k += 1,
+            _ => return None,
         }
-        if k == s || k >= hi {
-            return None;
-        }
-        let found = subject_after_at(doc, gaz, k, hi)?;
-        matches!(found.subject, Subject::Entry(_) | Subject::Written { .. })
-            .then_some(Found { start: s, ..found })
-    })
+    }
+    if !lowercase_seen || k == s || k >= hi || doc.is_capitalised(k - 1) == doc.is_capitalised(k) {
+        return None;
+    }
+    let found = subject_after_at(doc, gaz, k, hi)?;
+    let full_name = match &found.subject {
+        Subject::Entry(_) => true,
+        Subject::Written { .. } => found.end - k >= 2,
+        _ => false,
+    };
+    full_name.then_some(Found { start: s, ..found })
 }
 
 fn subject_after_at(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> Option<Found> {

@@ -1106,3 +1106,46 @@ fn sentence_openers_are_no_surnames() {
     .is_empty());
     assert!(speakers("Questions and answers have been edited for length.").is_empty());
 }
+
+// ----- "call" naming its object, participles with their own subject ---------------------------
+
+#[test]
+fn calling_something_a_name_is_speech() {
+    assert_eq!(
+        speakers("Senator Maria Olsen called the proposal “reckless and cruel.”"),
+        vec!["Maria Olsen"]
+    );
+    assert_eq!(
+        speakers("Kallas called the drills a provocation on Monday."),
+        vec!["Kaja Kallas"]
+    );
+    // A phone call, a news conference and an order are no speech.
+    assert!(speakers("Xi called Kallas on Tuesday.").is_empty());
+    assert!(speakers("Maria Olsen called a news conference.").is_empty());
+    assert!(speakers("Maria Olsen called the meeting to order.").is_empty());
+    // The particle forms keep working.
+    assert_eq!(
+        said("Kallas called on Moscow to withdraw."),
+        vec![indirect("Kaja Kallas", "Moscow to withdraw")]
+    );
+}
+
+#[test]
+fn participle_with_its_own_subject() {
+    assert_eq!(
+        speakers("Critics went further, with former Governor Tom Reyes calling the plan a fraud."),
+        vec!["Tom Reyes"]
+    );
+    assert_eq!(
+        said("The debate ended, with Kallas saying the talks were over."),
+        vec![indirect("Kaja Kallas", "the talks were over")]
+    );
+    // A participle after a dash belongs to the sentence subject.
+    assert_eq!(
+        speakers("Kallas changed course – saying the sanctions would stay."),
+        vec!["Kaja Kallas"]
+    );
+    // Not speech: a ship calling at a port, a name merely after "with".
+    assert!(speakers("The ship left, with Captain Jane Doe calling at Malta.").is_empty());
+    assert!(speakers("Xi met with Kallas, discussing trade.").len() <= 1);
+}
