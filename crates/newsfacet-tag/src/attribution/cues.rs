@@ -137,6 +137,9 @@ pub(crate) const CUE_VERBS: &[CueVerb] = &[
     verb("answer", ["answer", "answers", "answered", "answered", "answering"], Any, false, false),
     verb("demand", ["demand", "demands", "demanded", "demanded", "demanding"], Any, false, false),
     verb("allege", ["allege", "alleges", "alleged", "alleged", "alleging"], Clause, false, true),
+    // "reported that …" (a clause is needed: "reported a loss" is no speech). Publishers stay
+    // relays through the speaker phrase, not through the verb.
+    verb("report", ["report", "reports", "reported", "reported", "reporting"], Clause, false, false),
     verb("reveal", ["reveal", "reveals", "revealed", "revealed", "revealing"], Clause, false, false),
     verb("disclose", ["disclose", "discloses", "disclosed", "disclosed", "disclosing"], Clause, false, false),
     verb("mention", ["mention", "mentions", "mentioned", "mentioned", "mentioning"], Clause, false, false),

@@ -203,33 +203,28 @@ impl<'d, 'a> Run<'d, 'a> {
         if o >= s.end || !doc.is_word(o) || doc.is(o, "a") || doc.is(o, "an") {
             return false;
         }
-        let object_end = if matches!(doc.word(o), "him" | "her" | "them" | "it" | "himself") {
-            o + 1
-        } else if doc.has(o, lex::DET) || matches!(doc.word(o), "his" | "her" | "their" | "its") {
-            // "the proposal", "his rival's plan": a determiner and a few content words.
-            let mut e = o + 1;
-            while e < s.end
-                && e - o <= 4
-                && doc.is_word(e)
-                && !doc.has(e, lex::FUNCTION | lex::DET)
-                && doc.tokens[e].cue.is_none()
-            {
-                e += 1;
+        // The object: a few words ("Trump", "the proposal", "half of Trump's supporters"),
+        // no verb, no clause word, no punctuation.
+        let mut e = o;
+        while e < s.end && e - o < 7 && doc.is_word(e) && doc.tokens[e].cue.is_none() {
+            let clause_word = doc.has(e, lex::FUNCTION)
+                && !doc.has(e, lex::DET | lex::PRONOUN)
+                && !doc.is(e, "of");
+            if e > o && (clause_word || doc.is(e, "a") || doc.is(e, "an")) {
+                break;
             }
-            e
-        } else {
-            names::np_end(doc, o, s.end)
-        };
-        if object_end == o || object_end >= s.end || object_end - o > 6 {
+            e += 1;
+        }
+        if e == o || e >= s.end {
             return false;
         }
-        match doc.tokens[object_end].kind {
-            Kind::Quote(_) => true,
-            Kind::Word => {
-                (doc.is(object_end, "a") || doc.is(object_end, "an")) && doc.is_word(object_end + 1)
-            }
-            _ => false,
-        }
+        let indefinite = (doc.is(e, "a") || doc.is(e, "an"))
+            && e - o <= 4
+            && matches!(
+                doc.tokens.get(e + 1).map(|t| t.kind),
+                Some(Kind::Word | Kind::Quote(_))
+            );
+        matches!(doc.tokens[e].kind, Kind::Quote(_)) || indefinite
     }
 
     /// The cue as reported: the verb, with its particle ("called for", "pointed out").
@@ -294,9 +289,16 @@ impl<'d, 'a> Run<'d, 'a> {
     /// Whether word `k` opens an adverbial phrase rather than a reported clause.
     fn is_adjunct_start(&self, k: usize) -> bool {
         let doc = self.doc;
+        // "said about 20 people applied", "said more than half": approximate numbers open the
+        // reported clause.
+        let approximate_number = doc.is_word(k)
+            && matches!(doc.word(k), "about" | "around" | "over" | "nearly")
+            && doc.is_word(k + 1)
+            && doc.word(k + 1).starts_with(|c: char| c.is_ascii_digit());
         doc.is_word(k)
             && !doc.is_capitalised(k)
             && !doc.is(k, "to")
+            && !approximate_number
             && (doc.has(k, lex::PREP)
                 || matches!(
                     doc.word(k),

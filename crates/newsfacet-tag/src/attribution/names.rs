@@ -907,7 +907,10 @@ pub(crate) fn is_unknown_name(doc: &Doc, s: usize, e: usize) -> bool {
                 doc.word(s - 1),
                 "of" | "for" | "and" | "de" | "the" | "von" | "van"
             ));
-    if tail {
+    // "Chastened by the analyses, …", "Preys on our fears": a verb or participle opening a
+    // sentence takes a preposition; a name takes its verb.
+    let before_preposition = doc.is_word(e) && !doc.is_capitalised(e) && doc.has(e, lex::PREP);
+    if tail || before_preposition {
         return false;
     }
     // A lowercase use anywhere makes it a common word.

@@ -1119,6 +1119,14 @@ fn calling_something_a_name_is_speech() {
         speakers("Kallas called the drills a provocation on Monday."),
         vec!["Kaja Kallas"]
     );
+    assert_eq!(
+        speakers("At a dinner in Tallinn, Kallas called half of the delegates “cowards.”"),
+        vec!["Kaja Kallas"]
+    );
+    assert_eq!(
+        speakers("The Harbor Workers Union called Xi a “partner” in its statement."),
+        vec!["Harbor Workers Union"]
+    );
     // A phone call, a news conference and an order are no speech.
     assert!(speakers("Xi called Kallas on Tuesday.").is_empty());
     assert!(speakers("Maria Olsen called a news conference.").is_empty());
@@ -1148,4 +1156,27 @@ fn participle_with_its_own_subject() {
     // Not speech: a ship calling at a port, a name merely after "with".
     assert!(speakers("The ship left, with Captain Jane Doe calling at Malta.").is_empty());
     assert!(speakers("Xi met with Kallas, discussing trade.").len() <= 1);
+}
+
+#[test]
+fn reported_that_and_approximate_numbers() {
+    assert_eq!(
+        said("The Committee for Fiscal Balance reported that the plan would cost $150 billion."),
+        vec![indirect(
+            "Committee for Fiscal Balance",
+            "the plan would cost $150 billion"
+        )]
+    );
+    // "reported a loss" reports no speech; a publisher reporting stays a relay.
+    assert!(speakers("The Harbor Workers Union reported a loss.").is_empty());
+    assert!(speakers("TASS reported that Japan was rearming.").is_empty());
+    assert_eq!(
+        said("Kallas has said about 20 people applied for the post."),
+        vec![indirect(
+            "Kaja Kallas",
+            "about 20 people applied for the post"
+        )]
+    );
+    // An opening participle is nobody's name.
+    assert!(speakers("Chastened by the polls, officials revised the plan.").is_empty());
 }
