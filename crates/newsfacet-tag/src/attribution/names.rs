@@ -778,6 +778,9 @@ pub(crate) fn classify(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option
     if flags & lex::PRONOUN != 0 && s == last {
         return Some(Subject::Pronoun(pronoun(doc.word(last))));
     }
+    if let Some(body) = principal_body(doc, gaz, s, e) {
+        return Some(body);
+    }
     if let Some(org) = organization(doc, gaz, s, e) {
         return Some(org);
     }
@@ -977,6 +980,50 @@ fn describe(doc: &Doc, gaz: &Gazetteer, s: usize, h: usize, phrase: String) -> O
 /// An organization phrase: "the Kremlin" is a mention and never gets here; this reads
 /// "Taiwan's foreign ministry", "China's Ministry of Foreign Affairs", "the State Department",
 /// "the ministry".
+/// `the Obama administration`, `the Clinton campaign`, `O'Malley's campaign`: a body named
+/// after the person it serves speaks as an organization under that name ("Obama
+/// administration"). The words before the head must all be name words of one person.
+fn principal_body(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option<Subject> {
+    let head = e - 1;
+    if !doc.is_word(head) || doc.is_capitalised(head) && head + 1 != e {
+        return None;
+    }
+    let head_word = doc.word(head).to_ascii_lowercase();
+    if !matches!(head_word.as_str(), "administration" | "campaign") {
+        return None;
+    }
+    let first = if doc.has(s, lex::DET) && doc.is_word(s) && !doc.is_possessive(s) {
+        s + 1
+    } else {
+        s
+    };
+    if first >= head || head - first > 3 {
+        return None;
+    }
+    let possessive = doc.is_possessive(head - 1);
+    // "the Obama administration" (no possessive) or "O'Malley's campaign" (no determiner).
+    if possessive == (first > s) {
+        return None;
+    }
+    let name_ok = (first..head).all(|i| {
+        doc.is_capitalised(i)
+            && !doc.is_all_caps(i)
+            && (is_name_token(doc, gaz, i)
+                || doc.is_possessive(i) && i == head - 1
+                || doc
+                    .mention(i)
+                    .is_some_and(|m| gaz.entry(m.entry).entity_type == EntityType::Person))
+    });
+    if !name_ok {
+        return None;
+    }
+    let name = normalise(doc.span_text(first, head));
+    Some(Subject::Written {
+        name: format!("{name} {head_word}"),
+        ty: EntityType::Organization,
+    })
+}
+
 fn organization(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option<Subject> {
     let last = e - 1;
     // The organization head: the last word, or a capitalised head followed only by a

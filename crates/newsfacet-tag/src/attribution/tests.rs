@@ -1180,3 +1180,21 @@ fn reported_that_and_approximate_numbers() {
     // An opening participle is nobody's name.
     assert!(speakers("Chastened by the polls, officials revised the plan.").is_empty());
 }
+
+#[test]
+fn bodies_named_after_a_person_speak() {
+    assert_eq!(
+        speakers("The Okafor administration said it would appeal the ruling."),
+        vec!["Okafor administration"]
+    );
+    assert_eq!(
+        speakers("Maria Olsen’s campaign says it will move staff to Iowa."),
+        vec!["Maria Olsen campaign"]
+    );
+    let quotes = run("The Olsen campaign said it was confident.");
+    assert_eq!(quotes[0].speaker_type, Some(EntityType::Organization));
+    // Without a name the body stays unnamed; a campaign official is a person, not the body.
+    assert!(speakers("The administration said it would appeal.").is_empty());
+    assert!(speakers("The Republican campaign said it was confident.").is_empty());
+    assert!(speakers("A campaign spokesman said it was confident.").is_empty());
+}
