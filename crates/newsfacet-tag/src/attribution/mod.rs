@@ -863,8 +863,13 @@ impl<'d, 'a> Run<'d, 'a> {
             });
         }
         // "Lavrov and his Chinese counterpart Wang Yi pledged …": both spoke.
-        if found.start > s.start + 1 && doc.is(found.start - 1, "and") {
-            if let Some(other) = names::subject_before(doc, self.gaz, s.start, found.start - 1) {
+        // Titles before the second name are not part of the first ("X and Senator Y said").
+        let mut second = found.start;
+        while second > s.start + 1 && doc.has(second - 1, lex::TITLE) && doc.is_word(second - 1) {
+            second -= 1;
+        }
+        if second > s.start + 1 && doc.is(second - 1, "and") {
+            if let Some(other) = names::subject_before(doc, self.gaz, s.start, second - 1) {
                 if matches!(
                     other.subject,
                     Subject::Entry(_) | Subject::Written { .. } | Subject::Surname(_)

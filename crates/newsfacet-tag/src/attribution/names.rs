@@ -255,10 +255,16 @@ fn is_np_word(doc: &Doc, t: usize, e: usize) -> bool {
         // "Climate Change and Energy Minister": "and" between title words, not between names.
         // "Savings and Loan Association", "Standard and Poor's Corp": inside an organization
         // name when the phrase ends with an organization head.
+        // "Donald Trump and Senator Bernie Sanders" are two people: a person's title after
+        // "and" joins only title words ("President and CEO").
         "and" | "&" => {
+            let title_joins = doc.has(t + 1, lex::MOD | lex::ORGHEAD)
+                || doc.has(t + 1, lex::TITLE)
+                    && t > 0
+                    && doc.has(t - 1, lex::TITLE | lex::MOD | lex::ORGHEAD);
             prev_cap
                 && t + 1 < e
-                && (doc.has(t + 1, lex::TITLE | lex::MOD | lex::ORGHEAD)
+                && (title_joins
                     || next_cap
                         && e > 0
                         && doc.has(e - 1, lex::ORGHEAD)
@@ -339,7 +345,9 @@ pub(crate) fn skip_back_fillers(doc: &Doc, lo: usize, v: usize) -> usize {
         let word = doc.word(t);
         let lower_adverb =
             !doc.is_capitalised(t) && (doc.has(t, lex::ADV) || lex::is_ly_adverb(word));
-        if lower_adverb || matches!(word, "has" | "have" | "had") {
+        // "Trump and Sanders have both argued", "the leaders all said": a floating quantifier.
+        let quantifier = matches!(word, "both" | "all" | "each");
+        if lower_adverb || quantifier || matches!(word, "has" | "have" | "had") {
             k = t;
             continue;
         }

@@ -1198,3 +1198,20 @@ fn bodies_named_after_a_person_speak() {
     assert!(speakers("The Republican campaign said it was confident.").is_empty());
     assert!(speakers("A campaign spokesman said it was confident.").is_empty());
 }
+
+#[test]
+fn coordinated_subjects_with_titles_and_quantifiers() {
+    assert_eq!(
+        speakers("Maria Olsen and Senator John Doe have both argued that the deal hurts workers."),
+        vec!["John Doe", "Maria Olsen"]
+    );
+    assert_eq!(
+        speakers("Xi and Kallas all said the talks were useful."),
+        vec!["Kaja Kallas", "Xi Jinping"]
+    );
+    // Title words joined by "and" stay one title of one person.
+    assert_eq!(
+        speakers("President and Chief Executive John Doe said the plan was sound."),
+        vec!["John Doe"]
+    );
+}
