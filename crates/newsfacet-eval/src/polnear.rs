@@ -413,10 +413,17 @@ fn explain_miss(
         let lo = marks.iter().map(|m| m.0).min().unwrap_or(source.start);
         let hi = marks.iter().map(|m| m.1).max().unwrap_or(source.end);
         let mut line = snippet(&article.text, lo, hi, 160, &marks);
-        // What the tagger said about statements starting near this attribution.
+        // What the tagger said about this attribution's content: statements overlapping it.
+        let overlaps = |q: &&newsfacet_tag::Quote| {
+            let q_end = q.start + q.text.len();
+            attribution
+                .contents
+                .iter()
+                .any(|c| q.start < c.end && c.start < q_end)
+        };
         let near: Vec<String> = quotes
             .iter()
-            .filter(|q| q.start + 400 >= lo && q.start <= hi + 400)
+            .filter(overlaps)
             .map(|q| {
                 format!(
                     "{}/{}/{}",
@@ -426,8 +433,10 @@ fn explain_miss(
                 )
             })
             .collect();
-        if !near.is_empty() {
-            line.push_str(&format!("  ⟶ tagger near: {}", near.join("; ")));
+        if near.is_empty() {
+            line.push_str("  ⟶ tagger on content: nothing");
+        } else {
+            line.push_str(&format!("  ⟶ tagger on content: {}", near.join("; ")));
         }
         lines.push(line);
         if lines.len() == 3 {

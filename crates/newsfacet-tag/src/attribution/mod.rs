@@ -451,7 +451,8 @@ impl<'d, 'a> Run<'d, 'a> {
             }
             if let Some(verb) = self.finite_cue(c, s) {
                 let found = names::subject_before(doc, self.gaz, k, c)?;
-                return (found.start == k).then(|| Attr {
+                let whole = found.start == k || self.descriptor_before(k, &found);
+                return whole.then(|| Attr {
                     found,
                     cue: Some(c),
                     cue_text: Some(self.cue_text(c, verb)),
@@ -459,6 +460,36 @@ impl<'d, 'a> Run<'d, 'a> {
             }
         }
         None
+    }
+
+    /// Whether `[k, found.start)` is a descriptor of the named subject after it: `"…,"
+    /// political scientist Jane Roe told …`, `Senate minority leader Harry Reid said`. Only
+    /// words (no verb, no determiner, no punctuation but hyphens), at most six, ending in a
+    /// lowercase noun or a title, and the subject a full name.
+    fn descriptor_before(&self, k: usize, found: &Found) -> bool {
+        let doc = self.doc;
+        let named = match &found.subject {
+            Subject::Entry(_) => true,
+            Subject::Written { ty, .. } => {
+                *ty == EntityType::Person && found.end - found.start >= 2
+            }
+            _ => false,
+        };
+        if !named || found.start <= k || found.start - k > 6 {
+            return false;
+        }
+        let last = found.start - 1;
+        let ends_right = doc.is_word(last)
+            && (!doc.is_capitalised(last) || doc.has(last, lex::TITLE | lex::ROLE));
+        ends_right
+            && (k..found.start).all(|t| match doc.tokens[t].kind {
+                Kind::Word => {
+                    doc.tokens[t].cue.is_none()
+                        && (doc.is_capitalised(t) || !doc.has(t, lex::FUNCTION))
+                }
+                Kind::Punct('-' | '$') => true,
+                _ => false,
+            })
     }
 
     /// `NAME said: "…"`, `NAME said that "…"`, `NAME told X: "…"`.

@@ -78,6 +78,17 @@ pub(crate) fn normalise(text: &str) -> String {
     trimmed
         .strip_suffix("'s")
         .or_else(|| trimmed.strip_suffix("’s"))
+        // The plural possessive: "Sanders’" → "Sanders".
+        .or_else(|| {
+            trimmed
+                .strip_suffix("s'")
+                .map(|_| &trimmed[..trimmed.len() - 1])
+        })
+        .or_else(|| {
+            trimmed
+                .strip_suffix("s’")
+                .map(|_| &trimmed[..trimmed.len() - 3])
+        })
         .unwrap_or(trimmed)
         .to_string()
 }
@@ -627,14 +638,13 @@ pub(crate) fn subject_after(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> 
     subject_after_at(doc, gaz, s, hi).or_else(|| descriptor_then_name(doc, gaz, s, hi))
 }
 
-/// `said 9/11 widow Terry Strada`, `said Texas delegate Beau Correll`, `said Cruz constituent
-/// Dan Golvach`: a descriptor (lowercase nouns, led by capitalised places or names) before the
-/// name. The name must be a full name, and the descriptor's last word a lowercase noun, so a
-/// plain run of names is never cut.
+/// `said 9/11 widow Terry Strada`, `said Texas delegate Beau Correll`, `said Judicial Watch
+/// President Tom Fitton`: a descriptor before the name. The descriptor ends in a lowercase noun
+/// or a title, holds no function word, verb or punctuation but hyphens and slashes, and the
+/// name after it must be a full name, so a plain run of names is never cut.
 fn descriptor_then_name(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> Option<Found> {
     let mut k = s;
-    let mut lowercase_seen = false;
-    while k < hi && k - s < 6 {
+    while k < hi && k - s < 7 {
         match doc.tokens[k].kind {
             Kind::Word => {
                 let capitalised = doc.is_capitalised(k);
@@ -643,26 +653,28 @@ fn descriptor_then_name(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> Opti
                 if function || doc.tokens[k].cue.is_some() && !capitalised {
                     return None;
                 }
-                if capitalised && lowercase_seen {
-                    break;
+                let prev_ends_descriptor = k > s
+                    && doc.is_word(k - 1)
+                    && (!doc.is_capitalised(k - 1) || doc.has(k - 1, lex::TITLE));
+                if capitalised && prev_ends_descriptor {
+                    if let Some(found) = subject_after_at(doc, gaz, k, hi) {
+                        let full_name = match &found.subject {
+                            Subject::Entry(_) => true,
+                            Subject::Written { .. } => found.end - k >= 2,
+                            _ => false,
+                        };
+                        if full_name {
+                            return Some(Found { start: s, ..found });
+                        }
+                    }
                 }
-                lowercase_seen |= !capitalised;
                 k += 1;
             }
             Kind::Punct('/' | '-') => k += 1,
             _ => return None,
         }
     }
-    if !lowercase_seen || k == s || k >= hi || doc.is_capitalised(k - 1) == doc.is_capitalised(k) {
-        return None;
-    }
-    let found = subject_after_at(doc, gaz, k, hi)?;
-    let full_name = match &found.subject {
-        Subject::Entry(_) => true,
-        Subject::Written { .. } => found.end - k >= 2,
-        _ => false,
-    };
-    full_name.then_some(Found { start: s, ..found })
+    None
 }
 
 fn subject_after_at(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> Option<Found> {
@@ -710,6 +722,11 @@ fn subject_after_at(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> Option<F
             lex::PREP | lex::TIME | lex::RELATIVE | lex::CONJ | lex::ADV,
         )
         || doc.is(e, "as")
+        // "said Dan Golvach when asked about …": a subordinate clause after the name.
+        || matches!(
+            doc.word(e),
+            "when" | "while" | "after" | "before" | "because" | "although" | "though" | "if"
+        )
         || doc.tokens[e].cue.is_some();
     if !ends_clean {
         return None;

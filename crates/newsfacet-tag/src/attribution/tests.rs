@@ -1215,3 +1215,30 @@ fn coordinated_subjects_with_titles_and_quantifiers() {
         vec!["John Doe"]
     );
 }
+
+#[test]
+fn descriptors_before_names_around_quotes() {
+    assert_eq!(
+        said("“We should slow down,” Senate minority leader Tom Reyes told reporters."),
+        vec![direct("Tom Reyes", "We should slow down")]
+    );
+    assert_eq!(
+        said("“Voters want change,” political scientist Ana Ruiz said."),
+        vec![direct("Ana Ruiz", "Voters want change")]
+    );
+    assert_eq!(
+        speakers("“It was hidden for years,” said Harbor Watch President Tom Reyes."),
+        vec!["Tom Reyes"]
+    );
+    assert_eq!(
+        speakers("“The founders would agree,” said Olsen constituent Dan Golvach when asked."),
+        vec!["Dan Golvach"]
+    );
+    // A plural possessive inside an apposition.
+    assert_eq!(
+        speakers("“The numbers are strong,” Jeff Weaver, Reyes’ campaign manager, said."),
+        vec!["Jeff Weaver"]
+    );
+    // A descriptor with a verb in it is a clause, not a descriptor.
+    assert!(speakers("“It failed,” voters who backed Tom Reyes said.").is_empty());
+}
