@@ -420,7 +420,9 @@ fn apposition_open(doc: &Doc, gaz: &Gazetteer, lo: usize, comma: usize) -> Optio
         ) || doc.is_possessive(first)
             || doc.is_word(first) && !doc.is_capitalised(first)
             || doc.is_all_caps(first)
-            || is_party_label(doc, first);
+            || is_party_label(doc, first)
+            // "Yin May, 60, a doctor, said": an age.
+            || doc.is_word(first) && doc.word(first).bytes().all(|b| b.is_ascii_digit());
         // The apposition itself must not report speech ("…, Lavrov said, …").
         // Only clear speech verbs count: "states" or "claims" inside an apposition are nouns.
         let reports = (first..comma).any(|t| {
@@ -435,13 +437,25 @@ fn apposition_open(doc: &Doc, gaz: &Gazetteer, lo: usize, comma: usize) -> Optio
         if !opens || reports && !doc.has(first, lex::RELATIVE) {
             continue;
         }
-        let before = j - 1;
+        // "Rep. Zoe Lofgren (D-Calif.), who …": the name ends before a party label.
+        let mut name_end = j;
+        if doc.is_punct(j - 1, ')') {
+            let open = (j.saturating_sub(8).max(lo)..j - 1)
+                .rev()
+                .find(|&t| doc.is_punct(t, '('));
+            match open {
+                Some(open) if open > lo => name_end = open,
+                _ => continue,
+            }
+        }
+        let before = name_end - 1;
         let named = doc.mention(before).is_some()
             || is_name_token(doc, gaz, before)
             || doc.has(before, lex::PARTICLE);
         if !named {
             continue;
         }
+        let j = name_end;
         let s = np_start(doc, lo, j);
         let person = matches!(
             classify(doc, gaz, s, j),
@@ -504,14 +518,67 @@ pub(crate) fn subject_before(doc: &Doc, gaz: &Gazetteer, lo: usize, v: usize) ->
     let s = np_start(doc, lo, e);
     let in_pp = s > lo && doc.has(s - 1, lex::PREP) && !doc.is_capitalised(s - 1);
     if s == e || in_pp {
-        return pp_tail(doc, lo, e).or_else(|| common_noun_phrase(doc, lo, e));
+        return pp_tail(doc, lo, e)
+            .or_else(|| name_of_place(doc, gaz, lo, s))
+            .or_else(|| common_noun_phrase(doc, lo, e));
     }
     let subject = classify(doc, gaz, s, e)?;
+    // "Darran Whiting of Liberty Baptist Church said": the person before "of" speaks, not the
+    // body after it.
+    let body = match &subject {
+        Subject::Entry(id) => gaz.entry(*id).entity_type != EntityType::Person,
+        Subject::Written { ty, .. } => *ty == EntityType::Organization,
+        _ => false,
+    };
+    if body {
+        if let Some(person) = name_of_place(doc, gaz, lo, s) {
+            return Some(person);
+        }
+    }
     Some(Found {
         subject,
         start: s,
         end: e,
     })
+}
+
+/// `Robert Gordon of Northwestern University said`, `Darran Whiting of Liberty Baptist Church
+/// in Marion said`: a person's name before up to three capitalised prepositional phrases
+/// ("of", "from", "at", "in") that end at the verb. `s` starts the last phrase's object.
+fn name_of_place(doc: &Doc, gaz: &Gazetteer, lo: usize, mut s: usize) -> Option<Found> {
+    for _ in 0..3 {
+        // "of the American Enterprise Institute": a determiner may open the object.
+        let object = if doc.has(s, lex::DET) && doc.is_word(s) {
+            s + 1
+        } else {
+            s
+        };
+        if s <= lo + 1 || !doc.is_capitalised(object) {
+            return None;
+        }
+        let p = s - 1;
+        if !(doc.is_word(p) && matches!(doc.word(p), "of" | "from" | "at" | "in")) {
+            return None;
+        }
+        let a = np_start(doc, lo, p);
+        if a < p {
+            let named_person = match classify(doc, gaz, a, p) {
+                Some(Subject::Entry(id)) => gaz.entry(id).entity_type == EntityType::Person,
+                Some(Subject::Written { ty, .. }) => ty == EntityType::Person,
+                _ => false,
+            };
+            if named_person {
+                let subject = classify(doc, gaz, a, p)?;
+                return Some(Found {
+                    subject,
+                    start: a,
+                    end: p,
+                });
+            }
+        }
+        s = a;
+    }
+    None
 }
 
 /// "the woman", "a local farmer": a determiner and up to three lowercase words ending at `e`,

@@ -1242,3 +1242,27 @@ fn descriptors_before_names_around_quotes() {
     // A descriptor with a verb in it is a clause, not a descriptor.
     assert!(speakers("“It failed,” voters who backed Tom Reyes said.").is_empty());
 }
+
+#[test]
+fn names_with_affiliation_and_party_labels() {
+    assert_eq!(
+        said("Ana Ruiz of Northgate University suggested that growth would slow."),
+        vec![indirect("Ana Ruiz", "growth would slow")]
+    );
+    assert_eq!(
+        speakers("Tom Reyes of the Harbor Policy Institute wrote recently that debt was high."),
+        vec!["Tom Reyes"]
+    );
+    assert_eq!(
+        speakers(
+            "Rep. Ann Kerr (D-Calif.), who introduced a bill this year, said in a statement that the rules must change."
+        ),
+        vec!["Ann Kerr"]
+    );
+    assert_eq!(
+        speakers("Tom Reyes, 60, a retired teacher, said the vote was fair."),
+        vec!["Tom Reyes"]
+    );
+    // People of a place are no named speaker.
+    assert!(speakers("The people of Ohio said no.").is_empty());
+}
