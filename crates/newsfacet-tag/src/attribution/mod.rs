@@ -25,7 +25,7 @@ mod quotes;
 #[cfg(test)]
 mod tests;
 
-use crate::gazetteer::EntityType;
+use crate::gazetteer::{kind, EntityType};
 use crate::{Gazetteer, Mention, Quote, QuoteKind};
 
 use coref::{Registry, Who};
@@ -718,6 +718,19 @@ impl<'d, 'a> Run<'d, 'a> {
     /// reads as a proper name: the attribution pattern is the evidence.
     fn resolve(&mut self, found: &Found, para: usize) -> Option<Who> {
         let at = self.doc.tokens[found.start].start;
+        if let Some(word) = self.town_surname(found) {
+            let subject = Subject::Surname(word.clone());
+            if let Some(who) = self.reg.resolve(self.gaz, &subject, at, para) {
+                return Some(who);
+            }
+            let ent = self.reg.intern_written(&word, EntityType::Person);
+            let name = self.reg.ents[ent].name.clone();
+            let subject = Subject::Written {
+                name,
+                ty: EntityType::Person,
+            };
+            return self.reg.resolve(self.gaz, &subject, at, para);
+        }
         let who = self.reg.resolve(self.gaz, &found.subject, at, para);
         if who.is_some() {
             return who;
@@ -738,6 +751,24 @@ impl<'d, 'a> Run<'d, 'a> {
             at,
             para,
         )
+    }
+
+    /// "Murphy said", "Clinton tweeted": a one-word town that speaks is a person's surname;
+    /// towns do not issue statements the way capitals and countries do by metonymy.
+    /// Returns the surname ("Ms. Gao" → "Gao").
+    fn town_surname(&self, found: &Found) -> Option<String> {
+        let doc = self.doc;
+        let name = found.end.checked_sub(1)?;
+        let one_word =
+            name == found.start || name == found.start + 1 && doc.has(found.start, lex::HONORIFIC);
+        let town = matches!(found.subject, Subject::Place(_))
+            && one_word
+            && doc.mention(name).is_some_and(|m| {
+                let entry = self.gaz.entry(m.entry);
+                entry.kind == kind::CITY && !entry.capital
+            })
+            && names::is_unknown_name(doc, found.start, found.end);
+        town.then(|| names::normalise(doc.word(name)))
     }
 
     fn push(
@@ -1075,7 +1106,25 @@ impl<'d, 'a> Run<'d, 'a> {
         // The phrase between "with" and the participle (a prepositional object, which
         // `subject_before` rightly refuses as a clause subject).
         let a = names::np_start(doc, s.start, g);
-        if a == g || a == s.start || !doc.is(a - 1, "with") {
+        // "with X saying", "footage of X saying", "the video shows X saying".
+        let opens = a > s.start
+            && doc.is_word(a - 1)
+            && matches!(
+                doc.word(a - 1).to_ascii_lowercase().as_str(),
+                "with"
+                    | "of"
+                    | "shows"
+                    | "showed"
+                    | "show"
+                    | "heard"
+                    | "hear"
+                    | "saw"
+                    | "see"
+                    | "caught"
+                    | "captured"
+                    | "recorded"
+            );
+        if a == g || !opens {
             return false;
         }
         let Some(subject) = names::classify(doc, self.gaz, a, g) else {

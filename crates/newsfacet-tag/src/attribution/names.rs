@@ -849,6 +849,19 @@ pub(crate) fn classify(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option
     if let Some(m) = doc.mention(last).filter(|_| !weak_place) {
         let entry = gaz.entry(m.entry);
         if m.via == MentionVia::Demonym {
+            // "David French", "Mark Cuban": a demonym after a given name is a surname.
+            if last > s && doc.is_capitalised(last) && is_name_token(doc, gaz, last - 1) {
+                if let Some(start) = name_run_start(doc, gaz, s, last - 1) {
+                    let name = normalise(doc.span_text(start, e));
+                    return Some(match resolve_entry(gaz, &name) {
+                        Some(entry) => Subject::Entry(entry),
+                        None => Subject::Written {
+                            name,
+                            ty: EntityType::Person,
+                        },
+                    });
+                }
+            }
             return Some(Subject::Unnamed(phrase()));
         }
         return Some(match entry.entity_type {
@@ -976,6 +989,13 @@ const NUMBER_WORDS: &[&str] = &[
 /// "-ly" adverb or "-ing" form, no number word, and never written in lowercase elsewhere in the
 /// article (which would make it a common word opening a sentence: "Questions", "Voters").
 pub(crate) fn is_unknown_name(doc: &Doc, s: usize, e: usize) -> bool {
+    // "Ms. Gao said": an honorific before the name marks a person outright.
+    if e == s + 2 && doc.has(s, lex::HONORIFIC) {
+        return doc.is_word(s + 1)
+            && doc.is_capitalised(s + 1)
+            && !doc.is_all_caps(s + 1)
+            && doc.tokens[s + 1].flags == 0;
+    }
     if e != s + 1 || !doc.is_word(s) || !doc.is_capitalised(s) || doc.is_all_caps(s) {
         return false;
     }
@@ -1069,9 +1089,6 @@ fn describe(doc: &Doc, gaz: &Gazetteer, s: usize, h: usize, phrase: String) -> O
     Some(Subject::Description(description))
 }
 
-/// An organization phrase: "the Kremlin" is a mention and never gets here; this reads
-/// "Taiwan's foreign ministry", "China's Ministry of Foreign Affairs", "the State Department",
-/// "the ministry".
 /// `the Obama administration`, `the Clinton campaign`, `O'Malley's campaign`: a body named
 /// after the person it serves speaks as an organization under that name ("Obama
 /// administration"). The words before the head must all be name words of one person.
@@ -1116,6 +1133,9 @@ fn principal_body(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option<Subj
     })
 }
 
+/// An organization phrase: "the Kremlin" is a mention and never gets here; this reads
+/// "Taiwan's foreign ministry", "China's Ministry of Foreign Affairs", "the State Department",
+/// "the ministry".
 fn organization(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option<Subject> {
     let last = e - 1;
     // The organization head: the last word, or a capitalised head followed only by a

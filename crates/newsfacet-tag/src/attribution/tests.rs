@@ -112,6 +112,13 @@ fn gazetteer() -> Gazetteer {
         kind::REGION,
         "Michael",
     ));
+    // A town that is also a surname.
+    g.insert(Entry::new(
+        "city:murphy",
+        EntityType::Place,
+        kind::CITY,
+        "Murphy",
+    ));
     let mut moscow = Entry::new("city:524901", EntityType::Place, kind::CITY, "Moscow");
     moscow.country = Some("RU".into());
     moscow.capital = true;
@@ -1148,6 +1155,10 @@ fn participle_with_its_own_subject() {
         said("The debate ended, with Kallas saying the talks were over."),
         vec![indirect("Kaja Kallas", "the talks were over")]
     );
+    assert_eq!(
+        speakers("The ad ends with footage of Maria Olsen saying she would fight."),
+        vec!["Maria Olsen"]
+    );
     // A participle after a dash belongs to the sentence subject.
     assert_eq!(
         speakers("Kallas changed course – saying the sanctions would stay."),
@@ -1265,4 +1276,20 @@ fn names_with_affiliation_and_party_labels() {
     );
     // People of a place are no named speaker.
     assert!(speakers("The people of Ohio said no.").is_empty());
+}
+
+#[test]
+fn surnames_that_are_also_towns_demonyms_or_after_honorifics() {
+    assert_eq!(speakers("Murphy said the bill was dead."), vec!["Murphy"]);
+    // A capital still speaks by metonymy and stays unnamed.
+    assert!(speakers("Moscow said the bill was dead.").is_empty());
+    assert_eq!(
+        speakers("David French of the Retail Federation said the rule was costly."),
+        vec!["David French"]
+    );
+    assert!(speakers("The Chinese said the rule was costly.").is_empty());
+    assert_eq!(
+        speakers("Ms. Gao said by telephone that the law should change."),
+        vec!["Gao"]
+    );
 }
