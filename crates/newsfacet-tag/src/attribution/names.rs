@@ -237,9 +237,12 @@ fn is_np_word(doc: &Doc, t: usize, e: usize) -> bool {
     if capitalised {
         // "First Federal Savings and Loan Association", "New York Stock Exchange": words that
         // never start a person's name may start an organization's.
+        // Reading forwards ("according to the World Bank"), the head is ahead in the run.
+        let org_head_ahead = (t + 1..e.min(t + 6))
+            .take_while(|&j| doc.is_capitalised(j) || doc.is(j, "of") || doc.is(j, "and"))
+            .any(|j| doc.is_capitalised(j) && doc.has(j, lex::ORGHEAD));
         let in_org_name = e > 0
-            && doc.is_capitalised(e - 1)
-            && doc.has(e - 1, lex::ORGHEAD)
+            && (doc.is_capitalised(e - 1) && doc.has(e - 1, lex::ORGHEAD) || org_head_ahead)
             && flags & lex::FUNCTION == 0
             && (!doc.has(t, lex::ADV) || word == "First");
         if flags & lex::STOP != 0

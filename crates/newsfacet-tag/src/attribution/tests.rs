@@ -1293,3 +1293,18 @@ fn surnames_that_are_also_towns_demonyms_or_after_honorifics() {
         vec!["Gao"]
     );
 }
+
+#[test]
+fn organization_names_with_common_words_after_inverted_cues() {
+    // "World", "National", "News" are common words; inside a name they lead to its head.
+    assert_eq!(
+        said("Tax revenue fell, according to the World Fisheries Council."),
+        vec![indirect("World Fisheries Council", "Tax revenue fell")]
+    );
+    assert_eq!(
+        speakers("\"Talks will go on,\" said the World Harbor Union in a statement."),
+        vec!["World Harbor Union"]
+    );
+    // Without an organization head the common word stays out of the name.
+    assert!(speakers("Tax revenue fell, according to world leaders.").is_empty());
+}
