@@ -1156,6 +1156,51 @@ impl<'d, 'a> Run<'d, 'a> {
                 .is_some()
     }
 
+    /// `Asked by Stephanopoulos whether …`, `when asked by host Jane Roe about …`, `he was asked
+    /// by NAME …`: the named interviewer asked a question, which is speech. Returns whether it
+    /// attributed anything.
+    fn asked_by(&mut self, t: usize, s: &Sentence) -> bool {
+        let doc = self.doc;
+        let passive_ask = doc.is_word(t)
+            && doc.word(t).eq_ignore_ascii_case("asked")
+            && doc.is(t + 1, "by")
+            && (t == s.start
+                || self.prev_word(t, s.start).is_some_and(|p| {
+                    matches!(
+                        doc.word(p).to_ascii_lowercase().as_str(),
+                        "was" | "were" | "is" | "are" | "being" | "been" | "when" | "after"
+                    )
+                }));
+        if !passive_ask {
+            return false;
+        }
+        let Some(found) = names::subject_after(doc, self.gaz, t + 2, s.end) else {
+            return false;
+        };
+        if !matches!(
+            found.subject,
+            Subject::Entry(_) | Subject::Written { .. } | Subject::Surname(_)
+        ) {
+            return false;
+        }
+        // The question: from "whether"/"about"/"if" to the end of its clause.
+        let mut k = found.end;
+        while k < s.end && doc.is_punct(k, ',') {
+            k += 1;
+        }
+        if !(doc.is(k, "whether") || doc.is(k, "about") || doc.is(k, "if") || doc.is(k, "how")) {
+            return false;
+        }
+        let end = (k..s.end)
+            .find(|&j| doc.is_punct(j, ',') || doc.is_punct(j, ';'))
+            .unwrap_or(s.end);
+        let end = self.clause_end(k, end);
+        k < end
+            && self
+                .emit_indirect(&found, (k, end), "asked".into(), s)
+                .is_some()
+    }
+
     /// `Xi's New Year remarks …`, `criticism by Sergei Shoygu …`: named speakers only.
     fn noun_cue(&mut self, t: usize, s: &Sentence, spoken: &[usize]) -> Option<usize> {
         let doc = self.doc;
@@ -1255,6 +1300,9 @@ impl<'d, 'a> Run<'d, 'a> {
                 if !finite_seen {
                     self.participle(t, &s);
                 }
+                continue;
+            }
+            if self.asked_by(t, &s) {
                 continue;
             }
             if let Some(verb) = self.finite_cue(t, &s) {

@@ -795,7 +795,7 @@ fn subject_after_at(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> Option<F
         // "said Dan Golvach when asked about …": a subordinate clause after the name.
         || matches!(
             doc.word(e),
-            "when" | "while" | "after" | "before" | "because" | "although" | "though" | "if"
+            "when" | "while" | "after" | "before" | "because" | "although" | "though" | "if" | "whether"
         )
         || doc.tokens[e].cue.is_some();
     if !ends_clean {

@@ -1308,3 +1308,21 @@ fn organization_names_with_common_words_after_inverted_cues() {
     // Without an organization head the common word stays out of the name.
     assert!(speakers("Tax revenue fell, according to world leaders.").is_empty());
 }
+
+#[test]
+fn interviewers_asking_are_speakers() {
+    assert_eq!(
+        said("Asked by Maria Olsen whether he would apologize, Tom Reyes said no."),
+        vec![
+            indirect("Maria Olsen", "whether he would apologize"),
+            indirect("Tom Reyes", "no")
+        ]
+    );
+    assert_eq!(
+        speakers("When asked by host Ana Ruiz about the plan, Kallas said it was fine."),
+        vec!["Ana Ruiz", "Kaja Kallas"]
+    );
+    // Unnamed askers stay unnamed; "asked by" without a question is no speech.
+    assert!(speakers("He was asked by reporters whether he would run.").is_empty());
+    assert!(speakers("The court was asked by Ana Ruiz to delay the case.").is_empty());
+}
