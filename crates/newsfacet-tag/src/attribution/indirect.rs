@@ -258,8 +258,10 @@ impl<'d, 'a> Run<'d, 'a> {
     /// A dash works like the comma: "… flipped his choice – saying he …".
     pub(super) fn participle(&mut self, g: usize, s: &Sentence) {
         let doc = self.doc;
-        let after_break =
-            g > s.start && matches!(doc.tokens[g - 1].kind, Kind::Punct(',' | '—' | '–' | '-'));
+        // "…, saying", "– saying", and "… before asking her", "while saying".
+        let after_break = g > s.start
+            && (matches!(doc.tokens[g - 1].kind, Kind::Punct(',' | '—' | '–' | '-'))
+                || doc.is_word(g - 1) && matches!(doc.word(g - 1), "before" | "after" | "while"));
         if !after_break {
             return;
         }

@@ -453,13 +453,18 @@ impl<'d, 'a> Run<'d, 'a> {
                 _ => {}
             }
             if let Some(verb) = self.finite_cue(c, s) {
-                let found = names::subject_before(doc, self.gaz, k, c)?;
-                let whole = found.start == k || self.descriptor_before(k, &found);
-                return whole.then(|| Attr {
-                    found,
-                    cue: Some(c),
-                    cue_text: Some(self.cue_text(c, verb)),
-                });
+                // A cue-like word inside an apposition ("one of the states suing …") whose
+                // subject is not the phrase after the quote: keep looking for the real verb.
+                let Some(found) = names::subject_before(doc, self.gaz, k, c) else {
+                    continue;
+                };
+                if found.start == k || self.descriptor_before(k, &found) {
+                    return Some(Attr {
+                        found,
+                        cue: Some(c),
+                        cue_text: Some(self.cue_text(c, verb)),
+                    });
+                }
             }
         }
         None

@@ -403,6 +403,7 @@ pub(crate) fn is_time_word(doc: &Doc, t: usize) -> bool {
 fn apposition_open(doc: &Doc, gaz: &Gazetteer, lo: usize, comma: usize) -> Option<usize> {
     let floor = comma.saturating_sub(40).max(lo);
     let mut fallback = None;
+    let mut surname = None;
     let mut candidates = 0;
     let mut j = comma;
     while j > floor && candidates < 3 {
@@ -460,23 +461,25 @@ fn apposition_open(doc: &Doc, gaz: &Gazetteer, lo: usize, comma: usize) -> Optio
         }
         let j = name_end;
         let s = np_start(doc, lo, j);
-        let person = matches!(
-            classify(doc, gaz, s, j),
+        match classify(doc, gaz, s, j) {
             Some(
                 Subject::Entry(_)
-                    | Subject::Surname(_)
-                    | Subject::Written {
-                        ty: EntityType::Person,
-                        ..
-                    }
-            )
-        );
-        if person {
-            return Some(j);
+                | Subject::Written {
+                    ty: EntityType::Person,
+                    ..
+                },
+            ) => return Some(j),
+            // "…, the attorney general of Oklahoma, one of the states …": a lone capitalised
+            // word may be a place ending the apposition; a full name further left wins.
+            Some(Subject::Surname(_)) => {
+                surname.get_or_insert(j);
+            }
+            _ => {
+                fallback.get_or_insert(j);
+            }
         }
-        fallback.get_or_insert(j);
     }
-    fallback
+    surname.or(fallback)
 }
 
 /// The subject of the verb at `v`, searched backwards but not before `lo`.

@@ -1326,3 +1326,21 @@ fn interviewers_asking_are_speakers() {
     assert!(speakers("He was asked by reporters whether he would run.").is_empty());
     assert!(speakers("The court was asked by Ana Ruiz to delay the case.").is_empty());
 }
+
+#[test]
+fn appositions_holding_places_and_cue_like_nouns() {
+    // "states" inside the apposition is a noun; "Oklahoma" ends the apposition, not a name.
+    assert_eq!(
+        said("“It is an invasion,” Tom Reyes, the attorney general of Oklahoma, one of the states suing the agency, said at an event."),
+        vec![direct("Tom Reyes", "It is an invasion")]
+    );
+}
+
+#[test]
+fn participle_after_before_or_while() {
+    assert_eq!(
+        speakers("Maria Olsen waved to the crowd before saying the race was over."),
+        vec!["Maria Olsen"]
+    );
+    assert!(speakers("Maria Olsen waved to the crowd before leaving.").is_empty());
+}
