@@ -754,6 +754,9 @@ fn subject_after_at(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> Option<F
     if s >= hi {
         return None;
     }
+    if let Some(found) = adjective_organization(doc, gaz, s, hi) {
+        return Some(found);
+    }
     if doc.has(s, lex::PRONOUN) && doc.is_word(s) && !doc.is_capitalised(s) {
         return Some(Found {
             subject: Subject::Pronoun(pronoun(doc.word(s))),
@@ -810,6 +813,34 @@ fn subject_after_at(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> Option<F
         start: s,
         end: e,
     })
+}
+
+/// `according to the nonpartisan Congressional Budget Office`, `said the conservative Heritage
+/// Foundation`: a determiner and up to two lowercase adjectives before an organization's name.
+fn adjective_organization(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> Option<Found> {
+    if !(doc.has(s, lex::DET) && doc.is_word(s)) {
+        return None;
+    }
+    let mut k = s + 1;
+    while k < hi
+        && k - s <= 2
+        && doc.is_word(k)
+        && !doc.is_capitalised(k)
+        && !doc.has(k, lex::FUNCTION)
+        && doc.tokens[k].cue.is_none()
+    {
+        k += 1;
+    }
+    if k == s + 1 || k >= hi || !doc.is_capitalised(k) {
+        return None;
+    }
+    let found = subject_after_at(doc, gaz, k, hi)?;
+    let organization = match &found.subject {
+        Subject::Entry(id) => gaz.entry(*id).entity_type == EntityType::Organization,
+        Subject::Written { ty, .. } => *ty == EntityType::Organization,
+        _ => false,
+    };
+    organization.then_some(Found { start: s, ..found })
 }
 
 /// The ISO code of the country a Place mention or demonym at word `i` points to.

@@ -1344,3 +1344,17 @@ fn participle_after_before_or_while() {
     );
     assert!(speakers("Maria Olsen waved to the crowd before leaving.").is_empty());
 }
+
+#[test]
+fn adjectives_before_organization_names() {
+    assert_eq!(
+        said("The plan was flawed, according to the nonpartisan Harbor Policy Institute."),
+        vec![indirect("Harbor Policy Institute", "The plan was flawed")]
+    );
+    assert_eq!(
+        speakers("The plan was flawed, said the conservative Harbor Policy Institute."),
+        vec!["Harbor Policy Institute"]
+    );
+    // An adjective before a common noun is still an unnamed source.
+    assert!(speakers("The plan was flawed, said the local union.").is_empty());
+}
