@@ -339,6 +339,8 @@ struct ArticleScore {
     missed_speakers: Vec<String>,
     /// Evidence for each error, filled only for `--show-errors`.
     notes: Vec<ErrorNote>,
+    /// Direct quotes without speaker, unnamed source or cue: (predicted, exact gold hits).
+    bare_quotes: (usize, usize),
 }
 
 /// One scoring error with the text that explains it, for `--show-errors`.
@@ -546,6 +548,15 @@ fn score_article(tagger: &Tagger, article: &AnnotatedArticle, explain: bool) -> 
         .collect();
     let hits = predicted_quotes.intersection(&gold_quotes).count();
     if explain {
+        // Direct quotes nobody is said to have spoken (no speaker, unnamed source or cue).
+        let bare: BTreeSet<String> = tags
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .filter(|q| q.speaker.is_none() && q.unnamed.is_none() && q.cue.is_none())
+            .map(|q| normalise_quote(&q.text))
+            .collect();
+        score.bare_quotes = (bare.len(), bare.intersection(&gold_quotes).count());
         // Quote errors: the text of each side, to compare spans by eye.
         for (kind, from, other) in [
             ("quote-missed", &gold_quotes, &predicted_quotes),
@@ -612,6 +623,7 @@ pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
         .collect();
     let (mut speakers, mut quotes) = (Counts::default(), Counts::default());
     let mut notes: Vec<ErrorNote> = Vec::new();
+    let mut bare_quotes = (0, 0);
     let mut false_speakers: BTreeMap<String, usize> = BTreeMap::new();
     let mut missed: BTreeMap<String, usize> = BTreeMap::new();
     for score in scores {
@@ -624,6 +636,8 @@ pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
             *missed.entry(s).or_default() += 1;
         }
         notes.extend(score.notes);
+        bare_quotes.0 += score.bare_quotes.0;
+        bare_quotes.1 += score.bare_quotes.1;
     }
     let output = Output {
         articles: articles.len(),
@@ -663,6 +677,10 @@ pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
                 .collect();
             println!("{label}: {}", shown.join(", "));
         }
+        println!(
+            "direct quotes without speaker, unnamed source or cue: {} predicted, {} exact gold hits",
+            bare_quotes.0, bare_quotes.1
+        );
         // Evidence, article by article: the first N of each kind.
         for kind in ["missed", "false", "quote-missed", "quote-false"] {
             println!();
