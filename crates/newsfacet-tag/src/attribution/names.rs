@@ -234,6 +234,13 @@ fn is_np_word(doc: &Doc, t: usize, e: usize) -> bool {
     let flags = doc.tokens[t].flags;
     let word = doc.word(t);
     let capitalised = doc.is_capitalised(t);
+    // One gazetteer name is one phrase ("Human Rights Watch", "Doctors Without Borders").
+    let same_mention = t > 0
+        && doc.tokens[t].mention.is_some()
+        && doc.tokens[t].mention == doc.tokens[t - 1].mention;
+    if same_mention {
+        return true;
+    }
     if capitalised {
         // "First Federal Savings and Loan Association", "New York Stock Exchange": words that
         // never start a person's name may start an organization's.

@@ -80,6 +80,8 @@ fn gazetteer() -> Gazetteer {
     democrats.aliases = vec!["Democrats".into()];
     g.insert(democrats);
     g.insert(org("xinhua", "Xinhua", "news_agency", Some("CN")));
+    // A name holding a common word ("watch").
+    g.insert(org("hrw", "Human Rights Watch", "ngo", None));
     g.insert(country(
         "RU",
         "Russia",
@@ -1357,4 +1359,12 @@ fn adjectives_before_organization_names() {
     );
     // An adjective before a common noun is still an unnamed source.
     assert!(speakers("The plan was flawed, said the local union.").is_empty());
+}
+
+#[test]
+fn gazetteer_names_with_common_words_stay_whole() {
+    assert_eq!(
+        said("The abuses were widespread, according to Human Rights Watch."),
+        vec![indirect("Human Rights Watch", "The abuses were widespread")]
+    );
 }
