@@ -769,8 +769,17 @@ impl<'d, 'a> Run<'d, 'a> {
         let name = found.end.checked_sub(1)?;
         let one_word =
             name == found.start || name == found.start + 1 && doc.has(found.start, lex::HONORIFIC);
+        // A town after a preposition ("In nearby Decatur, …, said …") is the place it names.
+        let located = (found.start.saturating_sub(2)..found.start).any(|p| {
+            doc.is_word(p)
+                && matches!(
+                    doc.word(p).to_ascii_lowercase().as_str(),
+                    "in" | "at" | "near" | "from" | "outside" | "of" | "to"
+                )
+        });
         let town = matches!(found.subject, Subject::Place(_))
             && one_word
+            && !located
             && doc.mention(name).is_some_and(|m| {
                 let entry = self.gaz.entry(m.entry);
                 entry.kind == kind::CITY && !entry.capital

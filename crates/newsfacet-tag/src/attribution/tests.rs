@@ -1285,6 +1285,11 @@ fn surnames_that_are_also_towns_demonyms_or_after_honorifics() {
     assert_eq!(speakers("Murphy said the bill was dead."), vec!["Murphy"]);
     // A capital still speaks by metonymy and stays unnamed.
     assert!(speakers("Moscow said the bill was dead.").is_empty());
+    // A town after a preposition is the place.
+    assert!(speakers(
+        "In nearby Murphy, the steel plant is hanging on, said the company's chief executive."
+    )
+    .is_empty());
     assert_eq!(
         speakers("David French of the Retail Federation said the rule was costly."),
         vec!["David French"]
