@@ -106,10 +106,18 @@ impl<'d, 'a> Run<'d, 'a> {
             }
         }
         let title_end = doc.para_starts.get(1).copied().unwrap_or(doc.tokens.len());
+        // Title case ("Clinton Urges Calm After Vote.") marks a headline even with a final
+        // period: most longer words capitalised.
+        let (long_words, capitalised) = (0..title_end)
+            .filter(|&t| doc.is_word(t) && doc.word(t).chars().count() >= 4)
+            .fold((0usize, 0usize), |(n, c), t| {
+                (n + 1, c + usize::from(doc.is_capitalised(t)))
+            });
+        let title_case = long_words >= 3 && capitalised * 10 >= long_words * 8;
         let title_like = blocks > 1
             && title_end > 0
             && title_end < 60
-            && !matches!(doc.tokens[title_end - 1].kind, Kind::Punct('.'));
+            && (title_case || !matches!(doc.tokens[title_end - 1].kind, Kind::Punct('.')));
         Run {
             doc,
             gaz,
@@ -726,6 +734,25 @@ impl<'d, 'a> Run<'d, 'a> {
     /// reads as a proper name: the attribution pattern is the evidence.
     fn resolve(&mut self, found: &Found, para: usize) -> Option<Who> {
         let at = self.doc.tokens[found.start].start;
+        if para == 0 && self.title_like {
+            // In a headline every word may be capitalised ("Massive Debate Demand"): only
+            // names the gazetteer or the article's body knows are speakers there.
+            let body = self
+                .doc
+                .para_starts
+                .get(1)
+                .and_then(|&t| self.doc.tokens.get(t))
+                .map_or("", |t| &self.doc.text[t.start..]);
+            let known = match &found.subject {
+                Subject::Written { name, .. } => body.contains(name.as_str()),
+                Subject::Surname(word) => body.contains(word.as_str()),
+                _ => true,
+            };
+            if !known {
+                return None;
+            }
+            return self.reg.resolve(self.gaz, &found.subject, at, para);
+        }
         if let Some(word) = self.town_surname(found) {
             let subject = Subject::Surname(word.clone());
             if let Some(who) = self.reg.resolve(self.gaz, &subject, at, para) {

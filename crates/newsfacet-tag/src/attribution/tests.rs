@@ -1373,3 +1373,15 @@ fn gazetteer_names_with_common_words_stay_whole() {
         vec![indirect("Human Rights Watch", "The abuses were widespread")]
     );
 }
+
+#[test]
+fn title_case_headlines_with_a_final_period() {
+    let text = "Kallas Urges Calm After Border Vote.\n\nKaja Kallas spoke in Brussels on Monday.";
+    assert_eq!(speakers(text), vec!["Kaja Kallas"]);
+    // Capitalised common words in a headline are no names unless the body has them too.
+    let text = "Massive Debate Demand Says Everything About This Race.\n\nThe debate is on Monday.";
+    assert!(speakers(text).is_empty());
+    let text =
+        "Tom Reyes Says Harbor Deal Is Dead.\n\nTom Reyes, the port director, spoke on Monday.";
+    assert_eq!(speakers(text), vec!["Tom Reyes"]);
+}
