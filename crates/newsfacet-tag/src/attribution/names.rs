@@ -120,7 +120,8 @@ pub(crate) fn is_name_token(doc: &Doc, gaz: &Gazetteer, i: usize) -> bool {
     if let Some(m) = doc.mention(i) {
         let entry = gaz.entry(m.entry);
         if m.via == MentionVia::Demonym {
-            return false;
+            // "Dane Smith": a demonym that is also a given name, before a plain surname.
+            return i + 1 < doc.tokens.len() && plain_name(doc, i + 1);
         }
         // A town's name is often also a personal name ("Lai", "David"); so is a one-word place
         // right after a first name ("Chuck Jordan") or, short of a country, right before a

@@ -190,6 +190,8 @@ fn is_invisible(c: char) -> bool {
 fn closing_mark(family: Family, text: &str, at: usize) -> Option<usize> {
     let rest = &text[at..];
     match family {
+        // "''… the word 'old-school,'''": a nested single close comes first.
+        Family::Double if rest.starts_with("'''") => None,
         Family::Double if rest.starts_with("''") => Some(2),
         Family::Double => {
             let c = rest.chars().next()?;

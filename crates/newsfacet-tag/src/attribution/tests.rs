@@ -91,6 +91,8 @@ fn gazetteer() -> Gazetteer {
     g.insert(country("CN", "China", &["PRC"], &["Chinese"]));
     g.insert(country("TW", "Taiwan", &[], &["Taiwanese"]));
     g.insert(country("JP", "Japan", &[], &["Japanese"]));
+    // A demonym that is also a given name.
+    g.insert(country("DK", "Denmark", &[], &["Danish", "Dane"]));
     g.insert(country(
         "US",
         "United States",
@@ -1384,4 +1386,17 @@ fn title_case_headlines_with_a_final_period() {
     let text =
         "Tom Reyes Says Harbor Deal Is Dead.\n\nTom Reyes, the port director, spoke on Monday.";
     assert_eq!(speakers(text), vec!["Tom Reyes"]);
+}
+
+#[test]
+fn demonyms_as_given_names_and_nested_closing_marks() {
+    assert_eq!(
+        said("''It was an old connection,'' said Dane Holm, 67, of Exeter."),
+        vec![direct("Dane Holm", "It was an old connection")]
+    );
+    assert!(speakers("''It was an old connection,'' said a Dane from Exeter.").is_empty());
+    assert_eq!(
+        said("''I would use the word 'old-school,''' said Ann Kerr."),
+        vec![direct("Ann Kerr", "I would use the word 'old-school,'")]
+    );
 }
