@@ -360,7 +360,12 @@ impl<'d, 'a> Run<'d, 'a> {
         } else if verb.object {
             match self.that_after(k, s.end) {
                 Some(that) => k = that + 1,
-                None if verb.lemma == "tell" || verb.lemma == "ask" => return None,
+                None if verb.lemma == "tell" => match self.clause_after_object(k, s.end) {
+                    // "told reporters he would run": the clause opens with its subject pronoun.
+                    Some(clause) => k = clause,
+                    None => return None,
+                },
+                None if verb.lemma == "ask" => return None,
                 None => {}
             }
         } else if self.is_adjunct_start(k) && !particle {
@@ -373,6 +378,34 @@ impl<'d, 'a> Run<'d, 'a> {
         }
         let end = self.clause_end(k, s.end);
         (k < end).then_some((k, end))
+    }
+
+    /// After "told": the object ("reporters", "The Associated Press", "him") and then a clause
+    /// opening with a subject pronoun ("he would run"). Returns the clause start.
+    fn clause_after_object(&self, k: usize, end: usize) -> Option<usize> {
+        let doc = self.doc;
+        let object_end =
+            if doc.is_word(k) && matches!(doc.word(k), "him" | "her" | "them" | "us" | "me") {
+                k + 1
+            } else {
+                let e = names::np_end(doc, k, end);
+                // "reporters", "the newspaper": a plain plural or a determiner and a noun.
+                if doc.has(k, lex::DET) && e <= k + 1 && doc.is_word(k + 1) {
+                    k + 2
+                } else if e > k {
+                    e
+                } else if doc.is_word(k) && !doc.has(k, lex::FUNCTION) {
+                    k + 1
+                } else {
+                    return None;
+                }
+            };
+        let subject_pronoun = doc.is_word(object_end)
+            && matches!(
+                doc.word(object_end),
+                "he" | "she" | "they" | "it" | "we" | "I" | "there"
+            );
+        (object_end - k <= 5 && subject_pronoun).then_some(object_end)
     }
 
     /// End of a reported clause starting at `k`: the sentence end, a semicolon, without

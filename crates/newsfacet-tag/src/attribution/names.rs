@@ -461,8 +461,14 @@ fn apposition_open(doc: &Doc, gaz: &Gazetteer, lo: usize, comma: usize) -> Optio
             }
         }
         let before = name_end - 1;
+        // "Charlie King, a former director, …": a title word after a given name is a surname.
+        let surname_title = doc.is_capitalised(before)
+            && doc.has(before, lex::TITLE)
+            && before > lo
+            && is_name_token(doc, gaz, before - 1);
         let named = doc.mention(before).is_some()
             || is_name_token(doc, gaz, before)
+            || surname_title
             || doc.has(before, lex::PARTICLE);
         if !named {
             continue;

@@ -1400,3 +1400,21 @@ fn demonyms_as_given_names_and_nested_closing_marks() {
         vec![direct("Ann Kerr", "I would use the word 'old-school,'")]
     );
 }
+
+#[test]
+fn told_someone_without_that_and_surname_titles_before_appositions() {
+    assert_eq!(
+        said("Maria Olsen told reporters she would stay neutral."),
+        vec![indirect("Maria Olsen", "she would stay neutral")]
+    );
+    assert_eq!(
+        said("Kallas told the newspaper it was over."),
+        vec![indirect("Kaja Kallas", "it was over")]
+    );
+    // "told" with an object and no reported clause reports nothing.
+    assert!(speakers("Maria Olsen told reporters about her plans.").is_empty());
+    assert_eq!(
+        speakers("Charlie King, a former director of the state party, said the group would grow."),
+        vec!["Charlie King"]
+    );
+}
