@@ -54,6 +54,9 @@ impl<'d, 'a> Run<'d, 'a> {
         contents: &mut Vec<Content>,
     ) {
         let doc = self.doc;
+        if self.as_noted(c, verb, s) {
+            return;
+        }
         if !self.indirect_ok(c, verb, s) {
             return;
         }
@@ -145,6 +148,50 @@ impl<'d, 'a> Run<'d, 'a> {
                 }
             }
         }
+    }
+
+    /// `As Jane Roe noted, the deal …`, `…, as Jane Roe reported.`: "as", a named subject, the
+    /// cue, and the reported clause on the other side of the comma. Returns whether it
+    /// attributed anything.
+    fn as_noted(&mut self, c: usize, verb: &CueVerb, s: &Sentence) -> bool {
+        let doc = self.doc;
+        if matches!(verb.req, Req::QuotedAs | Req::As) || verb.lemma == "ask" {
+            return false;
+        }
+        let Some(found) = names::subject_before(doc, self.gaz, s.start, c) else {
+            return false;
+        };
+        let named = matches!(
+            found.subject,
+            Subject::Entry(_) | Subject::Written { .. } | Subject::Surname(_)
+        );
+        let after_as = found.start > s.start
+            && doc.is_word(found.start - 1)
+            && doc.word(found.start - 1).eq_ignore_ascii_case("as");
+        if !named || !after_as {
+            return false;
+        }
+        let after = self.skip_forward_fillers(c + 1, s.end);
+        let as_at = found.start - 1;
+        let opens_clause = as_at == s.start || doc.is_punct(as_at - 1, ',');
+        if !opens_clause {
+            return false;
+        }
+        let range = if doc.is_punct(after, ',') || doc.is_punct(after, ':') {
+            // "As Jane Roe noted, the deal …", "Of course, as Jane Roe noted, the deal …"
+            (after + 1, self.clause_end(after + 1, s.end))
+        } else if as_at > s.start
+            && (after >= s.end || matches!(doc.tokens[after].kind, Kind::Punct('.' | '!' | '?')))
+        {
+            // "The deal failed, as Jane Roe reported."
+            (s.start, self.clause_end(s.start, as_at - 1))
+        } else {
+            return false;
+        };
+        range.0 < range.1
+            && self
+                .emit_indirect(&found, range, self.cue_text(c, verb), s)
+                .is_some()
     }
 
     /// `…, said Jeffrey N. Trimble, a senior official.`: an inverted cue after the clause.

@@ -1056,8 +1056,10 @@ pub(crate) fn is_unknown_name(doc: &Doc, s: usize, e: usize) -> bool {
         && word
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-        && !lower.ends_with("'m")
-        && !lower.ends_with("’m")
+        // Contractions ("I'm", "I've", "We'll"), unlike "O'Neill", end in a short lowercase tail.
+        && !word
+            .rsplit_once(['\'', '’'])
+            .is_some_and(|(_, tail)| tail.len() <= 2 && tail.chars().all(char::is_lowercase))
         && !lower.ends_with("ing")
         && (!lower.ends_with("ly") || lower.len() <= 4)
         && !NUMBER_WORDS.contains(&lower.as_str());

@@ -1418,3 +1418,21 @@ fn told_someone_without_that_and_surname_titles_before_appositions() {
         vec!["Charlie King"]
     );
 }
+
+#[test]
+fn as_name_noted() {
+    assert_eq!(
+        said("Of course, as Ana Ruiz observed, the real winner was the network."),
+        vec![indirect("Ana Ruiz", "the real winner was the network")]
+    );
+    assert_eq!(
+        said("The deal collapsed, as Kallas reported."),
+        vec![indirect("Kaja Kallas", "The deal collapsed")]
+    );
+    // "as I've suggested": the writer, never a name.
+    assert!(
+        speakers("If, as I've suggested, the rules help him, he has proposed nothing.").is_empty()
+    );
+    // "as" meaning "while" with no clause after the comma.
+    assert!(speakers("He left the room as Ana Ruiz arrived.").is_empty());
+}
