@@ -151,6 +151,18 @@ pub(crate) const CUE_VERBS: &[CueVerb] = &[
     verb("slam", ["slam", "slams", "slammed", "slammed", "slamming"], Any, false, false),
     verb("blast", ["blast", "blasts", "blasted", "blasted", "blasting"], Any, false, false),
     verb("reject", ["reject", "rejects", "rejected", "rejected", "rejecting"], Clause, false, false),
+    // Manner-of-speaking verbs ("whispered to him: "…"", "shouted", "exclaimed").
+    verb("whisper", ["whisper", "whispers", "whispered", "whispered", "whispering"], Any, false, false),
+    verb("shout", ["shout", "shouts", "shouted", "shouted", "shouting"], Any, false, false),
+    verb("yell", ["yell", "yells", "yelled", "yelled", "yelling"], Any, false, false),
+    verb("exclaim", ["exclaim", "exclaims", "exclaimed", "exclaimed", "exclaiming"], Any, false, false),
+    verb("mutter", ["mutter", "mutters", "muttered", "muttered", "muttering"], Any, false, false),
+    verb("interject", ["interject", "interjects", "interjected", "interjected", "interjecting"], Any, false, false),
+    verb("opine", ["opine", "opines", "opined", "opined", "opining"], Any, false, false),
+    // "charged that …" (never "was charged with"): a clause is needed.
+    verb("charge", ["charge", "charges", "charged", "charged", "charging"], Clause, false, false),
+    verb("recount", ["recount", "recounts", "recounted", "recounted", "recounting"], Clause, false, false),
+    verb("confide", ["confide", "confides", "confided", "confided", "confiding"], Clause, false, false),
     verb("quote", ["quote", "quotes", "quoted", "quoted", "quoting"], Req::QuotedAs, false, false),
     verb("cite", ["cite", "cites", "cited", "cited", "citing"], Req::QuotedAs, false, false),
     verb("according", ["according", "according", "according", "according", "according"], Req::Particle(&["to"]), false, false),

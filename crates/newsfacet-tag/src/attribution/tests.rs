@@ -1436,3 +1436,20 @@ fn as_name_noted() {
     // "as" meaning "while" with no clause after the comma.
     assert!(speakers("He left the room as Ana Ruiz arrived.").is_empty());
 }
+
+#[test]
+fn manner_of_speaking_verbs() {
+    assert_eq!(
+        said(
+            "As the crowd cheered, his wife Ana Ruiz whispered to him: “They are still with you.”"
+        ),
+        vec![direct("Ana Ruiz", "They are still with you.")]
+    );
+    assert_eq!(
+        speakers("Kallas charged that the vote had been rigged."),
+        vec!["Kaja Kallas"]
+    );
+    // "charged with" a crime, and a charge as a noun, report no speech.
+    assert!(speakers("Tom Reyes was charged with fraud.").is_empty());
+    assert!(speakers("Tom Reyes charges a fee for the service.").is_empty());
+}
