@@ -181,6 +181,14 @@ fn opening_mark(text: &str, at: usize) -> Option<(Family, usize)> {
     }
 }
 
+/// Characters that can begin an opening or closing quote mark.
+fn is_mark_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '\'' | '‘' | '’' | '`'
+    )
+}
+
 /// Zero-width and bidirectional marks that some sites put before a paragraph.
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
@@ -374,6 +382,11 @@ pub(crate) fn find_quotes(text: &str, paras: &[Para]) -> Vec<QuoteSpan> {
         for (offset, c) in text[p_start..p_end].char_indices() {
             let at = p_start + offset;
             if at < skip_until {
+                prev = Some(c);
+                continue;
+            }
+            // Most characters are no mark at all: skip the mark checks for them.
+            if !is_mark_char(c) {
                 prev = Some(c);
                 continue;
             }
