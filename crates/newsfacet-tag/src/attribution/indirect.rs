@@ -5,6 +5,13 @@
 
 use super::*;
 
+/// Words before a named subject of its own participle: "with X saying", "footage of X
+/// saying", "the video shows X saying".
+const PARTICIPLE_OPENERS: &[&str] = &[
+    "with", "of", "shows", "showed", "show", "heard", "hear", "saw", "see", "caught", "captured",
+    "recorded",
+];
+
 impl<'d, 'a> Run<'d, 'a> {
     pub(super) fn emit_indirect(
         &mut self,
@@ -156,6 +163,10 @@ impl<'d, 'a> Run<'d, 'a> {
     fn as_noted(&mut self, c: usize, verb: &CueVerb, s: &Sentence) -> bool {
         let doc = self.doc;
         if matches!(verb.req, Req::QuotedAs | Req::As) || verb.lemma == "ask" {
+            return false;
+        }
+        // Cheap test first: an "as" shortly before the verb.
+        if !(c.saturating_sub(10).max(s.start)..c).any(|t| doc.is(t, "as")) {
             return false;
         }
         let Some(found) = names::subject_before(doc, self.gaz, s.start, c) else {
@@ -357,27 +368,17 @@ impl<'d, 'a> Run<'d, 'a> {
         if matches!(verb.req, Req::QuotedAs | Req::As) || g <= s.start + 1 {
             return false;
         }
+        // Cheap test first: one of the opening words shortly before the participle.
+        let opener_near = (g.saturating_sub(10).max(s.start)..g)
+            .any(|t| PARTICIPLE_OPENERS.iter().any(|w| doc.is(t, w)));
+        if !opener_near {
+            return false;
+        }
         // The phrase between "with" and the participle (a prepositional object, which
         // `subject_before` rightly refuses as a clause subject).
         let a = names::np_start(doc, s.start, g);
         // "with X saying", "footage of X saying", "the video shows X saying".
-        let opens = a > s.start
-            && doc.is_word(a - 1)
-            && matches!(
-                doc.word(a - 1).to_ascii_lowercase().as_str(),
-                "with"
-                    | "of"
-                    | "shows"
-                    | "showed"
-                    | "show"
-                    | "heard"
-                    | "hear"
-                    | "saw"
-                    | "see"
-                    | "caught"
-                    | "captured"
-                    | "recorded"
-            );
+        let opens = a > s.start && PARTICIPLE_OPENERS.iter().any(|w| doc.is(a - 1, w));
         if a == g || !opens {
             return false;
         }

@@ -246,16 +246,21 @@ fn is_np_word(doc: &Doc, t: usize, e: usize) -> bool {
         // "First Federal Savings and Loan Association", "New York Stock Exchange": words that
         // never start a person's name may start an organization's.
         // Reading forwards ("according to the World Bank"), the head is ahead in the run.
-        let org_head_ahead = (t + 1..e.min(t + 6))
-            .take_while(|&j| doc.is_capitalised(j) || doc.is(j, "of") || doc.is(j, "and"))
-            .any(|j| doc.is_capitalised(j) && doc.has(j, lex::ORGHEAD));
-        let in_org_name = e > 0
-            && (doc.is_capitalised(e - 1) && doc.has(e - 1, lex::ORGHEAD) || org_head_ahead)
-            && flags & lex::FUNCTION == 0
-            && (!doc.has(t, lex::ADV) || word == "First");
+        // Only a stop word needs the check, so it runs only for them.
+        let in_org_name = || {
+            let org_head_ahead = || {
+                (t + 1..e.min(t + 6))
+                    .take_while(|&j| doc.is_capitalised(j) || doc.is(j, "of") || doc.is(j, "and"))
+                    .any(|j| doc.is_capitalised(j) && doc.has(j, lex::ORGHEAD))
+            };
+            e > 0
+                && flags & lex::FUNCTION == 0
+                && (!doc.has(t, lex::ADV) || word == "First")
+                && (doc.is_capitalised(e - 1) && doc.has(e - 1, lex::ORGHEAD) || org_head_ahead())
+        };
         if flags & lex::STOP != 0
             && flags & (lex::TITLE | lex::MOD | lex::ORGHEAD | lex::UNNAMED) == 0
-            && !in_org_name
+            && !in_org_name()
         {
             return false;
         }
