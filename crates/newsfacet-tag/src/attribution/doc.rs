@@ -445,8 +445,8 @@ fn word_end(text: &str, start: usize, limit: usize, next_quote: Option<usize>) -
     // A plural possessive keeps its apostrophe ("Sanders’ campaign"): quote marks never get
     // here, since quote spans are tokens of their own.
     let rest = &text[end..limit];
-    let plural_possessive = text[start..end].ends_with(['s', 'S'])
-        && rest.starts_with(['\'', '’'])
+    let plural_possessive = rest.starts_with(['\'', '’'])
+        && text[start..end].ends_with(['s', 'S'])
         && !rest[rest.chars().next().map_or(0, char::len_utf8)..]
             .chars()
             .next()
