@@ -101,7 +101,8 @@ pub(crate) const CUE_VERBS: &[CueVerb] = &[
     verb("admit", ["admit", "admits", "admitted", "admitted", "admitting"], Any, false, true),
     verb("vow", ["vow", "vows", "vowed", "vowed", "vowing"], Any, false, false),
     verb("pledge", ["pledge", "pledges", "pledged", "pledged", "pledging"], Any, false, false),
-    verb("promise", ["promise", "promises", "promised", "promised", "promising"], Clause, false, false),
+    // "promised to cut taxes" is a public promise, like "pledged to".
+    verb("promise", ["promise", "promises", "promised", "promised", "promising"], Any, false, false),
     verb("dismiss", ["dismiss", "dismisses", "dismissed", "dismissed", "dismissing"], Any, false, false),
     verb("criticize", ["criticize", "criticizes", "criticized", "criticized", "criticizing"], Any, false, false),
     verb("criticise", ["criticise", "criticises", "criticised", "criticised", "criticising"], Any, false, false),

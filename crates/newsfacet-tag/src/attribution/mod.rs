@@ -196,7 +196,8 @@ impl<'d, 'a> Run<'d, 'a> {
                 });
                 !passive && !blocked && (title || verb.plural)
             }
-            CueForm::Gerund => false,
+            // "Sanders is pledging to …", "she was telling them …": the progressive.
+            CueForm::Gerund => matches!(prev_lower.as_deref(), Some("is" | "are" | "was" | "were")),
         };
         ok.then_some(verb)
     }
@@ -622,7 +623,13 @@ impl<'d, 'a> Run<'d, 'a> {
             }
             return self.sentence_subject(s);
         }
-        names::subject_before(doc, self.gaz, s.start, c)
+        // "Sanders is pledging …": the subject stands before the auxiliary.
+        let progressive = matches!(doc.tokens[c].cue, Some((_, CueForm::Gerund)))
+            && prev.is_some_and(|p| ["is", "are", "was", "were"].iter().any(|w| doc.is(p, w)));
+        match prev.filter(|_| progressive) {
+            Some(aux) => names::subject_before(doc, self.gaz, s.start, aux),
+            None => names::subject_before(doc, self.gaz, s.start, c),
+        }
     }
 
     /// `NAME, TITLE: "…"` and `NAME: "…"` (interview and analysis blocks).
@@ -918,7 +925,9 @@ impl<'d, 'a> Run<'d, 'a> {
                 }
                 continue;
             }
-            if form == CueForm::Gerund {
+            // The progressive ("is pledging") is a finite verb; other participles are not.
+            let progressive = form == CueForm::Gerund && self.finite_cue(t, &s).is_some();
+            if form == CueForm::Gerund && !progressive {
                 let inside = contents.iter().any(|ct| ct.start <= t && t < ct.end);
                 if gerunds_used.contains(&t) || inside || self.absolute_participle(t, &s) {
                     continue;

@@ -1453,3 +1453,18 @@ fn manner_of_speaking_verbs() {
     assert!(speakers("Tom Reyes was charged with fraud.").is_empty());
     assert!(speakers("Tom Reyes charges a fee for the service.").is_empty());
 }
+
+#[test]
+fn progressive_cues_and_promises() {
+    assert_eq!(
+        said("Kallas is pledging to keep the sanctions."),
+        vec![indirect("Kaja Kallas", "to keep the sanctions")]
+    );
+    assert_eq!(
+        speakers("Senator Maria Olsen has promised to veto the bill."),
+        vec!["Maria Olsen"]
+    );
+    // Progressive verbs that report nothing, and a passive progressive.
+    assert!(speakers("The Harbor Workers Union is reporting strong sales.").is_empty());
+    assert!(speakers("Maria Olsen is being asked about the bill.").is_empty());
+}
