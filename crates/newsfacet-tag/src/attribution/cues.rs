@@ -152,6 +152,10 @@ pub(crate) const CUE_VERBS: &[CueVerb] = &[
     verb("slam", ["slam", "slams", "slammed", "slammed", "slamming"], Any, false, false),
     verb("blast", ["blast", "blasts", "blasted", "blasted", "blasting"], Any, false, false),
     verb("reject", ["reject", "rejects", "rejected", "rejected", "rejecting"], Clause, false, false),
+    // "talked about the economy", "spoke out against the plan", "speaks of a new era": the
+    // speaker spoke on a topic; "spoke to reporters" alone reports nothing.
+    verb("talk", ["talk", "talks", "talked", "talked", "talking"], Req::Particle(&["about", "of"]), false, false),
+    verb("speak", ["speak", "speaks", "spoke", "spoken", "speaking"], Req::Particle(&["about", "of", "out"]), false, false),
     // Manner-of-speaking verbs ("whispered to him: "…"", "shouted", "exclaimed").
     verb("whisper", ["whisper", "whispers", "whispered", "whispered", "whispering"], Any, false, false),
     verb("shout", ["shout", "shouts", "shouted", "shouted", "shouting"], Any, false, false),

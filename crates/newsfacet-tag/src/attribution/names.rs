@@ -652,7 +652,11 @@ fn pp_tail(doc: &Doc, lo: usize, e: usize) -> Option<Found> {
     let mut h = e;
     while h > floor {
         h -= 1;
-        if !doc.is_word(h) || doc.tokens[h].cue.is_some() && !doc.is_capitalised(h) {
+        // A cue word after a determiner is a noun ("officials at the talks").
+        let verb = doc.tokens[h].cue.is_some()
+            && !doc.is_capitalised(h)
+            && !(h > lo && doc.has(h - 1, lex::DET));
+        if !doc.is_word(h) || verb {
             return None;
         }
         if doc.has(h, lex::UNNAMED | lex::ROLE | lex::PEOPLE)

@@ -1468,3 +1468,18 @@ fn progressive_cues_and_promises() {
     assert!(speakers("The Harbor Workers Union is reporting strong sales.").is_empty());
     assert!(speakers("Maria Olsen is being asked about the bill.").is_empty());
 }
+
+#[test]
+fn talking_and_speaking_about_a_topic() {
+    assert_eq!(
+        said("Kallas talked about the sanctions for an hour."),
+        vec![indirect("Kaja Kallas", "the sanctions for an hour")]
+    );
+    assert_eq!(
+        speakers("Maria Olsen spoke out against the plan on Monday."),
+        vec!["Maria Olsen"]
+    );
+    // Speaking to someone, and talks as a noun, report nothing.
+    assert!(speakers("Maria Olsen spoke to reporters on Monday.").is_empty());
+    assert!(speakers("The talks about trade resumed on Monday.").is_empty());
+}
