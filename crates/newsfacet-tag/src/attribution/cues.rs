@@ -143,7 +143,9 @@ pub(crate) const CUE_VERBS: &[CueVerb] = &[
     verb("report", ["report", "reports", "reported", "reported", "reporting"], Clause, false, false),
     verb("reveal", ["reveal", "reveals", "revealed", "revealed", "revealing"], Clause, false, false),
     verb("disclose", ["disclose", "discloses", "disclosed", "disclosed", "disclosing"], Clause, false, false),
-    verb("mention", ["mention", "mentions", "mentioned", "mentioned", "mentioning"], Clause, false, false),
+    // "mentioned the plan in his speech": the speaker brought a topic up.
+    verb("mention", ["mention", "mentions", "mentioned", "mentioned", "mentioning"], Any, false, false),
+    verb("estimate", ["estimate", "estimates", "estimated", "estimated", "estimating"], Clause, false, true),
     verb("observe", ["observe", "observes", "observed", "observed", "observing"], Clause, false, false),
     verb("conclude", ["conclude", "concludes", "concluded", "concluded", "concluding"], Clause, false, false),
     verb("testify", ["testify", "testifies", "testified", "testified", "testifying"], Clause, false, false),

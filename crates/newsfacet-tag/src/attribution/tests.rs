@@ -1483,3 +1483,20 @@ fn talking_and_speaking_about_a_topic() {
     assert!(speakers("Maria Olsen spoke to reporters on Monday.").is_empty());
     assert!(speakers("The talks about trade resumed on Monday.").is_empty());
 }
+
+#[test]
+fn mentioning_and_estimating() {
+    assert_eq!(
+        speakers("Maria Olsen mentioned the bridge in her speech."),
+        vec!["Maria Olsen"]
+    );
+    assert_eq!(
+        said("The Harbor Policy Institute estimates that one in five ships is late."),
+        vec![indirect(
+            "Harbor Policy Institute",
+            "one in five ships is late"
+        )]
+    );
+    // An estimate as a noun reports nothing.
+    assert!(speakers("The estimates were revised on Monday.").is_empty());
+}
