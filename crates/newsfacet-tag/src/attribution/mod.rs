@@ -16,7 +16,12 @@
 //! `NAME, TITLE: "…"`), then in its sentence (a long partial quote inside reported speech),
 //! then continues the previous speaker (`"…," he said. "…"` and quote-only paragraphs). Cues
 //! not used by a direct quote give indirect speech: `NAME said (that) …`, `…, NAME said.`,
-//! `according to NAME`, `X quoted NAME as saying …`, `NAME's remarks`.
+//! `according to NAME`, `X quoted NAME as saying …`, `NAME's remarks`, `As NAME noted, …`,
+//! `NAME called the plan "a disaster"`, `with NAME saying …`, `asked by NAME whether …`.
+//!
+//! A speaker the gazetteer lacks is kept under the name written, down to a lone surname the
+//! article never spells out ("McLenney said"), when the word reads as a proper name; a body
+//! named after its principal ("the Obama administration") speaks as an organization.
 
 mod coref;
 mod cues;
