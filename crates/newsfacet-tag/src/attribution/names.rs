@@ -374,7 +374,10 @@ pub(crate) fn skip_back_fillers(doc: &Doc, lo: usize, v: usize) -> usize {
             !doc.is_capitalised(t) && (doc.has(t, lex::ADV) || lex::is_ly_adverb(word));
         // "Trump and Sanders have both argued", "the leaders all said": a floating quantifier.
         let quantifier = matches!(word, "both" | "all" | "each");
-        if lower_adverb || quantifier || matches!(word, "has" | "have" | "had") {
+        // "this past week", "last month": the determiners of a time expression just skipped.
+        let time_det =
+            matches!(word, "this" | "past" | "last" | "next") && k < v && is_time_word(doc, k);
+        if lower_adverb || quantifier || time_det || matches!(word, "has" | "have" | "had") {
             k = t;
             continue;
         }

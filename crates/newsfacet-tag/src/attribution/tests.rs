@@ -1500,3 +1500,15 @@ fn mentioning_and_estimating() {
     // An estimate as a noun reports nothing.
     assert!(speakers("The estimates were revised on Monday.").is_empty());
 }
+
+#[test]
+fn time_expressions_between_subject_and_cue() {
+    assert_eq!(
+        speakers("Jane Roe, the party chairman, this past week announced a new website."),
+        vec!["Jane Roe"]
+    );
+    assert_eq!(
+        speakers("Kallas last month said the sanctions would stay."),
+        vec!["Kaja Kallas"]
+    );
+}
