@@ -217,6 +217,10 @@ impl<'d, 'a> Run<'d, 'a> {
             return false;
         }
         let o = t + 1;
+        // "… which Tim Cook called ''total political crap''": the object went before.
+        if o < s.end && matches!(doc.tokens[o].kind, Kind::Quote(_)) {
+            return true;
+        }
         if o >= s.end || !doc.is_word(o) || doc.is(o, "a") || doc.is(o, "an") {
             return false;
         }

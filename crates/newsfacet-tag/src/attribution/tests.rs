@@ -1138,6 +1138,10 @@ fn calling_something_a_name_is_speech() {
         speakers("The Harbor Workers Union called Xi a “partner” in its statement."),
         vec!["Harbor Workers Union"]
     );
+    assert_eq!(
+        said("It is a tax grab, which Maria Olsen called “political theater” on Monday."),
+        vec![direct("Maria Olsen", "political theater")]
+    );
     // A phone call, a news conference and an order are no speech.
     assert!(speakers("Xi called Kallas on Tuesday.").is_empty());
     assert!(speakers("Maria Olsen called a news conference.").is_empty());
