@@ -330,8 +330,8 @@ impl Registry {
         }
     }
 
-    /// Resolves a subject to a speaker. `None` means the phrase is no source at all (a relaying
-    /// agency, a surname nobody in the article carries); an unresolved pronoun or description
+    /// Resolves a subject to a speaker. `None` means the phrase is no source at all (a surname
+    /// nobody in the article carries); an unresolved pronoun or description
     /// still marks speech, without a named speaker.
     pub fn resolve(
         &mut self,
@@ -402,7 +402,10 @@ impl Registry {
                 unnamed: Some(phrase.clone()),
                 ..Who::default()
             }),
-            Subject::Relay => None,
+            Subject::Outlet(id) => {
+                let ent = self.intern_entry(gaz, *id);
+                named(self, ent)
+            }
         }
     }
 

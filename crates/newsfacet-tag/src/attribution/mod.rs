@@ -59,9 +59,55 @@ pub fn attribute(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Vec
     for index in 0..doc.sentences.len() {
         run.sentence(index);
     }
-    let mut quotes = run.out;
+    let mut quotes = drop_relays(text, run.out, gazetteer);
     quotes.sort_by_key(|q| q.start);
     quotes
+}
+
+/// Words by which an outlet says whose words it passes on ("TASS reported, citing …").
+const RELAY_WORDS: &[&str] = &["citing", "quoting", "quoted"];
+
+/// A news outlet's report is its own statement ("Xinhua said the talks were fruitful") unless
+/// it relays someone else's: another attributed statement inside its content ("Shoigu warned
+/// Japan, TASS reported"), or a "citing"/"quoting" in its sentence. Relays are dropped: the
+/// outlet is the messenger, not the speaker.
+fn drop_relays(text: &str, quotes: Vec<Quote>, gazetteer: &Gazetteer) -> Vec<Quote> {
+    let is_outlet = |q: &Quote| {
+        q.speaker_type == Some(EntityType::Organization)
+            && q.speaker.as_deref().is_some_and(|name| {
+                gazetteer
+                    .resolve(name, EntityType::Organization)
+                    .is_some_and(|e| e.is_publisher())
+            })
+    };
+    let span = |q: &Quote| (q.start, q.start + q.text.len());
+    let relays: Vec<bool> = quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            if !is_outlet(q) {
+                return false;
+            }
+            let (start, end) = span(q);
+            let overlaps = quotes.iter().enumerate().any(|(j, other)| {
+                let (other_start, other_end) = span(other);
+                j != i && other_start < end && start < other_end
+            });
+            let sentence_start = text[..start.min(text.len())]
+                .rfind(['.', '\n'])
+                .map_or(0, |i| i + 1);
+            let sentence = text.get(sentence_start..end).unwrap_or_default();
+            let cites = sentence
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| RELAY_WORDS.contains(&w));
+            overlaps || cites
+        })
+        .collect();
+    quotes
+        .into_iter()
+        .zip(relays)
+        .filter_map(|(q, relay)| (!relay).then_some(q))
+        .collect()
 }
 
 /// An attribution found for one statement.

@@ -5,7 +5,7 @@
 //! clauses to the subject noun phrase; or forwards after an inverted cue (`said Wang Yi, …`).
 //! [`classify`] then reads the phrase's head: a gazetteer mention, a capitalised name after its
 //! titles, an organization ("Taiwan's foreign ministry"), a role description ("the minister"),
-//! an unnamed source ("officials"), a pronoun or a news agency relaying someone else.
+//! an unnamed source ("officials"), a pronoun or a news outlet reporting.
 
 use crate::gazetteer::{kind, EntityType, EntryId, Gazetteer};
 use crate::matcher::MentionVia;
@@ -59,8 +59,9 @@ pub(crate) enum Subject {
     Unnamed(String),
     /// A place speaking by metonymy ("Beijing said"): never a named speaker.
     Place(String),
-    /// A news agency relaying someone else ("TASS reported", "Xinhua said").
-    Relay,
+    /// A news outlet reporting ("TASS reported", "according to Xinhua"): its own statement,
+    /// unless it relays someone else's words (see `attribution::drop_relays`).
+    Outlet(EntryId),
 }
 
 /// A subject and its token span.
@@ -929,7 +930,7 @@ pub(crate) fn classify(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option
         }
         return Some(match entry.entity_type {
             EntityType::Person => Subject::Entry(m.entry),
-            EntityType::Organization if entry.is_publisher() => Subject::Relay,
+            EntityType::Organization if entry.is_publisher() => Subject::Outlet(m.entry),
             // "Democrats said", "Republicans said": some members, not the party speaking.
             EntityType::Organization if members_of(doc, m, &entry.name) => {
                 Subject::Unnamed(phrase())
