@@ -171,7 +171,8 @@ fn is_speech_cue(cue: &str) -> bool {
         })
 }
 
-/// Capitalised tokens of a name phrase, without possessives and title words.
+/// Capitalised tokens of a name phrase, without possessives and title words, folded so that
+/// spellings compare equal ("Erdoğan"/"Erdogan", "O’Neill"/"O'Neill").
 pub fn name_tokens(phrase: &str) -> BTreeSet<String> {
     phrase
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
@@ -182,8 +183,24 @@ pub fn name_tokens(phrase: &str) -> BTreeSet<String> {
         })
         .filter(|t| t.chars().count() >= 2 && t.chars().next().is_some_and(char::is_uppercase))
         .filter(|t| !NOT_NAME_TOKENS.contains(t))
-        .map(str::to_string)
+        .map(newsfacet_tag::fold::fold)
         .collect()
+}
+
+/// The name tokens of a predicted speaker: of its canonical name and, for a gazetteer entity,
+/// of its aliases (the speaker is the entity, whichever of its names the article used).
+fn speaker_tokens(
+    tagger: &Tagger,
+    name: &str,
+    entity_type: newsfacet_tag::EntityType,
+) -> BTreeSet<String> {
+    let mut tokens = name_tokens(name);
+    if let Some(entry) = tagger.gazetteer().resolve(name, entity_type) {
+        for alias in &entry.aliases {
+            tokens.extend(name_tokens(alias));
+        }
+    }
+    tokens
 }
 
 /// One annotated span: its label and its text.
@@ -500,7 +517,12 @@ fn score_article(tagger: &Tagger, article: &AnnotatedArticle, explain: bool) -> 
     let predicted: Vec<(String, BTreeSet<String>)> = tags
         .speakers
         .iter()
-        .map(|s| (s.name.clone(), name_tokens(&s.name)))
+        .map(|s| {
+            (
+                s.name.clone(),
+                speaker_tokens(tagger, &s.name, s.entity_type),
+            )
+        })
         .collect();
     for (name, tokens) in &predicted {
         score.speakers.predicted += 1;
