@@ -334,11 +334,35 @@ fn gold_direct_quotes(article: &AnnotatedArticle) -> BTreeSet<String> {
             || before.is_some_and(|c| OPENING_QUOTES.contains(&c))
                 && after.is_some_and(|c| CLOSING_QUOTES.contains(&c));
         if inside_marks {
-            quotes.insert(normalise_quote(&content.text));
+            // An interrupted quote (`"A," he said. "B."`) is one Content span in the gold but
+            // two quotations in the text: the parts inside the marks are the direct quotes.
+            let parts = quoted_parts(&content.text);
+            if parts.len() >= 2 {
+                quotes.extend(parts.iter().map(|p| normalise_quote(p)));
+            } else {
+                quotes.insert(normalise_quote(&content.text));
+            }
         }
     }
     quotes.remove("");
     quotes
+}
+
+/// The stretches of `text` between double quote marks (straight or curly).
+fn quoted_parts(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('"', None) | ('“', None) => open = Some(i + c.len_utf8()),
+            ('"', Some(start)) | ('”', Some(start)) => {
+                parts.push(&text[start..i]);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    parts
 }
 
 fn normalise_quote(text: &str) -> String {
@@ -788,6 +812,10 @@ mod tests {
                 .collect()
         );
         assert_eq!(name_tokens("Erdoğan"), name_tokens("Erdogan"));
+        assert_eq!(
+            quoted_parts("“We will win,” he said. “We always do.”"),
+            vec!["We will win,", "We always do."]
+        );
         assert_eq!(name_tokens("O’Neill"), name_tokens("O'Neill"));
         assert!(name_tokens("a source").is_empty());
     }
