@@ -440,9 +440,15 @@ impl State<'_> {
                         && !self.gazetteer.entry(mention.entry).is_country()
                 })
         });
+        // A single-letter initial counts too ("A. Hollioake" in a scorecard), not a dotted
+        // abbreviation ("U.S.").
+        let first = self.word(segment.start);
+        let single_initial = self.words[segment.start].initial && first.len() == 2;
+        let last_has_vowel = has_vowel(self.word(segment.end - 1));
         (2..=3).contains(&length)
-            && !self.words[segment.start].initial
-            && self.names.is_given_name(self.word(segment.start))
+            && (single_initial
+                || (!self.words[segment.start].initial && self.names.is_given_name(first)))
+            && last_has_vowel
             && rest_are_names
             && self.owner[segment.start].is_none_or(|m| {
                 self.gazetteer.entry(self.mentions[m].entry).entity_type != EntityType::Place
@@ -474,11 +480,8 @@ impl State<'_> {
         }
         let first_word = self.word(segment.start);
         // Initials before an abbreviation are one too ("N.Z. Dlrs"): a surname has a vowel.
-        let initials_before_abbreviation = self.words[segment.start].initial
-            && !self
-                .word(segment.end - 1)
-                .chars()
-                .any(|c| "aeiouyAEIOUY".contains(c));
+        let initials_before_abbreviation =
+            self.words[segment.start].initial && !has_vowel(self.word(segment.end - 1));
         let given = self.starts_with_given_name(segment) && !initials_before_abbreviation;
         // "Wang Yi", "Kim Jong Un"; not "Park Rangers" or "Pan Am".
         let surname_first = length <= 3
@@ -675,6 +678,11 @@ impl State<'_> {
             entities,
         }
     }
+}
+
+/// Surnames have a vowel; abbreviations often do not ("Dlrs", "Mln").
+fn has_vowel(word: &str) -> bool {
+    word.chars().any(|c| "aeiouyAEIOUY".contains(c))
 }
 
 /// A surface as an entity shows it: whitespace collapsed, leading lowercase words of the alias

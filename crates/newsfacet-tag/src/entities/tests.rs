@@ -292,3 +292,13 @@ fn demonyms_open_company_names_and_initials_need_a_surname() {
     );
     assert!(names_of(text, EntityType::Person).is_empty());
 }
+
+#[test]
+fn scorecards_name_people_by_initial() {
+    // Every word is capitalised: the line reads as a table, where only strict shapes count.
+    let text = "Surrey 429-7 ( C. Lewis 80 , M. Butcher 70 , Kersey 63 )";
+    assert_eq!(
+        names_of(text, EntityType::Person),
+        vec!["C. Lewis", "M. Butcher"]
+    );
+}
