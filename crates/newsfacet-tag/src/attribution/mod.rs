@@ -392,8 +392,11 @@ impl<'d, 'a> Run<'d, 'a> {
             Req::Any | Req::Particle(_) => true,
             Req::Clause => {
                 let k = self.skip_forward_fillers(t + 1, s.end);
+                // "…, the Journal reported.": the clause came first and the verb ends it.
+                let ends_sentence = k >= s.end || doc.is_punct(k, '.');
                 doc.is(k, "that")
                     || doc.is_punct(k, ':')
+                    || ends_sentence
                     || self.is_adjunct_start(k) && self.that_after(k, s.end).is_some()
             }
             Req::As => (t + 1..(t + 16).min(s.end)).any(|k| doc.is(k, "as")),

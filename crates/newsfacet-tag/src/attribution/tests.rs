@@ -789,6 +789,10 @@ fn outlets_reporting_on_their_own_are_speakers() {
         speakers("The talks were fruitful, according to Xinhua."),
         vec!["Xinhua"]
     );
+    assert_eq!(
+        said("Bonuses were small every three months, Xinhua reported."),
+        vec![indirect("Xinhua", "Bonuses were small every three months")]
+    );
 }
 
 #[test]
