@@ -260,7 +260,7 @@ fn authors_value(v: &Value) -> Option<Vec<String>> {
 }
 
 /// Bylines usually read "By Jane Doe"; the "By" is not part of the name.
-fn strip_by(author: &str) -> &str {
+pub(crate) fn strip_by(author: &str) -> &str {
     match author.get(..3) {
         Some(prefix) if prefix.eq_ignore_ascii_case("by ") => author[3..].trim_start(),
         _ => author,

@@ -208,7 +208,7 @@ pub(crate) fn parse_page(text: &str) -> RawRecord {
     }
     let authors = authors
         .iter()
-        .map(|a| strip_by(a).to_string())
+        .map(|a| crate::fields::strip_by(a).to_string())
         .filter(|a| !a.is_empty())
         .collect();
 
@@ -884,13 +884,6 @@ pub(crate) fn is_article_url(s: &str) -> bool {
     match rest.split_once('/') {
         Some((host, path)) => !host.is_empty() && !path.trim_matches('/').is_empty(),
         None => false,
-    }
-}
-
-fn strip_by(author: &str) -> &str {
-    match author.get(..3) {
-        Some(prefix) if prefix.eq_ignore_ascii_case("by ") => author[3..].trim_start(),
-        _ => author,
     }
 }
 
