@@ -1,10 +1,14 @@
 //! PolNeAR attribution evaluation, scored per article.
 //!
 //! Gold speakers are the *named* Source spans of attributions whose cue is a speech verb;
-//! spans sharing a name token are merged ("Haley Morris" / "Morris"). A predicted speaker is
-//! correct when it shares a name token with any annotated Source of the article. Direct quotes
-//! are also scored by exact span: gold Content spans that sit inside quote marks against the
-//! tagger's direct quotes.
+//! spans sharing a name token are merged ("Haley Morris" / "Morris"). A span is named when a
+//! capitalised word is left once unnamed-group words ("Officials"), places, demonyms and party
+//! labels are set aside: "the Vermont senator" and "Republicans" describe, they do not name.
+//! Recall is also printed for the literal reading where every capitalised span counts. A
+//! predicted speaker is correct when it shares a name token (folded; of any of its gazetteer
+//! names) with any annotated Source of the article. Direct quotes are also scored by exact
+//! span: gold Content spans that sit inside quote marks (an interrupted quote's parts
+//! separately) against the tagger's direct quotes.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -289,12 +293,13 @@ pub fn parse(name: &str, text: &str, ann: &str) -> anyhow::Result<AnnotatedArtic
 }
 
 /// Gold speaker groups: named sources of speech attributions, merged by shared name tokens.
-fn gold_speakers(article: &AnnotatedArticle) -> Vec<BTreeSet<String>> {
+fn gold_speakers(article: &AnnotatedArticle, tagger: Option<&Tagger>) -> Vec<BTreeSet<String>> {
     let mut groups: Vec<BTreeSet<String>> = Vec::new();
     for attribution in speech_attributions(article) {
         for source in &attribution.sources {
             let tokens = name_tokens(&source.text);
-            if tokens.is_empty() {
+            let description = tagger.is_some_and(|t| is_description(t, &source.text));
+            if tokens.is_empty() || description {
                 continue;
             }
             let (mut merged, rest): (Vec<_>, Vec<_>) =
@@ -308,6 +313,50 @@ fn gold_speakers(article: &AnnotatedArticle) -> Vec<BTreeSet<String>> {
         }
     }
     groups
+}
+
+/// Party labels: capitalised, but they describe a speaker ("the GOP nominee") or an unnamed
+/// group ("Republicans said") rather than name one.
+const PARTY_LABELS: &[&str] = &[
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "democratic",
+    "gop",
+    "dem",
+    "dems",
+    "conservative",
+    "conservatives",
+    "liberal",
+    "liberals",
+    "tory",
+    "tories",
+    "libertarian",
+];
+
+/// Places below this population are too small to be read as a description: a town called
+/// "Clinton" or "Marshall" is far more often a surname.
+const DESCRIPTIVE_PLACE_POPULATION: u64 = 1_000_000;
+
+/// Whether a Source span describes rather than names its speaker: once its places, demonyms
+/// and party labels are set aside, no capitalised word is left ("the Vermont senator", "The
+/// New York businessman", "British officials", "Republicans", "Russia").
+fn is_description(tagger: &Tagger, span: &str) -> bool {
+    let gazetteer = tagger.gazetteer();
+    let mut rest = span.to_string();
+    for mention in tagger.matcher().find(span).iter().rev() {
+        let entry = gazetteer.entry(mention.entry);
+        let descriptive = entry.entity_type == newsfacet_tag::EntityType::Place
+            && (entry.kind != newsfacet_tag::gazetteer::kind::CITY
+                || entry.capital
+                || entry.population.unwrap_or(0) >= DESCRIPTIVE_PLACE_POPULATION);
+        if descriptive {
+            rest.replace_range(mention.start..mention.end, " ");
+        }
+    }
+    let left = name_tokens(&rest);
+    !name_tokens(span).is_empty() && left.iter().all(|t| PARTY_LABELS.contains(&t.as_str()))
 }
 
 /// Attributions whose cue is a speech verb: the ones gold speakers come from.
@@ -375,6 +424,8 @@ fn normalise_quote(text: &str) -> String {
 #[derive(Debug, Default)]
 struct ArticleScore {
     speakers: Counts,
+    /// Recall against every capitalised Source span, descriptions included.
+    capitalised_sources: Counts,
     quotes: Counts,
     false_speakers: Vec<String>,
     missed_speakers: Vec<String>,
@@ -536,7 +587,7 @@ fn score_article(tagger: &Tagger, article: &AnnotatedArticle, explain: bool) -> 
     };
     let tags = tagger.tag(&input);
     let annotated: Vec<BTreeSet<String>> = article.sources.iter().map(|s| name_tokens(s)).collect();
-    let gold = gold_speakers(article);
+    let gold = gold_speakers(article, Some(tagger));
     let mut score = ArticleScore::default();
     let predicted: Vec<(String, BTreeSet<String>)> = tags
         .speakers
@@ -562,6 +613,17 @@ fn score_article(tagger: &Tagger, article: &AnnotatedArticle, explain: bool) -> 
                     evidence: explain_false(article, name, &tags.quotes),
                 });
             }
+        }
+    }
+    // The literal reading, where every capitalised Source span is a named speaker, for
+    // comparison.
+    for group in gold_speakers(article, None) {
+        score.capitalised_sources.gold += 1;
+        if predicted
+            .iter()
+            .any(|(_, tokens)| !tokens.is_disjoint(&group))
+        {
+            score.capitalised_sources.gold_found += 1;
         }
     }
     for group in &gold {
@@ -657,6 +719,8 @@ fn load_split(dir: &Path) -> anyhow::Result<Vec<AnnotatedArticle>> {
 struct Output {
     articles: usize,
     speakers: Report,
+    /// Recall when descriptions ("the Vermont senator") count as named sources too.
+    recall_every_capitalised_source: f64,
     direct_quotes_exact: Report,
 }
 
@@ -668,12 +732,14 @@ pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
         .map(|a| score_article(&tagger, a, show_errors > 0))
         .collect();
     let (mut speakers, mut quotes) = (Counts::default(), Counts::default());
+    let mut capitalised = Counts::default();
     let mut notes: Vec<ErrorNote> = Vec::new();
     let mut bare_quotes = (0, 0);
     let mut false_speakers: BTreeMap<String, usize> = BTreeMap::new();
     let mut missed: BTreeMap<String, usize> = BTreeMap::new();
     for score in scores {
         speakers.add(score.speakers);
+        capitalised.add(score.capitalised_sources);
         quotes.add(score.quotes);
         for s in score.false_speakers {
             *false_speakers.entry(s).or_default() += 1;
@@ -688,6 +754,7 @@ pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
     let output = Output {
         articles: articles.len(),
         speakers: speakers.into(),
+        recall_every_capitalised_source: Report::from(capitalised).recall,
         direct_quotes_exact: quotes.into(),
     };
     if json {
@@ -708,6 +775,10 @@ pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
                 report.counts.gold
             );
         }
+        println!(
+            "{:<28} recall {:.3} (descriptions such as \"the Vermont senator\" counted as named)",
+            "speakers, every capitalised", output.recall_every_capitalised_source
+        );
     }
     if show_errors > 0 {
         for (label, errors) in [
@@ -782,9 +853,31 @@ mod tests {
     fn merges_gold_speakers_by_name_token_and_needs_speech_cues() {
         let article = parse("x", TEXT, &ann()).unwrap();
         assert_eq!(article.sources.len(), 3);
-        let gold = gold_speakers(&article);
+        let gold = gold_speakers(&article, None);
         assert_eq!(gold.len(), 1);
         assert!(gold[0].contains("morris") && gold[0].contains("haley"));
+    }
+
+    #[test]
+    fn descriptions_are_not_named_sources() {
+        let tagger = Tagger::new(newsfacet_tag::Gazetteer::bundled().unwrap()).unwrap();
+        for description in [
+            "the Vermont senator",
+            "The New York businessman",
+            "The GOP nominee",
+            "Republicans",
+            "British officials",
+        ] {
+            assert!(is_description(&tagger, description), "{description}");
+        }
+        for name in [
+            "Sen. Bernie Sanders",
+            "The New York Times",
+            "Marshall",
+            "the Republican National Committee",
+        ] {
+            assert!(!is_description(&tagger, name), "{name}");
+        }
     }
 
     #[test]
