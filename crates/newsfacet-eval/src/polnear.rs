@@ -3,7 +3,9 @@
 //! Gold speakers are the *named* Source spans of attributions whose cue is a speech verb;
 //! spans sharing a name token are merged ("Haley Morris" / "Morris"). A span is named when a
 //! capitalised word is left once unnamed-group words ("Officials"), places, demonyms and party
-//! labels are set aside: "the Vermont senator" and "Republicans" describe, they do not name.
+//! labels are set aside, and that word is not an ordinary word capitalised only because it
+//! opens the sentence: "the Vermont senator", "Republicans" and "Police officials" describe,
+//! they do not name.
 //! Recall is also printed for the literal reading where every capitalised span counts. A
 //! predicted speaker is correct when it shares a name token (folded; of any of its gazetteer
 //! names) with any annotated Source of the article. Direct quotes are also scored by exact
@@ -298,8 +300,10 @@ fn gold_speakers(article: &AnnotatedArticle, tagger: Option<&Tagger>) -> Vec<BTr
     for attribution in speech_attributions(article) {
         for source in &attribution.sources {
             let tokens = name_tokens(&source.text);
-            let description = tagger.is_some_and(|t| is_description(t, &source.text));
-            if tokens.is_empty() || description {
+            let unnamed = tagger.is_some_and(|t| {
+                is_description(t, &source.text) || is_sentence_opener(t, article, source)
+            });
+            if tokens.is_empty() || unnamed {
                 continue;
             }
             let (mut merged, rest): (Vec<_>, Vec<_>) =
@@ -357,6 +361,60 @@ fn is_description(tagger: &Tagger, span: &str) -> bool {
     }
     let left = name_tokens(&rest);
     !name_tokens(span).is_empty() && left.iter().all(|t| PARTY_LABELS.contains(&t.as_str()))
+}
+
+/// Ordinary lowercase English words (the list the tagger also uses).
+static ENGLISH_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../newsfacet-gazetteer-build/data/english-words.txt")
+            .lines()
+            .collect()
+    });
+
+/// Whether a Source span's only capitalised word is an ordinary word capitalised because it
+/// opens the sentence ("Police officials said", "Several cast members said", "Lawmakers
+/// asked"). Names the gazetteer knows stay names ("Trump said").
+fn is_sentence_opener(tagger: &Tagger, article: &AnnotatedArticle, span: &Span) -> bool {
+    let tokens = name_tokens(&span.text);
+    let [only] = tokens.iter().collect::<Vec<_>>()[..] else {
+        return false;
+    };
+    let first_word = span
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(newsfacet_tag::fold::fold);
+    let before = article.text[..span.start]
+        .trim_end_matches([' ', '"', '“', '\'', '‘', '('])
+        .chars()
+        .next_back();
+    let opens_sentence = before.is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':'));
+    first_word.as_deref() == Some(only.as_str())
+        && opens_sentence
+        && ENGLISH_WORDS.contains(only.as_str())
+        && tagger.gazetteer().lookup(only).is_empty()
+        && !capitalised_mid_sentence(
+            &article.text,
+            span.text.split_whitespace().next().unwrap_or(""),
+        )
+}
+
+/// Whether `word`, capitalised, also stands in the middle of a sentence of `text` ("Loretta
+/// Lynch", "said Sanders"): then it is a name wherever it stands.
+fn capitalised_mid_sentence(text: &str, word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if word.is_empty() {
+        return false;
+    }
+    text.match_indices(word).any(|(i, _)| {
+        let after = text[i + word.len()..].chars().next();
+        let before = text[..i].trim_end_matches(' ');
+        let previous = before.chars().next_back();
+        i > 0
+            && before.len() < i
+            && !after.is_some_and(char::is_alphanumeric)
+            && previous.is_some_and(|c| c.is_alphanumeric() || c == ',')
+    })
 }
 
 /// Attributions whose cue is a speech verb: the ones gold speakers come from.
@@ -878,6 +936,37 @@ mod tests {
         ] {
             assert!(!is_description(&tagger, name), "{name}");
         }
+    }
+
+    #[test]
+    fn sentence_openers_are_not_names_unless_used_as_names() {
+        assert!(capitalised_mid_sentence(
+            "He met Loretta Lynch. Lynch said so.",
+            "Lynch"
+        ));
+        assert!(!capitalised_mid_sentence(
+            "Lawmakers met. Lawmakers said so.",
+            "Lawmakers"
+        ));
+        let tagger = Tagger::new(newsfacet_tag::Gazetteer::bundled().unwrap()).unwrap();
+        let text =
+            "The vote passed. Lawmakers said it was fair. Loretta Lynch agreed. Lynch said so.";
+        let span = |needle: &str, nth: usize| {
+            let start = text.match_indices(needle).nth(nth).unwrap().0;
+            Span {
+                text: needle.to_string(),
+                start,
+                end: start + needle.len(),
+            }
+        };
+        let article = AnnotatedArticle {
+            name: "x".into(),
+            text: text.into(),
+            sources: Vec::new(),
+            attributions: Vec::new(),
+        };
+        assert!(is_sentence_opener(&tagger, &article, &span("Lawmakers", 0)));
+        assert!(!is_sentence_opener(&tagger, &article, &span("Lynch", 1)));
     }
 
     #[test]
