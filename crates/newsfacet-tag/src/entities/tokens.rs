@@ -98,7 +98,12 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
             joined_to_next: false,
             sentence_start,
             headline: false,
-            flags: flags_of(&text[start..word_end]),
+            // An initial is part of a name even where it spells a word ("A. Hollioake").
+            flags: if initial {
+                0
+            } else {
+                flags_of(&text[start..word_end])
+            },
         });
         sentence_start = false;
         i = after;
