@@ -107,10 +107,10 @@ fn person_shaped_names_are_people_not_the_places_inside_them() {
     // An initial, or a surname-first family name, makes a name too.
     assert_eq!(
         names_of(
-            "P. Simmons took four. Wang Donghai spoke.",
+            "P. Simmons took four. Wang Donghai spoke. He saw A. Hollioake run.",
             EntityType::Person
         ),
-        vec!["P. Simmons", "Wang Donghai"]
+        vec!["P. Simmons", "Wang Donghai", "A. Hollioake"]
     );
 }
 
