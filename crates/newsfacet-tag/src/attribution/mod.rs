@@ -64,13 +64,29 @@ pub fn attribute(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Vec
     quotes
 }
 
-/// Words by which an outlet says whose words it passes on ("TASS reported, citing …").
-const RELAY_WORDS: &[&str] = &["citing", "quoting", "quoted"];
+/// Words by which an outlet names whose words it passes on ("TASS reported, citing …").
+const CITING_WORDS: &[&str] = &["citing", "quoting", "quoted"];
+
+/// Words in an outlet's report that make it a report of someone's speech ("His comments came
+/// during a visit …, TASS reported").
+const SPEECH_WORDS: &[&str] = &[
+    "comments",
+    "comment",
+    "remarks",
+    "remark",
+    "statement",
+    "statements",
+    "said",
+    "says",
+    "told",
+    "interview",
+    "speech",
+];
 
 /// A news outlet's report is its own statement ("Xinhua said the talks were fruitful") unless
 /// it relays someone else's: another attributed statement inside its content ("Shoigu warned
-/// Japan, TASS reported"), or a "citing"/"quoting" in its sentence. Relays are dropped: the
-/// outlet is the messenger, not the speaker.
+/// Japan, TASS reported"), or words of speech in its sentence ("citing", "his comments").
+/// Relays are dropped: the outlet is the messenger, not the speaker.
 fn drop_relays(text: &str, quotes: Vec<Quote>, gazetteer: &Gazetteer) -> Vec<Quote> {
     let is_outlet = |q: &Quote| {
         q.speaker_type == Some(EntityType::Organization)
@@ -97,10 +113,11 @@ fn drop_relays(text: &str, quotes: Vec<Quote>, gazetteer: &Gazetteer) -> Vec<Quo
                 .rfind(['.', '\n'])
                 .map_or(0, |i| i + 1);
             let sentence = text.get(sentence_start..end).unwrap_or_default();
-            let cites = sentence
-                .split(|c: char| !c.is_alphabetic())
-                .any(|w| RELAY_WORDS.contains(&w));
-            overlaps || cites
+            let has = |text: &str, words: &[&str]| {
+                text.split(|c: char| !c.is_alphabetic())
+                    .any(|w| words.contains(&w))
+            };
+            overlaps || has(sentence, CITING_WORDS) || has(&q.text, SPEECH_WORDS)
         })
         .collect();
     quotes

@@ -765,6 +765,10 @@ fn relaying_agencies_are_not_speakers() {
         speakers("TASS reported, citing a ministry source, that Japan was rearming.").is_empty()
     );
     assert!(speakers("According to Xinhua, officials said the talks were fruitful.").is_empty());
+    assert!(speakers(
+        "His comments came during a visit to Vladivostok, where he met commanders, TASS reported."
+    )
+    .is_empty());
     assert_eq!(
         said("RIA Novosti quoted Shoigu as saying Japan was rearming."),
         vec![indirect("Sergei Shoigu", "Japan was rearming")]
