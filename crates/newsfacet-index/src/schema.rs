@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::schema::Facet;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
-    TextFieldIndexing, TextOptions, STORED, STRING,
+    TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 use tantivy::Term;
 
@@ -187,6 +187,15 @@ pub struct NewsSchema {
     pub article_title: Field,
     /// xxh3 of everything indexed for the article; unchanged articles are not rewritten.
     pub content_hash: Field,
+    /// The article's story (raw, stored, fast): the id of the first indexed article that its
+    /// body is a near-copy of, else its own id (see [`crate::story`]). Articles only.
+    pub story: Field,
+    /// The LSH band keys of the article's body signature (indexed u64, not stored): a new
+    /// article finds its candidate copies in the committed index with term queries.
+    pub story_bands: Field,
+    /// The MinHash signature of the article's body ([`crate::story::Signature::to_bytes`]),
+    /// stored only: candidates are verified against it.
+    pub story_signature: Field,
 }
 
 /// Field names, shared by [`NewsSchema::build`] and code that addresses fields by name (fast
@@ -228,6 +237,12 @@ pub mod names {
     pub const ARTICLE_TITLE: &str = "article_title";
     /// See [`super::NewsSchema::content_hash`].
     pub const CONTENT_HASH: &str = "content_hash";
+    /// See [`super::NewsSchema::story`].
+    pub const STORY: &str = "story";
+    /// See [`super::NewsSchema::story_bands`].
+    pub const STORY_BANDS: &str = "story_bands";
+    /// See [`super::NewsSchema::story_signature`].
+    pub const STORY_SIGNATURE: &str = "story_signature";
 }
 
 impl NewsSchema {
@@ -269,6 +284,11 @@ impl NewsSchema {
         let cue = builder.add_text_field(names::CUE, STORED);
         let position = builder.add_u64_field(names::POSITION, STORED);
         let article_title = builder.add_text_field(names::ARTICLE_TITLE, STORED);
+        // Fast so that collapsing and per-story counts read it column-wise, without the store.
+        let story = builder.add_text_field(names::STORY, STRING | STORED | FAST);
+        let story_bands =
+            builder.add_u64_field(names::STORY_BANDS, NumericOptions::default().set_indexed());
+        let story_signature = builder.add_bytes_field(names::STORY_SIGNATURE, STORED);
         let fields = NewsSchema {
             doc_kind,
             id,
@@ -288,6 +308,9 @@ impl NewsSchema {
             position,
             article_title,
             content_hash,
+            story,
+            story_bands,
+            story_signature,
         };
         (builder.build(), fields)
     }
