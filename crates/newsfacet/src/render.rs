@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 
 use newsfacet_article::Article;
-use newsfacet_query::{FacetCount, FacetList, QuoteResults, SearchResults};
+use newsfacet_query::{CountBy, FacetCount, FacetList, QuoteResults, SearchRequest, SearchResults};
 use newsfacet_tag::Tags;
 
 const BOLD: &str = "\x1b[1m";
@@ -37,8 +37,10 @@ fn counts_line(counts: &[FacetCount]) -> String {
         .join(", ")
 }
 
-/// Ranked hits, then facet counts over all matching articles.
-pub fn search_results(results: &SearchResults, offset: usize) {
+/// Ranked hits, then facet counts over all matching articles (or stories). A collapsed hit
+/// lists the other outlets that ran its story.
+pub fn search_results(results: &SearchResults, request: &SearchRequest) {
+    let offset = request.offset;
     let color = std::io::stdout().is_terminal();
     for (rank, hit) in results.hits.iter().enumerate() {
         let title = if color {
@@ -58,12 +60,31 @@ pub fn search_results(results: &SearchResults, offset: usize) {
         if !hit.countries.is_empty() {
             println!("   countries: {}", hit.countries.join(", "));
         }
+        if let (Some(copies), Some(also)) = (hit.copies, &hit.also) {
+            if !also.is_empty() {
+                let outlets: Vec<&str> = also
+                    .iter()
+                    .map(|copy| copy.source.as_deref().unwrap_or("unknown source"))
+                    .collect();
+                println!("   {copies} copies; also: {}", outlets.join(", "));
+            }
+        }
         println!();
     }
     let shown = results.hits.len();
-    println!("{} matching articles ({} shown)", results.total, shown);
+    match results.stories {
+        Some(stories) => println!(
+            "{} matching articles in {stories} stories ({shown} shown)",
+            results.total
+        ),
+        None => println!("{} matching articles ({shown} shown)", results.total),
+    }
+    let per = match request.count_by {
+        CountBy::Article => "",
+        CountBy::Story => " (stories)",
+    };
     for (field, counts) in &results.facets {
-        println!("  {field}: {}", counts_line(counts));
+        println!("  {field}{per}: {}", counts_line(counts));
     }
 }
 
