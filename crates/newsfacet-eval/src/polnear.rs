@@ -197,8 +197,8 @@ struct Span {
 /// One attribution relation's parts.
 #[derive(Debug, Default, Clone)]
 struct Attribution {
-    sources: Vec<String>,
-    cues: Vec<String>,
+    sources: Vec<Span>,
+    cues: Vec<Span>,
     contents: Vec<Span>,
 }
 
@@ -259,8 +259,8 @@ pub fn parse(name: &str, text: &str, ann: &str) -> anyhow::Result<AnnotatedArtic
                 };
                 let role = role.trim_end_matches(|c: char| c.is_ascii_digit());
                 match role {
-                    "Source" => attribution.sources.push(span.text.clone()),
-                    "Cue" => attribution.cues.push(span.text.clone()),
+                    "Source" => attribution.sources.push(span.clone()),
+                    "Cue" => attribution.cues.push(span.clone()),
                     "Content" => attribution.contents.push(span.clone()),
                     _ => {}
                 }
@@ -274,12 +274,9 @@ pub fn parse(name: &str, text: &str, ann: &str) -> anyhow::Result<AnnotatedArtic
 /// Gold speaker groups: named sources of speech attributions, merged by shared name tokens.
 fn gold_speakers(article: &AnnotatedArticle) -> Vec<BTreeSet<String>> {
     let mut groups: Vec<BTreeSet<String>> = Vec::new();
-    for attribution in &article.attributions {
-        if !attribution.cues.iter().any(|c| is_speech_cue(c)) {
-            continue;
-        }
+    for attribution in speech_attributions(article) {
         for source in &attribution.sources {
-            let tokens = name_tokens(source);
+            let tokens = name_tokens(&source.text);
             if tokens.is_empty() {
                 continue;
             }
@@ -294,6 +291,14 @@ fn gold_speakers(article: &AnnotatedArticle) -> Vec<BTreeSet<String>> {
         }
     }
     groups
+}
+
+/// Attributions whose cue is a speech verb: the ones gold speakers come from.
+fn speech_attributions(article: &AnnotatedArticle) -> impl Iterator<Item = &Attribution> {
+    article
+        .attributions
+        .iter()
+        .filter(|a| a.cues.iter().any(|c| is_speech_cue(&c.text)))
 }
 
 const OPENING_QUOTES: &[char] = &['"', '“', '«', '\''];
@@ -332,9 +337,149 @@ struct ArticleScore {
     quotes: Counts,
     false_speakers: Vec<String>,
     missed_speakers: Vec<String>,
+    /// Evidence for each error, filled only for `--show-errors`.
+    notes: Vec<ErrorNote>,
+    /// Direct quotes without speaker, unnamed source or cue: (predicted, exact gold hits).
+    bare_quotes: (usize, usize),
 }
 
-fn score_article(tagger: &Tagger, article: &AnnotatedArticle) -> ArticleScore {
+/// One scoring error with the text that explains it, for `--show-errors`.
+#[derive(Debug)]
+struct ErrorNote {
+    /// "missed" or "false".
+    kind: &'static str,
+    article: String,
+    speaker: String,
+    /// The gold attribution in its sentence, or the statements the speaker was given.
+    evidence: Vec<String>,
+}
+
+/// Largest char boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Text around `[start, end)` out to `margin` bytes each side, on one line, with the marked
+/// spans bracketed (`marks` are (start, end, label), non-overlapping).
+fn snippet(
+    text: &str,
+    start: usize,
+    end: usize,
+    margin: usize,
+    marks: &[(usize, usize, &str)],
+) -> String {
+    let lo = floor_boundary(text, start.saturating_sub(margin));
+    let hi = floor_boundary(text, end.saturating_add(margin));
+    let mut marks: Vec<(usize, usize, &str)> = marks
+        .iter()
+        .copied()
+        .filter(|&(a, b, _)| lo <= a && b <= hi && a <= b)
+        .collect();
+    marks.sort();
+    let mut out = String::new();
+    let mut at = lo;
+    for (a, b, label) in marks {
+        if a < at {
+            continue;
+        }
+        out.push_str(&text[at..a]);
+        out.push_str(&format!("[{label}:{}]", &text[a..b]));
+        at = b;
+    }
+    out.push_str(&text[at..hi]);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Why a gold speaker group was missed: each of its speech attributions in context, and what
+/// the tagger produced there.
+fn explain_miss(
+    article: &AnnotatedArticle,
+    group: &BTreeSet<String>,
+    quotes: &[newsfacet_tag::Quote],
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    for attribution in speech_attributions(article) {
+        let Some(source) = attribution
+            .sources
+            .iter()
+            .find(|s| !name_tokens(&s.text).is_disjoint(group))
+        else {
+            continue;
+        };
+        let mut marks = vec![(source.start, source.end, "S")];
+        marks.extend(attribution.cues.iter().map(|c| (c.start, c.end, "C")));
+        let lo = marks.iter().map(|m| m.0).min().unwrap_or(source.start);
+        let hi = marks.iter().map(|m| m.1).max().unwrap_or(source.end);
+        let mut line = snippet(&article.text, lo, hi, 160, &marks);
+        // What the tagger said about this attribution's content: statements overlapping it.
+        let overlaps = |q: &&newsfacet_tag::Quote| {
+            let q_end = q.start + q.text.len();
+            attribution
+                .contents
+                .iter()
+                .any(|c| q.start < c.end && c.start < q_end)
+        };
+        let near: Vec<String> = quotes
+            .iter()
+            .filter(overlaps)
+            .map(|q| {
+                format!(
+                    "{}/{}/{}",
+                    q.speaker.as_deref().unwrap_or("-"),
+                    q.unnamed.as_deref().unwrap_or("-"),
+                    q.cue.as_deref().unwrap_or("-")
+                )
+            })
+            .collect();
+        if near.is_empty() {
+            line.push_str("  ⟶ tagger on content: nothing");
+        } else {
+            line.push_str(&format!("  ⟶ tagger on content: {}", near.join("; ")));
+        }
+        lines.push(line);
+        if lines.len() == 3 {
+            break;
+        }
+    }
+    lines
+}
+
+/// Why a speaker was predicted: the statements attributed to them.
+fn explain_false(
+    article: &AnnotatedArticle,
+    name: &str,
+    quotes: &[newsfacet_tag::Quote],
+) -> Vec<String> {
+    quotes
+        .iter()
+        .filter(|q| q.speaker.as_deref() == Some(name))
+        .take(3)
+        .map(|q| {
+            let end = q.start + q.text.len();
+            let kind = match q.kind {
+                QuoteKind::Direct => "direct",
+                QuoteKind::Indirect => "indirect",
+            };
+            format!(
+                "{kind} cue={} :: {}",
+                q.cue.as_deref().unwrap_or("-"),
+                snippet(
+                    &article.text,
+                    q.start,
+                    end.min(q.start + 200),
+                    140,
+                    &[(q.start, q.start, "Q")]
+                )
+            )
+        })
+        .collect()
+}
+
+fn score_article(tagger: &Tagger, article: &AnnotatedArticle, explain: bool) -> ArticleScore {
     let input = Article {
         id: article.name.clone(),
         title: String::new(),
@@ -363,6 +508,14 @@ fn score_article(tagger: &Tagger, article: &AnnotatedArticle) -> ArticleScore {
             score.speakers.predicted_correct += 1;
         } else {
             score.false_speakers.push(name.clone());
+            if explain {
+                score.notes.push(ErrorNote {
+                    kind: "false",
+                    article: article.name.clone(),
+                    speaker: name.clone(),
+                    evidence: explain_false(article, name, &tags.quotes),
+                });
+            }
         }
     }
     for group in &gold {
@@ -373,9 +526,16 @@ fn score_article(tagger: &Tagger, article: &AnnotatedArticle) -> ArticleScore {
         {
             score.speakers.gold_found += 1;
         } else {
-            score
-                .missed_speakers
-                .push(group.iter().cloned().collect::<Vec<_>>().join(" "));
+            let speaker = group.iter().cloned().collect::<Vec<_>>().join(" ");
+            if explain {
+                score.notes.push(ErrorNote {
+                    kind: "missed",
+                    article: article.name.clone(),
+                    speaker: speaker.clone(),
+                    evidence: explain_miss(article, group, &tags.quotes),
+                });
+            }
+            score.missed_speakers.push(speaker);
         }
     }
     let gold_quotes = gold_direct_quotes(article);
@@ -387,6 +547,31 @@ fn score_article(tagger: &Tagger, article: &AnnotatedArticle) -> ArticleScore {
         .filter(|q| !q.is_empty())
         .collect();
     let hits = predicted_quotes.intersection(&gold_quotes).count();
+    if explain {
+        // Direct quotes nobody is said to have spoken (no speaker, unnamed source or cue).
+        let bare: BTreeSet<String> = tags
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .filter(|q| q.speaker.is_none() && q.unnamed.is_none() && q.cue.is_none())
+            .map(|q| normalise_quote(&q.text))
+            .collect();
+        score.bare_quotes = (bare.len(), bare.intersection(&gold_quotes).count());
+        // Quote errors: the text of each side, to compare spans by eye.
+        for (kind, from, other) in [
+            ("quote-missed", &gold_quotes, &predicted_quotes),
+            ("quote-false", &predicted_quotes, &gold_quotes),
+        ] {
+            for quote in from.difference(other) {
+                score.notes.push(ErrorNote {
+                    kind,
+                    article: article.name.clone(),
+                    speaker: String::new(),
+                    evidence: vec![quote.chars().take(300).collect()],
+                });
+            }
+        }
+    }
     score.quotes = Counts {
         predicted: predicted_quotes.len(),
         predicted_correct: hits,
@@ -434,9 +619,11 @@ pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
     let tagger = Tagger::new(newsfacet_tag::Gazetteer::bundled()?)?;
     let scores: Vec<ArticleScore> = articles
         .par_iter()
-        .map(|a| score_article(&tagger, a))
+        .map(|a| score_article(&tagger, a, show_errors > 0))
         .collect();
     let (mut speakers, mut quotes) = (Counts::default(), Counts::default());
+    let mut notes: Vec<ErrorNote> = Vec::new();
+    let mut bare_quotes = (0, 0);
     let mut false_speakers: BTreeMap<String, usize> = BTreeMap::new();
     let mut missed: BTreeMap<String, usize> = BTreeMap::new();
     for score in scores {
@@ -448,6 +635,9 @@ pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
         for s in score.missed_speakers {
             *missed.entry(s).or_default() += 1;
         }
+        notes.extend(score.notes);
+        bare_quotes.0 += score.bare_quotes.0;
+        bare_quotes.1 += score.bare_quotes.1;
     }
     let output = Output {
         articles: articles.len(),
@@ -486,6 +676,25 @@ pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
                 .map(|(s, n)| format!("{s} ({n})"))
                 .collect();
             println!("{label}: {}", shown.join(", "));
+        }
+        println!(
+            "direct quotes without speaker, unnamed source or cue: {} predicted, {} exact gold hits",
+            bare_quotes.0, bare_quotes.1
+        );
+        // Evidence, article by article: the first N of each kind.
+        for kind in ["missed", "false", "quote-missed", "quote-false"] {
+            println!();
+            for note in notes.iter().filter(|n| n.kind == kind).take(show_errors) {
+                println!(
+                    "{} {} in {}",
+                    note.kind.to_uppercase(),
+                    note.speaker,
+                    note.article
+                );
+                for line in &note.evidence {
+                    println!("    {line}");
+                }
+            }
         }
     }
     Ok(())

@@ -33,6 +33,7 @@ fn article(id: &str, title: &str, body: &str) -> Article {
 fn tags() -> Tags {
     Tags {
         source: Some("Reuters".to_string()),
+        origin: None,
         speakers: vec![Speaker {
             name: "Sergei Shoigu".to_string(),
             entity_type: EntityType::Person,

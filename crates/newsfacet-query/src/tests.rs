@@ -150,6 +150,7 @@ fn build_docs(docs: &[Doc], with_quotes: bool) -> (tempfile::TempDir, NewsIndex)
         };
         let tags = Tags {
             source: doc.source.map(str::to_string),
+            origin: None,
             speakers: doc
                 .speakers
                 .iter()

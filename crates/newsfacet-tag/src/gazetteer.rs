@@ -62,8 +62,12 @@ pub mod kind {
     pub const REGION: &str = "region";
     /// Seas, straits, rivers.
     pub const WATER: &str = "water";
+    /// A wire service: its stories are republished by others.
+    pub const NEWS_AGENCY: &str = "news_agency";
+    /// A site that republishes other outlets' stories (MENAFN, Yahoo News).
+    pub const AGGREGATOR: &str = "aggregator";
     /// Organization kinds that publish news: candidates for an article's source.
-    pub const PUBLISHER_KINDS: &[&str] = &["news_agency", "publisher", "broadcaster", "aggregator"];
+    pub const PUBLISHER_KINDS: &[&str] = &[NEWS_AGENCY, "publisher", "broadcaster", AGGREGATOR];
 }
 
 /// One gazetteer entry.

@@ -89,6 +89,9 @@ pub struct Quote {
 pub struct Tags {
     /// Canonical publisher name, or `None` when it cannot be known.
     pub source: Option<String>,
+    /// The outlet that wrote the story when the text or the source says so: the wire of a
+    /// republished story, or the agency itself for its own story. `None` when unknown.
+    pub origin: Option<String>,
     /// Named speakers, sorted and deduplicated.
     pub speakers: Vec<Speaker>,
     /// Countries, sorted by name.

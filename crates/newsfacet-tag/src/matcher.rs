@@ -235,6 +235,16 @@ fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
 
 fn case_allows(pattern: &Pattern, text: &str, start: usize, end: usize) -> bool {
     let surface = &text[start..end];
+    // A short word in capitals mid-sentence is an acronym ("ICO", "NAM"), not a name written
+    // in lower case ("Icó", "Nam").
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    if pattern.rule != CaseRule::Exact
+        && letters <= 3
+        && surface.chars().all(|c| !c.is_lowercase())
+        && !in_all_caps_context(text, start, end)
+    {
+        return false;
+    }
     match pattern.rule {
         CaseRule::Exact => surface == pattern.alias || fold_eq_uppercase(surface, &pattern.alias),
         CaseRule::Capitalised => capitalisation_matches(&pattern.alias, surface),
@@ -416,6 +426,18 @@ mod tests {
         let text = "David Campese flew to David, then Beijing Olympics.";
         let found: Vec<&str> = m.find(text).iter().map(|x| &text[x.start..x.end]).collect();
         assert_eq!(found, vec!["David", "Beijing"]);
+    }
+
+    #[test]
+    fn short_capitals_mid_sentence_are_acronyms_not_names() {
+        let mut g = gazetteer();
+        let mut ico = Entry::new("city:3398331", EntityType::Place, kind::CITY, "Icó");
+        ico.country = Some("BR".into());
+        g.insert(ico);
+        let m = Matcher::with_common_words(&g, "").unwrap();
+        let text = "The ICO said prices fell in Icó.";
+        let found: Vec<&str> = m.find(text).iter().map(|x| &text[x.start..x.end]).collect();
+        assert_eq!(found, vec!["Icó"]);
     }
 
     #[test]

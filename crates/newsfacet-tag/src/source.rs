@@ -1,9 +1,11 @@
-//! The article's source (publisher): from metadata, the URL's domain, or publisher marks in
-//! the text. A news agency that is merely cited ("TASS reported") is never the source, and an
-//! unknown source stays unknown rather than guessed.
+//! The article's source (publisher) and origin (the outlet that wrote a story another one
+//! republished): from metadata, the URL's domain, or publisher marks in the text. A news agency
+//! that is merely cited ("TASS reported", "according to Xinhua") is neither, and an unknown
+//! source stays unknown rather than guessed.
 
 use newsfacet_article::Article;
 
+use crate::gazetteer::kind;
 use crate::Gazetteer;
 
 /// How far into the body a dateline mark such as `MOSCOW, March 2 (Reuters) -` may sit.
@@ -64,6 +66,51 @@ fn syndication_credit(body: &str, gazetteer: &Gazetteer) -> Option<String> {
         .map(|p| p.name.clone())
 }
 
+/// The outlet a story comes from: the agency or outlet named by the dateline mark that opens the
+/// body (`MOSCOW, March 2 (Reuters) -` on a Yahoo page is Reuters' story), the outlet inside an
+/// aggregator's tag (`(MENAFN- Trend News Agency)`), or, with no mark, the source itself when
+/// that is a news agency (a Reuters story on reuters.com). `None` when nothing says.
+pub fn detect_origin(
+    article: &Article,
+    gazetteer: &Gazetteer,
+    source: Option<&str>,
+) -> Option<String> {
+    if let Some(inner) = aggregator_tag_origin(&article.body, gazetteer) {
+        return Some(inner);
+    }
+    if let Some(mark) = dateline_mark(&article.body, gazetteer) {
+        let is_aggregator = gazetteer
+            .resolve_publisher(&mark)
+            .is_some_and(|p| p.kind == kind::AGGREGATOR);
+        if !is_aggregator {
+            return Some(mark);
+        }
+    }
+    let source = gazetteer.resolve_publisher(source?)?;
+    (source.kind == kind::NEWS_AGENCY).then(|| source.name.clone())
+}
+
+/// The outlet named inside an aggregator's opening tag: `(MENAFN- Trend News Agency)`.
+fn aggregator_tag_origin(body: &str, gazetteer: &Gazetteer) -> Option<String> {
+    let lead = body.trim_start();
+    let inside = lead.strip_prefix('(')?;
+    let inside = &inside[..inside.find(')').filter(|&c| c <= 80)?];
+    let (tag, outlet) = inside.split_once(['-', '\u{2013}', '\u{2014}'])?;
+    let tag_is_aggregator = gazetteer
+        .resolve_publisher(tag.trim())
+        .is_some_and(|p| p.kind == kind::AGGREGATOR);
+    if !tag_is_aggregator {
+        return None;
+    }
+    let outlet = outlet.trim();
+    Some(
+        gazetteer
+            .resolve_publisher(outlet)
+            .map_or_else(|| outlet.to_string(), |p| p.name.clone()),
+    )
+    .filter(|o| !o.is_empty())
+}
+
 /// A publisher mark that opens the body: a dateline `MOSCOW, March 2 (Reuters) -`,
 /// `TOKYO (AP) —`, or a leading tag `(MENAFN) …`. The mark must be followed by a dash (or open
 /// the body) so that a parenthesised agency later in the lead is not taken for the publisher.
@@ -83,6 +130,11 @@ fn dateline_mark(body: &str, gazetteer: &Gazetteer) -> Option<String> {
             break;
         };
         let inside = window[open + 1..close].trim();
+        // "(MENAFN- Trend News Agency)": the aggregator's own tag.
+        let inside = inside
+            .split_once(['-', '\u{2013}', '\u{2014}'])
+            .filter(|(tag, _)| gazetteer.resolve_publisher(tag.trim()).is_some())
+            .map_or(inside, |(tag, _)| tag.trim());
         let after = window[close + 1..].trim_start();
         let opens_body = open == 0;
         let before_dash = after.starts_with(['-', '\u{2014}', '\u{2013}']);
@@ -222,6 +274,43 @@ mod tests {
                 &article(None, None, "The minister told TASS that talks continue."),
                 &g
             ),
+            None
+        );
+    }
+
+    #[test]
+    fn origin_is_the_wire_a_publisher_republished() {
+        let g = gazetteer();
+        let wire = "MOSCOW, March 2 (Reuters) - Russia said on Monday ...";
+        let republished = article(Some("CBC"), None, wire);
+        assert_eq!(detect_source(&republished, &g).as_deref(), Some("CBC News"));
+        assert_eq!(
+            detect_origin(&republished, &g, Some("CBC News")).as_deref(),
+            Some("Reuters")
+        );
+        // A wire's own story originates with it; a plain outlet's story has no known origin.
+        let own = article(None, Some("https://www.reuters.com/world/x"), "Text.");
+        assert_eq!(
+            detect_origin(&own, &g, Some("Reuters")).as_deref(),
+            Some("Reuters")
+        );
+        let plain = article(Some("CBC"), None, "Officials met on Monday.");
+        assert_eq!(detect_origin(&plain, &g, Some("CBC News")), None);
+        // An aggregator names the outlet inside its tag.
+        let tagged = article(None, None, "(MENAFN- Associated Press) Oil prices rose.");
+        assert_eq!(detect_source(&tagged, &g).as_deref(), Some("MENAFN"));
+        assert_eq!(
+            detect_origin(&tagged, &g, Some("MENAFN")).as_deref(),
+            Some("Associated Press")
+        );
+    }
+
+    #[test]
+    fn cited_agencies_are_not_origins() {
+        let g = gazetteer();
+        let body = "Officials met on Monday, TASS reported, according to Xinhua (Xinhua) - more.";
+        assert_eq!(
+            detect_origin(&article(Some("CBC"), None, body), &g, Some("CBC News")),
             None
         );
     }

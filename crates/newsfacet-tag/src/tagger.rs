@@ -66,8 +66,11 @@ impl Tagger {
                 })
             })
             .collect();
+        let source = source::detect_source(article, &self.gazetteer);
+        let origin = source::detect_origin(article, &self.gazetteer, source.as_deref());
         Tags {
-            source: source::detect_source(article, &self.gazetteer),
+            source,
+            origin,
             speakers: speakers.into_iter().collect(),
             countries: self.countries(resolved.mentions.iter().chain(&resolved.inner_places)),
             entities: resolved.entities,

@@ -101,7 +101,8 @@ pub(crate) const CUE_VERBS: &[CueVerb] = &[
     verb("admit", ["admit", "admits", "admitted", "admitted", "admitting"], Any, false, true),
     verb("vow", ["vow", "vows", "vowed", "vowed", "vowing"], Any, false, false),
     verb("pledge", ["pledge", "pledges", "pledged", "pledged", "pledging"], Any, false, false),
-    verb("promise", ["promise", "promises", "promised", "promised", "promising"], Clause, false, false),
+    // "promised to cut taxes" is a public promise, like "pledged to".
+    verb("promise", ["promise", "promises", "promised", "promised", "promising"], Any, false, false),
     verb("dismiss", ["dismiss", "dismisses", "dismissed", "dismissed", "dismissing"], Any, false, false),
     verb("criticize", ["criticize", "criticizes", "criticized", "criticized", "criticizing"], Any, false, false),
     verb("criticise", ["criticise", "criticises", "criticised", "criticised", "criticising"], Any, false, false),
@@ -131,15 +132,20 @@ pub(crate) const CUE_VERBS: &[CueVerb] = &[
     verb("lament", ["lament", "laments", "lamented", "lamented", "lamenting"], Any, false, false),
     verb("recall", ["recall", "recalls", "recalled", "recalled", "recalling"], Clause, false, false),
     verb("describe", ["describe", "describes", "described", "described", "describing"], Req::As, false, true),
-    verb("call", ["call", "calls", "called", "called", "calling"], Req::Particle(&["for", "on", "it"]), false, false),
+    verb("call", ["call", "calls", "called", "called", "calling"], Req::Particle(&["for", "on", "upon", "it"]), false, false),
     verb("point", ["point", "points", "pointed", "pointed", "pointing"], Req::Particle(&["out"]), false, true),
     verb("ask", ["ask", "asks", "asked", "asked", "asking"], Any, true, false),
     verb("answer", ["answer", "answers", "answered", "answered", "answering"], Any, false, false),
     verb("demand", ["demand", "demands", "demanded", "demanded", "demanding"], Any, false, false),
     verb("allege", ["allege", "alleges", "alleged", "alleged", "alleging"], Clause, false, true),
+    // "reported that …" (a clause is needed: "reported a loss" is no speech). Publishers stay
+    // relays through the speaker phrase, not through the verb.
+    verb("report", ["report", "reports", "reported", "reported", "reporting"], Clause, false, false),
     verb("reveal", ["reveal", "reveals", "revealed", "revealed", "revealing"], Clause, false, false),
     verb("disclose", ["disclose", "discloses", "disclosed", "disclosed", "disclosing"], Clause, false, false),
-    verb("mention", ["mention", "mentions", "mentioned", "mentioned", "mentioning"], Clause, false, false),
+    // "mentioned the plan in his speech": the speaker brought a topic up.
+    verb("mention", ["mention", "mentions", "mentioned", "mentioned", "mentioning"], Any, false, false),
+    verb("estimate", ["estimate", "estimates", "estimated", "estimated", "estimating"], Clause, false, true),
     verb("observe", ["observe", "observes", "observed", "observed", "observing"], Clause, false, false),
     verb("conclude", ["conclude", "concludes", "concluded", "concluded", "concluding"], Clause, false, false),
     verb("testify", ["testify", "testifies", "testified", "testified", "testifying"], Clause, false, false),
@@ -148,6 +154,22 @@ pub(crate) const CUE_VERBS: &[CueVerb] = &[
     verb("slam", ["slam", "slams", "slammed", "slammed", "slamming"], Any, false, false),
     verb("blast", ["blast", "blasts", "blasted", "blasted", "blasting"], Any, false, false),
     verb("reject", ["reject", "rejects", "rejected", "rejected", "rejecting"], Clause, false, false),
+    // "talked about the economy", "spoke out against the plan", "speaks of a new era": the
+    // speaker spoke on a topic; "spoke to reporters" alone reports nothing.
+    verb("talk", ["talk", "talks", "talked", "talked", "talking"], Req::Particle(&["about", "of"]), false, false),
+    verb("speak", ["speak", "speaks", "spoke", "spoken", "speaking"], Req::Particle(&["about", "of", "out"]), false, false),
+    // Manner-of-speaking verbs ("whispered to him: "…"", "shouted", "exclaimed").
+    verb("whisper", ["whisper", "whispers", "whispered", "whispered", "whispering"], Any, false, false),
+    verb("shout", ["shout", "shouts", "shouted", "shouted", "shouting"], Any, false, false),
+    verb("yell", ["yell", "yells", "yelled", "yelled", "yelling"], Any, false, false),
+    verb("exclaim", ["exclaim", "exclaims", "exclaimed", "exclaimed", "exclaiming"], Any, false, false),
+    verb("mutter", ["mutter", "mutters", "muttered", "muttered", "muttering"], Any, false, false),
+    verb("interject", ["interject", "interjects", "interjected", "interjected", "interjecting"], Any, false, false),
+    verb("opine", ["opine", "opines", "opined", "opined", "opining"], Any, false, false),
+    // "charged that …" (never "was charged with"): a clause is needed.
+    verb("charge", ["charge", "charges", "charged", "charged", "charging"], Clause, false, false),
+    verb("recount", ["recount", "recounts", "recounted", "recounted", "recounting"], Clause, false, false),
+    verb("confide", ["confide", "confides", "confided", "confided", "confiding"], Clause, false, false),
     verb("quote", ["quote", "quotes", "quoted", "quoted", "quoting"], Req::QuotedAs, false, false),
     verb("cite", ["cite", "cites", "cited", "cited", "citing"], Req::QuotedAs, false, false),
     verb("according", ["according", "according", "according", "according", "according"], Req::Particle(&["to"]), false, false),

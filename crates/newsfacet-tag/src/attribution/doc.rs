@@ -60,7 +60,9 @@ fn shape_of(word: &str) -> u8 {
     if letters.peek().is_some() && letters.all(char::is_uppercase) {
         shape |= ALL_CAPS;
     }
-    if word.ends_with("'s") || word.ends_with("’s") {
+    // "Russia's", and the plural possessive "Sanders’", "the ministers'".
+    if word.ends_with("'s") || word.ends_with("’s") || word.ends_with("s'") || word.ends_with("s’")
+    {
         shape |= POSSESSIVE;
     }
     shape
@@ -439,6 +441,19 @@ fn word_end(text: &str, start: usize, limit: usize, next_quote: Option<usize>) -
         } else {
             break;
         }
+    }
+    // A plural possessive keeps its apostrophe ("Sanders’ campaign"): quote marks never get
+    // here, since quote spans are tokens of their own.
+    let rest = &text[end..limit];
+    let plural_possessive = rest.starts_with(['\'', '’'])
+        && text[start..end].ends_with(['s', 'S'])
+        && !rest[rest.chars().next().map_or(0, char::len_utf8)..]
+            .chars()
+            .next()
+            .is_some_and(is_word_char);
+    if plural_possessive {
+        end += rest.chars().next().map_or(0, char::len_utf8);
+        return end;
     }
     if text[end..limit].starts_with('.') {
         let word = &text[start..end];

@@ -393,7 +393,10 @@ pub(crate) fn plain_apostrophes(word: &str) -> std::borrow::Cow<'_, str> {
 /// The word-class bits of one word (case-insensitive; a possessive `'s` is ignored).
 pub(crate) fn flags_of(word: &str) -> u32 {
     let word = plain_apostrophes(word);
-    let base = word.strip_suffix("'s").unwrap_or(&word);
+    let base = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix('\''))
+        .unwrap_or(&word);
     let mut buf = [0u8; 32];
     match ascii_lower(base, &mut buf) {
         Some(lower) => FLAGS.get(lower).copied().unwrap_or(0),

@@ -8,24 +8,32 @@
 //! - `names`: the speaker phrase next to a cue and what it names (titles stripped,
 //!   appositions skipped, organizations composed, unnamed sources, relaying agencies).
 //! - `coref`: the article's cast; pronouns, descriptions and surnames resolved against it.
+//! - `indirect`: indirect speech and the constructions around it (inverted cues, "according
+//!   to", "quoted as saying", participles, interviewers, noun cues).
 //!
 //! This module reads sentences in order. For each direct quote it looks for an attribution
 //! right after it (`"…," NAME said`, `"…," said NAME`), right before it (`NAME said: "…"`,
 //! `NAME, TITLE: "…"`), then in its sentence (a long partial quote inside reported speech),
 //! then continues the previous speaker (`"…," he said. "…"` and quote-only paragraphs). Cues
 //! not used by a direct quote give indirect speech: `NAME said (that) …`, `…, NAME said.`,
-//! `according to NAME`, `X quoted NAME as saying …`, `NAME's remarks`.
+//! `according to NAME`, `X quoted NAME as saying …`, `NAME's remarks`, `As NAME noted, …`,
+//! `NAME called the plan "a disaster"`, `with NAME saying …`, `asked by NAME whether …`.
+//!
+//! A speaker the gazetteer lacks is kept under the name written, down to a lone surname the
+//! article never spells out ("McLenney said"), when the word reads as a proper name; a body
+//! named after its principal ("the Obama administration") speaks as an organization.
 
 mod coref;
 mod cues;
 mod doc;
+mod indirect;
 pub(crate) mod lexicon;
 mod names;
 mod quotes;
 #[cfg(test)]
 mod tests;
 
-use crate::gazetteer::EntityType;
+use crate::gazetteer::{kind, EntityType};
 use crate::{Gazetteer, Mention, Quote, QuoteKind};
 
 use coref::{Registry, Who};
@@ -103,10 +111,18 @@ impl<'d, 'a> Run<'d, 'a> {
             }
         }
         let title_end = doc.para_starts.get(1).copied().unwrap_or(doc.tokens.len());
+        // Title case ("Clinton Urges Calm After Vote.") marks a headline even with a final
+        // period: most longer words capitalised.
+        let (long_words, capitalised) = (0..title_end)
+            .filter(|&t| doc.is_word(t) && doc.word(t).chars().count() >= 4)
+            .fold((0usize, 0usize), |(n, c), t| {
+                (n + 1, c + usize::from(doc.is_capitalised(t)))
+            });
+        let title_case = long_words >= 3 && capitalised * 10 >= long_words * 8;
         let title_like = blocks > 1
             && title_end > 0
             && title_end < 60
-            && !matches!(doc.tokens[title_end - 1].kind, Kind::Punct('.'));
+            && (title_case || !matches!(doc.tokens[title_end - 1].kind, Kind::Punct('.')));
         Run {
             doc,
             gaz,
@@ -162,7 +178,7 @@ impl<'d, 'a> Run<'d, 'a> {
             return None;
         }
         if let Req::Particle(words) = verb.req {
-            if !words.iter().any(|w| doc.is(t + 1, w)) {
+            if !words.iter().any(|w| doc.is(t + 1, w)) && !self.calls_names(t, verb, s) {
                 return None;
             }
         }
@@ -174,8 +190,10 @@ impl<'d, 'a> Run<'d, 'a> {
             prev_lower.as_deref(),
             Some("was" | "were" | "is" | "are" | "be" | "been" | "being")
         );
+        // "Questions and answers have been edited": a plural noun before its own verb.
+        let noun_before_verb = form == CueForm::Third && doc.has(t + 1, lex::AUX | lex::MODAL);
         let ok = match form {
-            CueForm::Past | CueForm::Third => !passive,
+            CueForm::Past | CueForm::Third => !passive && !noun_before_verb,
             CueForm::Participle => matches!(prev_lower.as_deref(), Some("has" | "have" | "had")),
             CueForm::Base => {
                 let blocked = prev.is_none_or(|p| {
@@ -183,17 +201,70 @@ impl<'d, 'a> Run<'d, 'a> {
                 });
                 !passive && !blocked && (title || verb.plural)
             }
-            CueForm::Gerund => false,
+            // "Sanders is pledging to …", "she was telling them …": the progressive.
+            CueForm::Gerund => matches!(prev_lower.as_deref(), Some("is" | "are" | "was" | "were")),
         };
         ok.then_some(verb)
+    }
+
+    /// `X called the plan "a disaster"`, `X called Trump a fascist`: "call" naming its object
+    /// with a quoted word or an indefinite noun phrase is a speech act. "X called Putin on
+    /// Tuesday" (a phone call) and "called a news conference" are not: the object must be a
+    /// name, a pronoun or a definite phrase, followed by a quote or "a"/"an".
+    fn calls_names(&self, t: usize, verb: &CueVerb, s: &Sentence) -> bool {
+        let doc = self.doc;
+        if verb.lemma != "call" {
+            return false;
+        }
+        let o = t + 1;
+        // "… which Tim Cook called ''total political crap''": the object went before.
+        if o < s.end && matches!(doc.tokens[o].kind, Kind::Quote(_)) {
+            return true;
+        }
+        if o >= s.end || !doc.is_word(o) || doc.is(o, "a") || doc.is(o, "an") {
+            return false;
+        }
+        // The object: a few words ("Trump", "the proposal", "half of Trump's supporters"),
+        // no verb, no clause word, no punctuation.
+        let mut e = o;
+        while e < s.end && e - o < 7 && doc.is_word(e) && doc.tokens[e].cue.is_none() {
+            let clause_word = doc.has(e, lex::FUNCTION)
+                && !doc.has(e, lex::DET | lex::PRONOUN)
+                && !doc.is(e, "of");
+            if e > o && (clause_word || doc.is(e, "a") || doc.is(e, "an")) {
+                break;
+            }
+            e += 1;
+        }
+        if e == o || e >= s.end {
+            return false;
+        }
+        let indefinite = (doc.is(e, "a") || doc.is(e, "an"))
+            && e - o <= 4
+            && matches!(
+                doc.tokens.get(e + 1).map(|t| t.kind),
+                Some(Kind::Word | Kind::Quote(_))
+            );
+        matches!(doc.tokens[e].kind, Kind::Quote(_)) || indefinite
     }
 
     /// The cue as reported: the verb, with its particle ("called for", "pointed out").
     fn cue_text(&self, t: usize, verb: &CueVerb) -> String {
         let word = self.doc.word(t).to_lowercase();
         match verb.req {
-            Req::Particle(_) => format!("{word} {}", self.doc.word(t + 1).to_lowercase()),
+            Req::Particle(_) if self.has_particle(t, verb) => {
+                format!("{word} {}", self.doc.word(t + 1).to_lowercase())
+            }
             _ => word,
+        }
+    }
+
+    /// Whether the verb at `t` is followed by its particle ("called for"), rather than used
+    /// without one ("called the plan "a disaster"").
+    fn has_particle(&self, t: usize, verb: &CueVerb) -> bool {
+        match verb.req {
+            Req::Particle(words) => words.iter().any(|w| self.doc.is(t + 1, w)),
+            _ => false,
         }
     }
 
@@ -239,9 +310,16 @@ impl<'d, 'a> Run<'d, 'a> {
     /// Whether word `k` opens an adverbial phrase rather than a reported clause.
     fn is_adjunct_start(&self, k: usize) -> bool {
         let doc = self.doc;
+        // "said about 20 people applied", "said more than half": approximate numbers open the
+        // reported clause.
+        let approximate_number = doc.is_word(k)
+            && matches!(doc.word(k), "about" | "around" | "over" | "nearly")
+            && doc.is_word(k + 1)
+            && doc.word(k + 1).starts_with(|c: char| c.is_ascii_digit());
         doc.is_word(k)
             && !doc.is_capitalised(k)
             && !doc.is(k, "to")
+            && !approximate_number
             && (doc.has(k, lex::PREP)
                 || matches!(
                     doc.word(k),
@@ -282,7 +360,8 @@ impl<'d, 'a> Run<'d, 'a> {
     fn content_after(&self, c: usize, verb: &CueVerb, s: &Sentence) -> Option<(usize, usize)> {
         let doc = self.doc;
         let mut k = c + 1;
-        if matches!(verb.req, Req::Particle(_)) {
+        let particle = self.has_particle(c, verb);
+        if particle {
             k += 1;
         }
         k = self.skip_forward_fillers(k, s.end);
@@ -291,10 +370,15 @@ impl<'d, 'a> Run<'d, 'a> {
         } else if verb.object {
             match self.that_after(k, s.end) {
                 Some(that) => k = that + 1,
-                None if verb.lemma == "tell" || verb.lemma == "ask" => return None,
+                None if verb.lemma == "tell" => match self.clause_after_object(k, s.end) {
+                    // "told reporters he would run": the clause opens with its subject pronoun.
+                    Some(clause) => k = clause,
+                    None => return None,
+                },
+                None if verb.lemma == "ask" => return None,
                 None => {}
             }
-        } else if self.is_adjunct_start(k) && !matches!(verb.req, Req::Particle(_)) {
+        } else if self.is_adjunct_start(k) && !particle {
             // "said in a statement that …", "said after the meeting" (no clause).
             k = self.that_after(k, s.end)? + 1;
         } else if doc.is_punct(k, ':') {
@@ -304,6 +388,34 @@ impl<'d, 'a> Run<'d, 'a> {
         }
         let end = self.clause_end(k, s.end);
         (k < end).then_some((k, end))
+    }
+
+    /// After "told": the object ("reporters", "The Associated Press", "him") and then a clause
+    /// opening with a subject pronoun ("he would run"). Returns the clause start.
+    fn clause_after_object(&self, k: usize, end: usize) -> Option<usize> {
+        let doc = self.doc;
+        let object_end =
+            if doc.is_word(k) && matches!(doc.word(k), "him" | "her" | "them" | "us" | "me") {
+                k + 1
+            } else {
+                let e = names::np_end(doc, k, end);
+                // "reporters", "the newspaper": a plain plural or a determiner and a noun.
+                if doc.has(k, lex::DET) && e <= k + 1 && doc.is_word(k + 1) {
+                    k + 2
+                } else if e > k {
+                    e
+                } else if doc.is_word(k) && !doc.has(k, lex::FUNCTION) {
+                    k + 1
+                } else {
+                    return None;
+                }
+            };
+        let subject_pronoun = doc.is_word(object_end)
+            && matches!(
+                doc.word(object_end),
+                "he" | "she" | "they" | "it" | "we" | "I" | "there"
+            );
+        (object_end - k <= 5 && subject_pronoun).then_some(object_end)
     }
 
     /// End of a reported clause starting at `k`: the sentence end, a semicolon, without
@@ -361,7 +473,7 @@ impl<'d, 'a> Run<'d, 'a> {
             return None;
         }
         if let Some(verb) = self.finite_cue(k, s) {
-            let n = if matches!(verb.req, Req::Particle(_)) {
+            let n = if self.has_particle(k, verb) {
                 k + 2
             } else {
                 k + 1
@@ -392,15 +504,51 @@ impl<'d, 'a> Run<'d, 'a> {
                 _ => {}
             }
             if let Some(verb) = self.finite_cue(c, s) {
-                let found = names::subject_before(doc, self.gaz, k, c)?;
-                return (found.start == k).then(|| Attr {
-                    found,
-                    cue: Some(c),
-                    cue_text: Some(self.cue_text(c, verb)),
-                });
+                // A cue-like word inside an apposition ("one of the states suing …") whose
+                // subject is not the phrase after the quote: keep looking for the real verb.
+                let Some(found) = names::subject_before(doc, self.gaz, k, c) else {
+                    continue;
+                };
+                if found.start == k || self.descriptor_before(k, &found) {
+                    return Some(Attr {
+                        found,
+                        cue: Some(c),
+                        cue_text: Some(self.cue_text(c, verb)),
+                    });
+                }
             }
         }
         None
+    }
+
+    /// Whether `[k, found.start)` is a descriptor of the named subject after it: `"…,"
+    /// political scientist Jane Roe told …`, `Senate minority leader Harry Reid said`. Only
+    /// words (no verb, no determiner, no punctuation but hyphens), at most six, ending in a
+    /// lowercase noun or a title, and the subject a full name.
+    fn descriptor_before(&self, k: usize, found: &Found) -> bool {
+        let doc = self.doc;
+        let named = match &found.subject {
+            Subject::Entry(_) => true,
+            Subject::Written { ty, .. } => {
+                *ty == EntityType::Person && found.end - found.start >= 2
+            }
+            _ => false,
+        };
+        if !named || found.start <= k || found.start - k > 6 {
+            return false;
+        }
+        let last = found.start - 1;
+        let ends_right = doc.is_word(last)
+            && (!doc.is_capitalised(last) || doc.has(last, lex::TITLE | lex::ROLE));
+        ends_right
+            && (k..found.start).all(|t| match doc.tokens[t].kind {
+                Kind::Word => {
+                    doc.tokens[t].cue.is_none()
+                        && (doc.is_capitalised(t) || !doc.has(t, lex::FUNCTION))
+                }
+                Kind::Punct('-' | '$') => true,
+                _ => false,
+            })
     }
 
     /// `NAME said: "…"`, `NAME said that "…"`, `NAME told X: "…"`.
@@ -484,7 +632,13 @@ impl<'d, 'a> Run<'d, 'a> {
             }
             return self.sentence_subject(s);
         }
-        names::subject_before(doc, self.gaz, s.start, c)
+        // "Sanders is pledging …": the subject stands before the auxiliary.
+        let progressive = matches!(doc.tokens[c].cue, Some((_, CueForm::Gerund)))
+            && prev.is_some_and(|p| ["is", "are", "was", "were"].iter().any(|w| doc.is(p, w)));
+        match prev.filter(|_| progressive) {
+            Some(aux) => names::subject_before(doc, self.gaz, s.start, aux),
+            None => names::subject_before(doc, self.gaz, s.start, c),
+        }
     }
 
     /// `NAME, TITLE: "…"` and `NAME: "…"` (interview and analysis blocks).
@@ -585,10 +739,7 @@ impl<'d, 'a> Run<'d, 'a> {
         let who = match (&attr, continued) {
             (Some(attr), _) => {
                 let at = doc.tokens[attr.found.start].start;
-                let who = self
-                    .reg
-                    .resolve(self.gaz, &attr.found.subject, at, s.para)
-                    .unwrap_or_default();
+                let who = self.resolve(&attr.found, s.para).unwrap_or_default();
                 self.reg.subject(
                     who.ent,
                     at.max(pos),
@@ -627,6 +778,92 @@ impl<'d, 'a> Run<'d, 'a> {
         (*para + 1 == s.para && fresh_para).then(|| who.clone())
     }
 
+    /// Resolves a speaker phrase against the cast. A lone name nobody in the article carries
+    /// in full ("McLenney said …") is still a speaker under the name written, when the word
+    /// reads as a proper name: the attribution pattern is the evidence.
+    fn resolve(&mut self, found: &Found, para: usize) -> Option<Who> {
+        let at = self.doc.tokens[found.start].start;
+        if para == 0 && self.title_like {
+            // In a headline every word may be capitalised ("Massive Debate Demand"): only
+            // names the gazetteer or the article's body knows are speakers there.
+            let body = self
+                .doc
+                .para_starts
+                .get(1)
+                .and_then(|&t| self.doc.tokens.get(t))
+                .map_or("", |t| &self.doc.text[t.start..]);
+            let known = match &found.subject {
+                Subject::Written { name, .. } => body.contains(name.as_str()),
+                Subject::Surname(word) => body.contains(word.as_str()),
+                _ => true,
+            };
+            if !known {
+                return None;
+            }
+            return self.reg.resolve(self.gaz, &found.subject, at, para);
+        }
+        if let Some(word) = self.town_surname(found) {
+            let subject = Subject::Surname(word.clone());
+            if let Some(who) = self.reg.resolve(self.gaz, &subject, at, para) {
+                return Some(who);
+            }
+            let ent = self.reg.intern_written(&word, EntityType::Person);
+            let name = self.reg.ents[ent].name.clone();
+            let subject = Subject::Written {
+                name,
+                ty: EntityType::Person,
+            };
+            return self.reg.resolve(self.gaz, &subject, at, para);
+        }
+        let who = self.reg.resolve(self.gaz, &found.subject, at, para);
+        if who.is_some() {
+            return who;
+        }
+        let Subject::Surname(word) = &found.subject else {
+            return None;
+        };
+        if !names::is_unknown_name(self.doc, found.start, found.end) {
+            return None;
+        }
+        let ent = self.reg.intern_written(word, EntityType::Person);
+        self.reg.resolve(
+            self.gaz,
+            &Subject::Written {
+                name: self.reg.ents[ent].name.clone(),
+                ty: EntityType::Person,
+            },
+            at,
+            para,
+        )
+    }
+
+    /// "Murphy said", "Clinton tweeted": a one-word town that speaks is a person's surname;
+    /// towns do not issue statements the way capitals and countries do by metonymy.
+    /// Returns the surname ("Ms. Gao" → "Gao").
+    fn town_surname(&self, found: &Found) -> Option<String> {
+        let doc = self.doc;
+        let name = found.end.checked_sub(1)?;
+        let one_word =
+            name == found.start || name == found.start + 1 && doc.has(found.start, lex::HONORIFIC);
+        // A town after a preposition ("In nearby Decatur, …, said …") is the place it names.
+        let located = (found.start.saturating_sub(2)..found.start).any(|p| {
+            doc.is_word(p)
+                && matches!(
+                    doc.word(p).to_ascii_lowercase().as_str(),
+                    "in" | "at" | "near" | "from" | "outside" | "of" | "to"
+                )
+        });
+        let town = matches!(found.subject, Subject::Place(_))
+            && one_word
+            && !located
+            && doc.mention(name).is_some_and(|m| {
+                let entry = self.gaz.entry(m.entry);
+                entry.kind == kind::CITY && !entry.capital
+            })
+            && names::is_unknown_name(doc, found.start, found.end);
+        town.then(|| names::normalise(doc.word(name)))
+    }
+
     fn push(
         &mut self,
         text: String,
@@ -653,329 +890,6 @@ impl<'d, 'a> Run<'d, 'a> {
         // it, and an unknown speaker must not let an older one continue instead.
         self.last = Some((para, who.clone()));
         self.out.len() - 1
-    }
-
-    // ----- indirect speech --------------------------------------------------------------
-
-    fn emit_indirect(
-        &mut self,
-        found: &Found,
-        range: (usize, usize),
-        cue: String,
-        s: &Sentence,
-    ) -> Option<usize> {
-        let text = self.clause_text(range.0, range.1);
-        let start = self.doc.tokens.get(range.0)?.start;
-        self.emit_text(found, text, start, cue, s)
-    }
-
-    fn emit_text(
-        &mut self,
-        found: &Found,
-        text: String,
-        start: usize,
-        cue: String,
-        s: &Sentence,
-    ) -> Option<usize> {
-        if text.is_empty() {
-            return None;
-        }
-        let at = self.doc.tokens[found.start].start;
-        let who = self.reg.resolve(self.gaz, &found.subject, at, s.para)?;
-        self.reg
-            .subject(who.ent, at, s.para, blocks_pronouns(&found.subject));
-        Some(self.push(text, start, &who, QuoteKind::Indirect, Some(cue), s.para))
-    }
-
-    fn clause_text(&self, a: usize, b: usize) -> String {
-        let raw = self.doc.span_text(a, b);
-        raw.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .trim_end_matches([',', '.', ';', ':', ' '])
-            .to_string()
-    }
-
-    /// Indirect speech for the verb at `c`.
-    fn indirect(
-        &mut self,
-        c: usize,
-        verb: &'static CueVerb,
-        s: &Sentence,
-        contents: &mut Vec<Content>,
-    ) {
-        let doc = self.doc;
-        if !self.indirect_ok(c, verb, s) {
-            return;
-        }
-        let Some(found) = self.verb_subject(c, s) else {
-            self.inverted_indirect(c, verb, s);
-            return;
-        };
-        self.clause_subject = Some((c, found.clone()));
-        // A verb inside an earlier reported clause is reported too ("he said China supports
-        // Egypt and welcomes …"), unless it opens an independent clause ("…, while the
-        // Pentagon called for calm").
-        let sep = found.start.checked_sub(1);
-        let independent = sep.is_some_and(|p| doc.has(p, lex::CONJ) || doc.is_punct(p, ';'));
-        let nested = contents.iter().position(|ct| ct.start <= c && c < ct.end);
-        if let Some(index) = nested {
-            if !independent || found.start < contents[index].start {
-                return;
-            }
-            // Cut the earlier clause before the separator (and its comma).
-            let mut cut = found.start - 1;
-            if cut > contents[index].start && doc.is_punct(cut - 1, ',') {
-                cut -= 1;
-            }
-            let (start, out_index) = (contents[index].start, contents[index].out_index);
-            contents[index].end = cut;
-            self.out[out_index].text = self.clause_text(start, cut);
-        }
-        // "Acts of protest, Mr. Obama said, are acts of patriotism": the clause around a
-        // parenthetical attribution.
-        let after_fillers = self.skip_forward_fillers(c + 1, s.end);
-        let parenthetical = found.start > s.start + 1
-            && doc.is_punct(found.start - 1, ',')
-            && doc.is_punct(after_fillers, ',')
-            && after_fillers + 1 < s.end;
-        if parenthetical {
-            let head = self.clause_text(s.start, found.start - 1);
-            let tail_end = self.clause_end(after_fillers + 1, s.end);
-            let tail = self.clause_text(after_fillers + 1, tail_end);
-            if !head.is_empty() && !tail.is_empty() {
-                let cue = self.cue_text(c, verb);
-                self.emit_text(
-                    &found,
-                    format!("{head} {tail}"),
-                    doc.tokens[s.start].start,
-                    cue,
-                    s,
-                );
-                return;
-            }
-        }
-        let range = match self.content_after(c, verb, s) {
-            Some(range) => range,
-            None => {
-                // "…, officials said." — the clause before the attribution.
-                if found.start <= s.start + 1 || !doc.is_punct(found.start - 1, ',') {
-                    return;
-                }
-                let end = self.clause_end(s.start, found.start - 1);
-                if end <= s.start
-                    || (s.start..end)
-                        .all(|t| matches!(doc.tokens[t].kind, Kind::Quote(_) | Kind::Punct(_)))
-                {
-                    return;
-                }
-                (s.start, end)
-            }
-        };
-        let cue = self.cue_text(c, verb);
-        if let Some(out_index) = self.emit_indirect(&found, range, cue.clone(), s) {
-            contents.push(Content {
-                start: range.0,
-                end: range.1,
-                out_index,
-            });
-        }
-        // "Lavrov and his Chinese counterpart Wang Yi pledged …": both spoke.
-        if found.start > s.start + 1 && doc.is(found.start - 1, "and") {
-            if let Some(other) = names::subject_before(doc, self.gaz, s.start, found.start - 1) {
-                if matches!(
-                    other.subject,
-                    Subject::Entry(_) | Subject::Written { .. } | Subject::Surname(_)
-                ) {
-                    self.emit_indirect(&other, range, cue, s);
-                }
-            }
-        }
-    }
-
-    /// `…, said Jeffrey N. Trimble, a senior official.`: an inverted cue after the clause.
-    fn inverted_indirect(&mut self, c: usize, verb: &CueVerb, s: &Sentence) {
-        let doc = self.doc;
-        if c < s.start + 2 || !doc.is_punct(c - 1, ',') {
-            return;
-        }
-        let Some(found) = names::subject_after(doc, self.gaz, c + 1, s.end) else {
-            return;
-        };
-        if matches!(found.subject, Subject::Pronoun(_)) {
-            return;
-        }
-        let end = self.clause_end(s.start, c - 1);
-        if end <= s.start
-            || (s.start..end).all(|t| matches!(doc.tokens[t].kind, Kind::Quote(_) | Kind::Punct(_)))
-        {
-            return;
-        }
-        let cue = self.cue_text(c, verb);
-        self.emit_indirect(&found, (s.start, end), cue, s);
-    }
-
-    /// `according to NAME, …` / `…, according to NAME.`
-    fn according(&mut self, t: usize, s: &Sentence) {
-        let doc = self.doc;
-        let mut n = t + 2;
-        // "according to a statement from the Kremlin"
-        let via_document = (n..(n + 4).min(s.end)).find(|&k| {
-            doc.is_word(k)
-                && matches!(
-                    doc.word(k),
-                    "statement" | "readout" | "transcript" | "post" | "spokesperson"
-                )
-        });
-        if let Some(k) = via_document {
-            if doc.is(k + 1, "from") || doc.is(k + 1, "by") || doc.is(k + 1, "of") {
-                n = k + 2;
-            } else if doc.is(k + 1, "issued") && doc.is(k + 2, "by") {
-                n = k + 3;
-            }
-        }
-        let Some(found) = names::subject_after(doc, self.gaz, n, s.end) else {
-            return;
-        };
-        if matches!(found.subject, Subject::Pronoun(_)) {
-            return;
-        }
-        let range = if t == s.start || (s.start..t).all(|k| !doc.is_word(k)) {
-            let mut a = found.end;
-            while a < s.end && !doc.is_punct(a, ',') && a - found.end < 20 {
-                a += 1;
-            }
-            (a + 1, self.clause_end(a + 1, s.end))
-        } else {
-            (s.start, self.clause_end(s.start, t))
-        };
-        if range.0 >= range.1 {
-            return;
-        }
-        self.emit_indirect(&found, range, "according to".into(), s);
-    }
-
-    /// `RIA Novosti quoted Shoigu as saying …`, `Shoigu was quoted as saying …`.
-    fn quoted_as(&mut self, c: usize, s: &Sentence) -> Option<usize> {
-        let doc = self.doc;
-        let passive = self
-            .prev_word(c, s.start)
-            .is_some_and(|p| matches!(doc.word(p), "was" | "were" | "is" | "are" | "been"));
-        let (found, mut k) = if passive {
-            let aux = self.prev_word(c, s.start)?;
-            let found = names::subject_before(doc, self.gaz, s.start, aux)?;
-            let mut k = c + 1;
-            if doc.is(k, "by") {
-                k = names::np_end(doc, k + 1, s.end);
-            }
-            (found, k)
-        } else {
-            let found = names::subject_after(doc, self.gaz, c + 1, s.end)?;
-            let k = found.end;
-            (found, k)
-        };
-        if !doc.is(k, "as")
-            || !matches!(
-                doc.tokens.get(k + 1).and_then(|t| t.cue),
-                Some((_, CueForm::Gerund))
-            )
-        {
-            return None;
-        }
-        let gerund = k + 1;
-        k += 2;
-        if doc.is(k, "that") {
-            k += 1;
-        }
-        let end = self.clause_end(k, s.end);
-        if k >= end {
-            return None;
-        }
-        let cue = format!(
-            "{} as {}",
-            doc.word(c).to_lowercase(),
-            doc.word(gerund).to_lowercase()
-        );
-        self.emit_indirect(&found, (k, end), cue, s);
-        Some(gerund)
-    }
-
-    /// `…, saying the move risked …` after a main verb that is no cue: the sentence subject spoke.
-    fn participle(&mut self, g: usize, s: &Sentence) {
-        let doc = self.doc;
-        if g == 0 || !doc.is_punct(g - 1, ',') {
-            return;
-        }
-        let Some((v, _)) = doc.tokens[g].cue else {
-            return;
-        };
-        let verb = cues::verb_of(v);
-        if matches!(verb.req, Req::QuotedAs | Req::As | Req::Particle(_)) {
-            return;
-        }
-        let Some(found) = self.sentence_subject(s) else {
-            return;
-        };
-        if matches!(found.subject, Subject::Pronoun(_)) && found.start != s.start {
-            return;
-        }
-        let mut k = g + 1;
-        if doc.is(k, "that") {
-            k += 1;
-        }
-        let end = self.clause_end(k, s.end);
-        if k < end {
-            self.emit_indirect(&found, (k, end), doc.word(g).to_lowercase(), s);
-        }
-    }
-
-    /// `Xi's New Year remarks …`, `criticism by Sergei Shoygu …`: named speakers only.
-    fn noun_cue(&mut self, t: usize, s: &Sentence, spoken: &[usize]) -> Option<usize> {
-        let doc = self.doc;
-        if doc.is_capitalised(t) {
-            return None;
-        }
-        let mut subject = None;
-        for p in (t.saturating_sub(3).max(s.start)..t).rev() {
-            if doc.is_possessive(p) {
-                let between_ok = (p + 1..t).all(|k| doc.is_capitalised(k) || doc.has(k, lex::MOD));
-                if between_ok {
-                    subject = names::possessor(doc, self.gaz, s.start, p).map(|subj| Found {
-                        subject: subj,
-                        start: p,
-                        end: p + 1,
-                    });
-                }
-                break;
-            }
-        }
-        if subject.is_none() && doc.is(t + 1, "by") {
-            subject = names::subject_after(doc, self.gaz, t + 2, s.end);
-        }
-        let found = subject?;
-        if !matches!(
-            found.subject,
-            Subject::Entry(_) | Subject::Written { .. } | Subject::Surname(_)
-        ) {
-            return None;
-        }
-        let at = doc.tokens[found.start].start;
-        let who = self.reg.resolve(self.gaz, &found.subject, at, s.para)?;
-        if who.speaker.is_none() || who.ent.is_some_and(|e| spoken.contains(&e)) {
-            return None;
-        }
-        let text = self.clause_text(s.start, s.end);
-        self.reg.subject(who.ent, at, s.para, false);
-        let start = doc.tokens[s.start].start;
-        self.push(
-            text,
-            start,
-            &who,
-            QuoteKind::Indirect,
-            Some(doc.word(t).to_lowercase()),
-            s.para,
-        );
-        who.ent
     }
 
     // ----- one sentence -----------------------------------------------------------------
@@ -1020,11 +934,19 @@ impl<'d, 'a> Run<'d, 'a> {
                 }
                 continue;
             }
-            if form == CueForm::Gerund {
+            // The progressive ("is pledging") is a finite verb; other participles are not.
+            let progressive = form == CueForm::Gerund && self.finite_cue(t, &s).is_some();
+            if form == CueForm::Gerund && !progressive {
                 let inside = contents.iter().any(|ct| ct.start <= t && t < ct.end);
-                if !finite_seen && !inside && !gerunds_used.contains(&t) {
+                if gerunds_used.contains(&t) || inside || self.absolute_participle(t, &s) {
+                    continue;
+                }
+                if !finite_seen {
                     self.participle(t, &s);
                 }
+                continue;
+            }
+            if self.asked_by(t, &s) {
                 continue;
             }
             if let Some(verb) = self.finite_cue(t, &s) {

@@ -78,6 +78,17 @@ pub(crate) fn normalise(text: &str) -> String {
     trimmed
         .strip_suffix("'s")
         .or_else(|| trimmed.strip_suffix("’s"))
+        // The plural possessive: "Sanders’" → "Sanders".
+        .or_else(|| {
+            trimmed
+                .strip_suffix("s'")
+                .map(|_| &trimmed[..trimmed.len() - 1])
+        })
+        .or_else(|| {
+            trimmed
+                .strip_suffix("s’")
+                .map(|_| &trimmed[..trimmed.len() - 3])
+        })
         .unwrap_or(trimmed)
         .to_string()
 }
@@ -109,7 +120,8 @@ pub(crate) fn is_name_token(doc: &Doc, gaz: &Gazetteer, i: usize) -> bool {
     if let Some(m) = doc.mention(i) {
         let entry = gaz.entry(m.entry);
         if m.via == MentionVia::Demonym {
-            return false;
+            // "Dane Smith": a demonym that is also a given name, before a plain surname.
+            return i + 1 < doc.tokens.len() && plain_name(doc, i + 1);
         }
         // A town's name is often also a personal name ("Lai", "David"); so is a one-word place
         // right after a first name ("Chuck Jordan") or, short of a country, right before a
@@ -223,17 +235,32 @@ fn is_np_word(doc: &Doc, t: usize, e: usize) -> bool {
     let flags = doc.tokens[t].flags;
     let word = doc.word(t);
     let capitalised = doc.is_capitalised(t);
+    // One gazetteer name is one phrase ("Human Rights Watch", "Doctors Without Borders").
+    let same_mention = t > 0
+        && doc.tokens[t].mention.is_some()
+        && doc.tokens[t].mention == doc.tokens[t - 1].mention;
+    if same_mention {
+        return true;
+    }
     if capitalised {
         // "First Federal Savings and Loan Association", "New York Stock Exchange": words that
         // never start a person's name may start an organization's.
-        let in_org_name = e > 0
-            && doc.is_capitalised(e - 1)
-            && doc.has(e - 1, lex::ORGHEAD)
-            && flags & lex::FUNCTION == 0
-            && (!doc.has(t, lex::ADV) || word == "First");
+        // Reading forwards ("according to the World Bank"), the head is ahead in the run.
+        // Only a stop word needs the check, so it runs only for them.
+        let in_org_name = || {
+            let org_head_ahead = || {
+                (t + 1..e.min(t + 6))
+                    .take_while(|&j| doc.is_capitalised(j) || doc.is(j, "of") || doc.is(j, "and"))
+                    .any(|j| doc.is_capitalised(j) && doc.has(j, lex::ORGHEAD))
+            };
+            e > 0
+                && flags & lex::FUNCTION == 0
+                && (!doc.has(t, lex::ADV) || word == "First")
+                && (doc.is_capitalised(e - 1) && doc.has(e - 1, lex::ORGHEAD) || org_head_ahead())
+        };
         if flags & lex::STOP != 0
             && flags & (lex::TITLE | lex::MOD | lex::ORGHEAD | lex::UNNAMED) == 0
-            && !in_org_name
+            && !in_org_name()
         {
             return false;
         }
@@ -255,10 +282,16 @@ fn is_np_word(doc: &Doc, t: usize, e: usize) -> bool {
         // "Climate Change and Energy Minister": "and" between title words, not between names.
         // "Savings and Loan Association", "Standard and Poor's Corp": inside an organization
         // name when the phrase ends with an organization head.
+        // "Donald Trump and Senator Bernie Sanders" are two people: a person's title after
+        // "and" joins only title words ("President and CEO").
         "and" | "&" => {
+            let title_joins = doc.has(t + 1, lex::MOD | lex::ORGHEAD)
+                || doc.has(t + 1, lex::TITLE)
+                    && t > 0
+                    && doc.has(t - 1, lex::TITLE | lex::MOD | lex::ORGHEAD);
             prev_cap
                 && t + 1 < e
-                && (doc.has(t + 1, lex::TITLE | lex::MOD | lex::ORGHEAD)
+                && (title_joins
                     || next_cap
                         && e > 0
                         && doc.has(e - 1, lex::ORGHEAD)
@@ -339,7 +372,12 @@ pub(crate) fn skip_back_fillers(doc: &Doc, lo: usize, v: usize) -> usize {
         let word = doc.word(t);
         let lower_adverb =
             !doc.is_capitalised(t) && (doc.has(t, lex::ADV) || lex::is_ly_adverb(word));
-        if lower_adverb || matches!(word, "has" | "have" | "had") {
+        // "Trump and Sanders have both argued", "the leaders all said": a floating quantifier.
+        let quantifier = matches!(word, "both" | "all" | "each");
+        // "this past week", "last month": the determiners of a time expression just skipped.
+        let time_det =
+            matches!(word, "this" | "past" | "last" | "next") && k < v && is_time_word(doc, k);
+        if lower_adverb || quantifier || time_det || matches!(word, "has" | "have" | "had") {
             k = t;
             continue;
         }
@@ -381,6 +419,7 @@ pub(crate) fn is_time_word(doc: &Doc, t: usize) -> bool {
 fn apposition_open(doc: &Doc, gaz: &Gazetteer, lo: usize, comma: usize) -> Option<usize> {
     let floor = comma.saturating_sub(40).max(lo);
     let mut fallback = None;
+    let mut surname = None;
     let mut candidates = 0;
     let mut j = comma;
     while j > floor && candidates < 3 {
@@ -401,7 +440,9 @@ fn apposition_open(doc: &Doc, gaz: &Gazetteer, lo: usize, comma: usize) -> Optio
         ) || doc.is_possessive(first)
             || doc.is_word(first) && !doc.is_capitalised(first)
             || doc.is_all_caps(first)
-            || is_party_label(doc, first);
+            || is_party_label(doc, first)
+            // "Yin May, 60, a doctor, said": an age.
+            || doc.is_word(first) && doc.word(first).bytes().all(|b| b.is_ascii_digit());
         // The apposition itself must not report speech ("…, Lavrov said, …").
         // Only clear speech verbs count: "states" or "claims" inside an apposition are nouns.
         let reports = (first..comma).any(|t| {
@@ -416,31 +457,51 @@ fn apposition_open(doc: &Doc, gaz: &Gazetteer, lo: usize, comma: usize) -> Optio
         if !opens || reports && !doc.has(first, lex::RELATIVE) {
             continue;
         }
-        let before = j - 1;
+        // "Rep. Zoe Lofgren (D-Calif.), who …": the name ends before a party label.
+        let mut name_end = j;
+        if doc.is_punct(j - 1, ')') {
+            let open = (j.saturating_sub(8).max(lo)..j - 1)
+                .rev()
+                .find(|&t| doc.is_punct(t, '('));
+            match open {
+                Some(open) if open > lo => name_end = open,
+                _ => continue,
+            }
+        }
+        let before = name_end - 1;
+        // "Charlie King, a former director, …": a title word after a given name is a surname.
+        let surname_title = doc.is_capitalised(before)
+            && doc.has(before, lex::TITLE)
+            && before > lo
+            && is_name_token(doc, gaz, before - 1);
         let named = doc.mention(before).is_some()
             || is_name_token(doc, gaz, before)
+            || surname_title
             || doc.has(before, lex::PARTICLE);
         if !named {
             continue;
         }
+        let j = name_end;
         let s = np_start(doc, lo, j);
-        let person = matches!(
-            classify(doc, gaz, s, j),
+        match classify(doc, gaz, s, j) {
             Some(
                 Subject::Entry(_)
-                    | Subject::Surname(_)
-                    | Subject::Written {
-                        ty: EntityType::Person,
-                        ..
-                    }
-            )
-        );
-        if person {
-            return Some(j);
+                | Subject::Written {
+                    ty: EntityType::Person,
+                    ..
+                },
+            ) => return Some(j),
+            // "…, the attorney general of Oklahoma, one of the states …": a lone capitalised
+            // word may be a place ending the apposition; a full name further left wins.
+            Some(Subject::Surname(_)) => {
+                surname.get_or_insert(j);
+            }
+            _ => {
+                fallback.get_or_insert(j);
+            }
         }
-        fallback.get_or_insert(j);
     }
-    fallback
+    surname.or(fallback)
 }
 
 /// The subject of the verb at `v`, searched backwards but not before `lo`.
@@ -485,14 +546,67 @@ pub(crate) fn subject_before(doc: &Doc, gaz: &Gazetteer, lo: usize, v: usize) ->
     let s = np_start(doc, lo, e);
     let in_pp = s > lo && doc.has(s - 1, lex::PREP) && !doc.is_capitalised(s - 1);
     if s == e || in_pp {
-        return pp_tail(doc, lo, e).or_else(|| common_noun_phrase(doc, lo, e));
+        return pp_tail(doc, lo, e)
+            .or_else(|| name_of_place(doc, gaz, lo, s))
+            .or_else(|| common_noun_phrase(doc, lo, e));
     }
     let subject = classify(doc, gaz, s, e)?;
+    // "Darran Whiting of Liberty Baptist Church said": the person before "of" speaks, not the
+    // body after it.
+    let body = match &subject {
+        Subject::Entry(id) => gaz.entry(*id).entity_type != EntityType::Person,
+        Subject::Written { ty, .. } => *ty == EntityType::Organization,
+        _ => false,
+    };
+    if body {
+        if let Some(person) = name_of_place(doc, gaz, lo, s) {
+            return Some(person);
+        }
+    }
     Some(Found {
         subject,
         start: s,
         end: e,
     })
+}
+
+/// `Robert Gordon of Northwestern University said`, `Darran Whiting of Liberty Baptist Church
+/// in Marion said`: a person's name before up to three capitalised prepositional phrases
+/// ("of", "from", "at", "in") that end at the verb. `s` starts the last phrase's object.
+fn name_of_place(doc: &Doc, gaz: &Gazetteer, lo: usize, mut s: usize) -> Option<Found> {
+    for _ in 0..3 {
+        // "of the American Enterprise Institute": a determiner may open the object.
+        let object = if doc.has(s, lex::DET) && doc.is_word(s) {
+            s + 1
+        } else {
+            s
+        };
+        if s <= lo + 1 || !doc.is_capitalised(object) {
+            return None;
+        }
+        let p = s - 1;
+        if !(doc.is_word(p) && matches!(doc.word(p), "of" | "from" | "at" | "in")) {
+            return None;
+        }
+        let a = np_start(doc, lo, p);
+        if a < p {
+            let named_person = match classify(doc, gaz, a, p) {
+                Some(Subject::Entry(id)) => gaz.entry(id).entity_type == EntityType::Person,
+                Some(Subject::Written { ty, .. }) => ty == EntityType::Person,
+                _ => false,
+            };
+            if named_person {
+                let subject = classify(doc, gaz, a, p)?;
+                return Some(Found {
+                    subject,
+                    start: a,
+                    end: p,
+                });
+            }
+        }
+        s = a;
+    }
+    None
 }
 
 /// "the woman", "a local farmer": a determiner and up to three lowercase words ending at `e`,
@@ -541,7 +655,11 @@ fn pp_tail(doc: &Doc, lo: usize, e: usize) -> Option<Found> {
     let mut h = e;
     while h > floor {
         h -= 1;
-        if !doc.is_word(h) || doc.tokens[h].cue.is_some() && !doc.is_capitalised(h) {
+        // A cue word after a determiner is a noun ("officials at the talks").
+        let verb = doc.tokens[h].cue.is_some()
+            && !doc.is_capitalised(h)
+            && !(h > lo && doc.has(h - 1, lex::DET));
+        if !doc.is_word(h) || verb {
             return None;
         }
         if doc.has(h, lex::UNNAMED | lex::ROLE | lex::PEOPLE)
@@ -616,28 +734,54 @@ fn pronoun(word: &str) -> Pronoun {
 /// The phrase must end where a clause would: punctuation, a preposition, a time word or the
 /// sentence end — so "according to Chinese customs data" names nobody.
 pub(crate) fn subject_after(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> Option<Found> {
-    subject_after_at(doc, gaz, s, hi).or_else(|| {
-        // "said 9/11 widow Terry Strada": lowercase descriptors before the name.
-        let mut k = s;
-        while k < hi && k - s < 6 && !doc.is_capitalised(k) && !doc.has(k, lex::DET | lex::PRONOUN)
-        {
-            match doc.tokens[k].kind {
-                Kind::Word | Kind::Punct('/' | '-') => k += 1,
-                _ => return None,
+    subject_after_at(doc, gaz, s, hi).or_else(|| descriptor_then_name(doc, gaz, s, hi))
+}
+
+/// `said 9/11 widow Terry Strada`, `said Texas delegate Beau Correll`, `said Judicial Watch
+/// President Tom Fitton`: a descriptor before the name. The descriptor ends in a lowercase noun
+/// or a title, holds no function word, verb or punctuation but hyphens and slashes, and the
+/// name after it must be a full name, so a plain run of names is never cut.
+fn descriptor_then_name(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> Option<Found> {
+    let mut k = s;
+    while k < hi && k - s < 7 {
+        match doc.tokens[k].kind {
+            Kind::Word => {
+                let capitalised = doc.is_capitalised(k);
+                let function =
+                    doc.has(k, lex::DET | lex::PRONOUN | lex::STOP | lex::FUNCTION) && !capitalised;
+                if function || doc.tokens[k].cue.is_some() && !capitalised {
+                    return None;
+                }
+                let prev_ends_descriptor = k > s
+                    && doc.is_word(k - 1)
+                    && (!doc.is_capitalised(k - 1) || doc.has(k - 1, lex::TITLE));
+                if capitalised && prev_ends_descriptor {
+                    if let Some(found) = subject_after_at(doc, gaz, k, hi) {
+                        let full_name = match &found.subject {
+                            Subject::Entry(_) => true,
+                            Subject::Written { .. } => found.end - k >= 2,
+                            _ => false,
+                        };
+                        if full_name {
+                            return Some(Found { start: s, ..found });
+                        }
+                    }
+                }
+                k += 1;
             }
+            Kind::Punct('/' | '-') => k += 1,
+            _ => return None,
         }
-        if k == s || k >= hi {
-            return None;
-        }
-        let found = subject_after_at(doc, gaz, k, hi)?;
-        matches!(found.subject, Subject::Entry(_) | Subject::Written { .. })
-            .then_some(Found { start: s, ..found })
-    })
+    }
+    None
 }
 
 fn subject_after_at(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> Option<Found> {
     if s >= hi {
         return None;
+    }
+    if let Some(found) = adjective_organization(doc, gaz, s, hi) {
+        return Some(found);
     }
     if doc.has(s, lex::PRONOUN) && doc.is_word(s) && !doc.is_capitalised(s) {
         return Some(Found {
@@ -680,6 +824,11 @@ fn subject_after_at(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> Option<F
             lex::PREP | lex::TIME | lex::RELATIVE | lex::CONJ | lex::ADV,
         )
         || doc.is(e, "as")
+        // "said Dan Golvach when asked about …": a subordinate clause after the name.
+        || matches!(
+            doc.word(e),
+            "when" | "while" | "after" | "before" | "because" | "although" | "though" | "if" | "whether"
+        )
         || doc.tokens[e].cue.is_some();
     if !ends_clean {
         return None;
@@ -690,6 +839,34 @@ fn subject_after_at(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> Option<F
         start: s,
         end: e,
     })
+}
+
+/// `according to the nonpartisan Congressional Budget Office`, `said the conservative Heritage
+/// Foundation`: a determiner and up to two lowercase adjectives before an organization's name.
+fn adjective_organization(doc: &Doc, gaz: &Gazetteer, s: usize, hi: usize) -> Option<Found> {
+    if !(doc.has(s, lex::DET) && doc.is_word(s)) {
+        return None;
+    }
+    let mut k = s + 1;
+    while k < hi
+        && k - s <= 2
+        && doc.is_word(k)
+        && !doc.is_capitalised(k)
+        && !doc.has(k, lex::FUNCTION)
+        && doc.tokens[k].cue.is_none()
+    {
+        k += 1;
+    }
+    if k == s + 1 || k >= hi || !doc.is_capitalised(k) {
+        return None;
+    }
+    let found = subject_after_at(doc, gaz, k, hi)?;
+    let organization = match &found.subject {
+        Subject::Entry(id) => gaz.entry(*id).entity_type == EntityType::Organization,
+        Subject::Written { ty, .. } => *ty == EntityType::Organization,
+        _ => false,
+    };
+    organization.then_some(Found { start: s, ..found })
 }
 
 /// The ISO code of the country a Place mention or demonym at word `i` points to.
@@ -735,6 +912,19 @@ pub(crate) fn classify(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option
     if let Some(m) = doc.mention(last).filter(|_| !weak_place) {
         let entry = gaz.entry(m.entry);
         if m.via == MentionVia::Demonym {
+            // "David French", "Mark Cuban": a demonym after a given name is a surname.
+            if last > s && doc.is_capitalised(last) && is_name_token(doc, gaz, last - 1) {
+                if let Some(start) = name_run_start(doc, gaz, s, last - 1) {
+                    let name = normalise(doc.span_text(start, e));
+                    return Some(match resolve_entry(gaz, &name) {
+                        Some(entry) => Subject::Entry(entry),
+                        None => Subject::Written {
+                            name,
+                            ty: EntityType::Person,
+                        },
+                    });
+                }
+            }
             return Some(Subject::Unnamed(phrase()));
         }
         return Some(match entry.entity_type {
@@ -755,6 +945,9 @@ pub(crate) fn classify(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option
     let flags = doc.tokens[last].flags;
     if flags & lex::PRONOUN != 0 && s == last {
         return Some(Subject::Pronoun(pronoun(doc.word(last))));
+    }
+    if let Some(body) = principal_body(doc, gaz, s, e) {
+        return Some(body);
     }
     if let Some(org) = organization(doc, gaz, s, e) {
         return Some(org);
@@ -821,6 +1014,99 @@ pub(crate) fn classify(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option
     Some(Subject::Surname(name))
 }
 
+/// Number words that open a sentence capitalised ("Eight said …") and name nobody.
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "millions",
+    // Time units open sentences the same way ("Minutes later, she …").
+    "seconds",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "decades",
+];
+
+/// Whether the one-word phrase `[s, e)` reads as a proper name the article never spells out in
+/// full: capitalised with lowercase letters, no digits, initials or contractions ("I'm"), no
+/// "-ly" adverb or "-ing" form, no number word, and never written in lowercase elsewhere in the
+/// article (which would make it a common word opening a sentence: "Questions", "Voters").
+pub(crate) fn is_unknown_name(doc: &Doc, s: usize, e: usize) -> bool {
+    // "Ms. Gao said": an honorific before the name marks a person outright.
+    if e == s + 2 && doc.has(s, lex::HONORIFIC) {
+        return doc.is_word(s + 1)
+            && doc.is_capitalised(s + 1)
+            && !doc.is_all_caps(s + 1)
+            && doc.tokens[s + 1].flags == 0;
+    }
+    if e != s + 1 || !doc.is_word(s) || !doc.is_capitalised(s) || doc.is_all_caps(s) {
+        return false;
+    }
+    let word = doc.word(s);
+    let lower = word.to_lowercase();
+    let shape_ok = word.chars().count() >= 3
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        // Contractions ("I'm", "I've", "We'll"), unlike "O'Neill", end in a short lowercase tail.
+        && !word
+            .rsplit_once(['\'', '’'])
+            .is_some_and(|(_, tail)| tail.len() <= 2 && tail.chars().all(char::is_lowercase))
+        && !lower.ends_with("ing")
+        && (!lower.ends_with("ly") || lower.len() <= 4)
+        && !NUMBER_WORDS.contains(&lower.as_str());
+    if !shape_ok || doc.tokens[s].flags != 0 {
+        return false;
+    }
+    // The tail of a longer name ("the Foundation for Middle East Peace, who …") is no name on
+    // its own.
+    let tail = s > 0
+        && doc.is_word(s - 1)
+        && (doc.is_capitalised(s - 1)
+            || matches!(
+                doc.word(s - 1),
+                "of" | "for" | "and" | "de" | "the" | "von" | "van"
+            ));
+    // "Chastened by the analyses, …", "Preys on our fears": a verb or participle opening a
+    // sentence takes a preposition; a name takes its verb.
+    let before_preposition = doc.is_word(e) && !doc.is_capitalised(e) && doc.has(e, lex::PREP);
+    if tail || before_preposition {
+        return false;
+    }
+    // A lowercase use anywhere makes it a common word.
+    let bytes = doc.text.as_bytes();
+    let bounded = |at: usize| {
+        let before = doc.text[..at].chars().next_back();
+        let after = doc.text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    let lowercase_use = doc
+        .text
+        .match_indices(lower.as_str())
+        .any(|(at, _)| bytes.get(at).is_some() && bounded(at));
+    !lowercase_use
+}
+
 /// Whether an organization mention is a plural word for its members ("Democrats" for the
 /// Democratic Party) rather than the body's name.
 fn members_of(doc: &Doc, m: &crate::matcher::Mention, name: &str) -> bool {
@@ -866,6 +1152,50 @@ fn describe(doc: &Doc, gaz: &Gazetteer, s: usize, h: usize, phrase: String) -> O
         description.mods.push(head_word(doc.word(i)));
     }
     Some(Subject::Description(description))
+}
+
+/// `the Obama administration`, `the Clinton campaign`, `O'Malley's campaign`: a body named
+/// after the person it serves speaks as an organization under that name ("Obama
+/// administration"). The words before the head must all be name words of one person.
+fn principal_body(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option<Subject> {
+    let head = e - 1;
+    if !doc.is_word(head) || doc.is_capitalised(head) && head + 1 != e {
+        return None;
+    }
+    let head_word = doc.word(head).to_ascii_lowercase();
+    if !matches!(head_word.as_str(), "administration" | "campaign") {
+        return None;
+    }
+    let first = if doc.has(s, lex::DET) && doc.is_word(s) && !doc.is_possessive(s) {
+        s + 1
+    } else {
+        s
+    };
+    if first >= head || head - first > 3 {
+        return None;
+    }
+    let possessive = doc.is_possessive(head - 1);
+    // "the Obama administration" (no possessive) or "O'Malley's campaign" (no determiner).
+    if possessive == (first > s) {
+        return None;
+    }
+    let name_ok = (first..head).all(|i| {
+        doc.is_capitalised(i)
+            && !doc.is_all_caps(i)
+            && (is_name_token(doc, gaz, i)
+                || doc.is_possessive(i) && i == head - 1
+                || doc
+                    .mention(i)
+                    .is_some_and(|m| gaz.entry(m.entry).entity_type == EntityType::Person))
+    });
+    if !name_ok {
+        return None;
+    }
+    let name = normalise(doc.span_text(first, head));
+    Some(Subject::Written {
+        name: format!("{name} {head_word}"),
+        ty: EntityType::Organization,
+    })
 }
 
 /// An organization phrase: "the Kremlin" is a mention and never gets here; this reads

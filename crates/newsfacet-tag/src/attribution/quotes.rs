@@ -162,21 +162,60 @@ fn opening_mark(text: &str, at: usize) -> Option<(Family, usize)> {
     }
     match rest.chars().next()? {
         c @ ('"' | '“' | '„') => Some((Family::Double, c.len_utf8())),
+        // `”Thanks!” wrote …`: a right mark typed for the left one, after a space or at the
+        // paragraph start (invisible direction marks count as nothing), before a word.
+        c @ '”' => {
+            let after_space = text[..at]
+                .chars()
+                .rev()
+                .find(|p| !is_invisible(*p))
+                .is_none_or(char::is_whitespace);
+            let before_word = rest[c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            (after_space && before_word).then_some((Family::Double, c.len_utf8()))
+        }
         c @ '«' => Some((Family::Guillemet, c.len_utf8())),
         _ => None,
     }
+}
+
+/// Characters that can begin an opening or closing quote mark.
+fn is_mark_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '\'' | '‘' | '’' | '`'
+    )
+}
+
+/// Zero-width and bidirectional marks that some sites put before a paragraph.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// The length of a mark at `at` that closes a quote of `family`.
 fn closing_mark(family: Family, text: &str, at: usize) -> Option<usize> {
     let rest = &text[at..];
     match family {
+        // "''… the word 'old-school,'''": a nested single close comes first.
+        Family::Double if rest.starts_with("'''") => None,
         Family::Double if rest.starts_with("''") => Some(2),
-        Family::Double => rest
-            .chars()
-            .next()
-            .filter(|c| matches!(c, '"' | '”'))
-            .map(char::len_utf8),
+        Family::Double => {
+            let c = rest.chars().next()?;
+            // A mistyped close: `“It's unusual,“ said …`, an opening curly mark right after
+            // the quote's final punctuation and before a space.
+            let mistyped_close = c == '“'
+                && text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| matches!(p, ',' | '.' | '!' | '?'))
+                && rest[c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace);
+            (matches!(c, '"' | '”') || mistyped_close).then(|| c.len_utf8())
+        }
         Family::Guillemet => rest
             .chars()
             .next()
@@ -346,6 +385,11 @@ pub(crate) fn find_quotes(text: &str, paras: &[Para]) -> Vec<QuoteSpan> {
                 prev = Some(c);
                 continue;
             }
+            // Most characters are no mark at all: skip the mark checks for them.
+            if !is_mark_char(c) {
+                prev = Some(c);
+                continue;
+            }
             match open.take() {
                 Some((family, mark, mut segments, seg)) => match closing_mark(family, text, at) {
                     Some(len) => {
@@ -447,6 +491,26 @@ mod tests {
             quoted("He said: ‘We see that the ministers’ plans fail’."),
             vec!["We see that the ministers’ plans fail"]
         );
+    }
+
+    #[test]
+    fn mistyped_closing_marks() {
+        // An opening curly mark typed for the closing one, after the final comma.
+        assert_eq!(
+            quoted("“It is unusual,“ said Ann Lee. “It is rare.”"),
+            vec!["It is unusual", "It is rare."]
+        );
+        // A right curly mark typed for the opening one at a paragraph start.
+        assert_eq!(
+            quoted("”Thanks for the help!” wrote Ann Lee."),
+            vec!["Thanks for the help!"]
+        );
+        assert_eq!(
+            quoted("Fans wrote.\n\n\u{202A}”Stay strong!” wrote Ann Lee."),
+            vec!["Stay strong!"]
+        );
+        // A closing mark before a word stays a closing mark.
+        assert_eq!(quoted("“One”two"), vec!["One"]);
     }
 
     #[test]

@@ -80,6 +80,8 @@ fn gazetteer() -> Gazetteer {
     democrats.aliases = vec!["Democrats".into()];
     g.insert(democrats);
     g.insert(org("xinhua", "Xinhua", "news_agency", Some("CN")));
+    // A name holding a common word ("watch").
+    g.insert(org("hrw", "Human Rights Watch", "ngo", None));
     g.insert(country(
         "RU",
         "Russia",
@@ -89,6 +91,8 @@ fn gazetteer() -> Gazetteer {
     g.insert(country("CN", "China", &["PRC"], &["Chinese"]));
     g.insert(country("TW", "Taiwan", &[], &["Taiwanese"]));
     g.insert(country("JP", "Japan", &[], &["Japanese"]));
+    // A demonym that is also a given name.
+    g.insert(country("DK", "Denmark", &[], &["Danish", "Dane"]));
     g.insert(country(
         "US",
         "United States",
@@ -111,6 +115,13 @@ fn gazetteer() -> Gazetteer {
         EntityType::Place,
         kind::REGION,
         "Michael",
+    ));
+    // A town that is also a surname.
+    g.insert(Entry::new(
+        "city:murphy",
+        EntityType::Place,
+        kind::CITY,
+        "Murphy",
     ));
     let mut moscow = Entry::new("city:524901", EntityType::Place, kind::CITY, "Moscow");
     moscow.country = Some("RU".into());
@@ -1073,4 +1084,435 @@ fn random_text_never_panics_and_offsets_stay_on_char_boundaries() {
             assert_eq!(q.speaker.is_some(), q.speaker_type.is_some());
         }
     }
+}
+
+// ----- names the article never spells out in full ---------------------------------------------
+
+#[test]
+fn lone_unknown_surname_is_kept_as_written() {
+    assert_eq!(
+        speakers("Voters lined up early. Okonkwo said the wait was worth it."),
+        vec!["Okonkwo"]
+    );
+    assert_eq!(
+        said("In a statement, Brightwater said: \"The plan was doomed.\""),
+        vec![direct("Brightwater", "The plan was doomed.")]
+    );
+}
+
+#[test]
+fn sentence_openers_are_no_surnames() {
+    // A common word that opens a sentence but appears in lowercase elsewhere.
+    assert!(speakers("Critics kept quiet. Residents said the questions were unfair.").is_empty());
+    assert!(speakers("Votes were counted twice. Votes showed the lead.").is_empty());
+    assert!(speakers("Voters were asked twice; some voters said no.").is_empty());
+    // Adverbs, participles, numbers and time units.
+    assert!(speakers("Shortly said nothing.").is_empty());
+    assert!(speakers("Minutes later, she sent an email saying the job was done.").is_empty());
+    assert!(speakers("Eight said they would vote.").is_empty());
+    // The tail of a longer name, and a plural noun before its own verb.
+    assert!(speakers(
+        "He invited the president of the Fund for Coastal Peace, who often criticizes the plan."
+    )
+    .is_empty());
+    assert!(speakers("Questions and answers have been edited for length.").is_empty());
+}
+
+// ----- "call" naming its object, participles with their own subject ---------------------------
+
+#[test]
+fn calling_something_a_name_is_speech() {
+    assert_eq!(
+        speakers("Senator Maria Olsen called the proposal “reckless and cruel.”"),
+        vec!["Maria Olsen"]
+    );
+    assert_eq!(
+        speakers("Kallas called the drills a provocation on Monday."),
+        vec!["Kaja Kallas"]
+    );
+    assert_eq!(
+        speakers("At a dinner in Tallinn, Kallas called half of the delegates “cowards.”"),
+        vec!["Kaja Kallas"]
+    );
+    assert_eq!(
+        speakers("The Harbor Workers Union called Xi a “partner” in its statement."),
+        vec!["Harbor Workers Union"]
+    );
+    assert_eq!(
+        said("It is a tax grab, which Maria Olsen called “political theater” on Monday."),
+        vec![direct("Maria Olsen", "political theater")]
+    );
+    // A phone call, a news conference and an order are no speech.
+    assert!(speakers("Xi called Kallas on Tuesday.").is_empty());
+    assert!(speakers("Maria Olsen called a news conference.").is_empty());
+    assert!(speakers("Maria Olsen called the meeting to order.").is_empty());
+    // The particle forms keep working.
+    assert_eq!(
+        said("Kallas called on Moscow to withdraw."),
+        vec![indirect("Kaja Kallas", "Moscow to withdraw")]
+    );
+}
+
+#[test]
+fn participle_with_its_own_subject() {
+    assert_eq!(
+        speakers("Critics went further, with former Governor Tom Reyes calling the plan a fraud."),
+        vec!["Tom Reyes"]
+    );
+    assert_eq!(
+        said("The debate ended, with Kallas saying the talks were over."),
+        vec![indirect("Kaja Kallas", "the talks were over")]
+    );
+    assert_eq!(
+        speakers("The ad ends with footage of Maria Olsen saying she would fight."),
+        vec!["Maria Olsen"]
+    );
+    // A participle after a dash belongs to the sentence subject.
+    assert_eq!(
+        speakers("Kallas changed course – saying the sanctions would stay."),
+        vec!["Kaja Kallas"]
+    );
+    // Not speech: a ship calling at a port, a name merely after "with".
+    assert!(speakers("The ship left, with Captain Jane Doe calling at Malta.").is_empty());
+    assert!(speakers("Xi met with Kallas, discussing trade.").len() <= 1);
+}
+
+#[test]
+fn reported_that_and_approximate_numbers() {
+    assert_eq!(
+        said("The Committee for Fiscal Balance reported that the plan would cost $150 billion."),
+        vec![indirect(
+            "Committee for Fiscal Balance",
+            "the plan would cost $150 billion"
+        )]
+    );
+    // "reported a loss" reports no speech; a publisher reporting stays a relay.
+    assert!(speakers("The Harbor Workers Union reported a loss.").is_empty());
+    assert!(speakers("TASS reported that Japan was rearming.").is_empty());
+    assert_eq!(
+        said("Kallas has said about 20 people applied for the post."),
+        vec![indirect(
+            "Kaja Kallas",
+            "about 20 people applied for the post"
+        )]
+    );
+    // An opening participle is nobody's name.
+    assert!(speakers("Chastened by the polls, officials revised the plan.").is_empty());
+}
+
+#[test]
+fn bodies_named_after_a_person_speak() {
+    assert_eq!(
+        speakers("The Okafor administration said it would appeal the ruling."),
+        vec!["Okafor administration"]
+    );
+    assert_eq!(
+        speakers("Maria Olsen’s campaign says it will move staff to Iowa."),
+        vec!["Maria Olsen campaign"]
+    );
+    let quotes = run("The Olsen campaign said it was confident.");
+    assert_eq!(quotes[0].speaker_type, Some(EntityType::Organization));
+    // Without a name the body stays unnamed; a campaign official is a person, not the body.
+    assert!(speakers("The administration said it would appeal.").is_empty());
+    assert!(speakers("The Republican campaign said it was confident.").is_empty());
+    assert!(speakers("A campaign spokesman said it was confident.").is_empty());
+}
+
+#[test]
+fn coordinated_subjects_with_titles_and_quantifiers() {
+    assert_eq!(
+        speakers("Maria Olsen and Senator John Doe have both argued that the deal hurts workers."),
+        vec!["John Doe", "Maria Olsen"]
+    );
+    assert_eq!(
+        speakers("Xi and Kallas all said the talks were useful."),
+        vec!["Kaja Kallas", "Xi Jinping"]
+    );
+    // Title words joined by "and" stay one title of one person.
+    assert_eq!(
+        speakers("President and Chief Executive John Doe said the plan was sound."),
+        vec!["John Doe"]
+    );
+}
+
+#[test]
+fn descriptors_before_names_around_quotes() {
+    assert_eq!(
+        said("“We should slow down,” Senate minority leader Tom Reyes told reporters."),
+        vec![direct("Tom Reyes", "We should slow down")]
+    );
+    assert_eq!(
+        said("“Voters want change,” political scientist Ana Ruiz said."),
+        vec![direct("Ana Ruiz", "Voters want change")]
+    );
+    assert_eq!(
+        speakers("“It was hidden for years,” said Harbor Watch President Tom Reyes."),
+        vec!["Tom Reyes"]
+    );
+    assert_eq!(
+        speakers("“The founders would agree,” said Olsen constituent Dan Golvach when asked."),
+        vec!["Dan Golvach"]
+    );
+    // A plural possessive inside an apposition.
+    assert_eq!(
+        speakers("“The numbers are strong,” Jeff Weaver, Reyes’ campaign manager, said."),
+        vec!["Jeff Weaver"]
+    );
+    // A descriptor with a verb in it is a clause, not a descriptor.
+    assert!(speakers("“It failed,” voters who backed Tom Reyes said.").is_empty());
+}
+
+#[test]
+fn names_with_affiliation_and_party_labels() {
+    assert_eq!(
+        said("Ana Ruiz of Northgate University suggested that growth would slow."),
+        vec![indirect("Ana Ruiz", "growth would slow")]
+    );
+    assert_eq!(
+        speakers("Tom Reyes of the Harbor Policy Institute wrote recently that debt was high."),
+        vec!["Tom Reyes"]
+    );
+    assert_eq!(
+        speakers(
+            "Rep. Ann Kerr (D-Calif.), who introduced a bill this year, said in a statement that the rules must change."
+        ),
+        vec!["Ann Kerr"]
+    );
+    assert_eq!(
+        speakers("Tom Reyes, 60, a retired teacher, said the vote was fair."),
+        vec!["Tom Reyes"]
+    );
+    // People of a place are no named speaker.
+    assert!(speakers("The people of Ohio said no.").is_empty());
+}
+
+#[test]
+fn surnames_that_are_also_towns_demonyms_or_after_honorifics() {
+    assert_eq!(speakers("Murphy said the bill was dead."), vec!["Murphy"]);
+    // A capital still speaks by metonymy and stays unnamed.
+    assert!(speakers("Moscow said the bill was dead.").is_empty());
+    // A town after a preposition is the place.
+    assert!(speakers(
+        "In nearby Murphy, the steel plant is hanging on, said the company's chief executive."
+    )
+    .is_empty());
+    assert_eq!(
+        speakers("David French of the Retail Federation said the rule was costly."),
+        vec!["David French"]
+    );
+    assert!(speakers("The Chinese said the rule was costly.").is_empty());
+    assert_eq!(
+        speakers("Ms. Gao said by telephone that the law should change."),
+        vec!["Gao"]
+    );
+}
+
+#[test]
+fn organization_names_with_common_words_after_inverted_cues() {
+    // "World", "National", "News" are common words; inside a name they lead to its head.
+    assert_eq!(
+        said("Tax revenue fell, according to the World Fisheries Council."),
+        vec![indirect("World Fisheries Council", "Tax revenue fell")]
+    );
+    assert_eq!(
+        speakers("\"Talks will go on,\" said the World Harbor Union in a statement."),
+        vec!["World Harbor Union"]
+    );
+    // Without an organization head the common word stays out of the name.
+    assert!(speakers("Tax revenue fell, according to world leaders.").is_empty());
+}
+
+#[test]
+fn interviewers_asking_are_speakers() {
+    assert_eq!(
+        said("Asked by Maria Olsen whether he would apologize, Tom Reyes said no."),
+        vec![
+            indirect("Maria Olsen", "whether he would apologize"),
+            indirect("Tom Reyes", "no")
+        ]
+    );
+    assert_eq!(
+        speakers("When asked by host Ana Ruiz about the plan, Kallas said it was fine."),
+        vec!["Ana Ruiz", "Kaja Kallas"]
+    );
+    // Unnamed askers stay unnamed; "asked by" without a question is no speech.
+    assert!(speakers("He was asked by reporters whether he would run.").is_empty());
+    assert!(speakers("The court was asked by Ana Ruiz to delay the case.").is_empty());
+}
+
+#[test]
+fn appositions_holding_places_and_cue_like_nouns() {
+    // "states" inside the apposition is a noun; "Oklahoma" ends the apposition, not a name.
+    assert_eq!(
+        said("“It is an invasion,” Tom Reyes, the attorney general of Oklahoma, one of the states suing the agency, said at an event."),
+        vec![direct("Tom Reyes", "It is an invasion")]
+    );
+}
+
+#[test]
+fn participle_after_before_or_while() {
+    assert_eq!(
+        speakers("Maria Olsen waved to the crowd before saying the race was over."),
+        vec!["Maria Olsen"]
+    );
+    assert!(speakers("Maria Olsen waved to the crowd before leaving.").is_empty());
+}
+
+#[test]
+fn adjectives_before_organization_names() {
+    assert_eq!(
+        said("The plan was flawed, according to the nonpartisan Harbor Policy Institute."),
+        vec![indirect("Harbor Policy Institute", "The plan was flawed")]
+    );
+    assert_eq!(
+        speakers("The plan was flawed, said the conservative Harbor Policy Institute."),
+        vec!["Harbor Policy Institute"]
+    );
+    // An adjective before a common noun is still an unnamed source.
+    assert!(speakers("The plan was flawed, said the local union.").is_empty());
+}
+
+#[test]
+fn gazetteer_names_with_common_words_stay_whole() {
+    assert_eq!(
+        said("The abuses were widespread, according to Human Rights Watch."),
+        vec![indirect("Human Rights Watch", "The abuses were widespread")]
+    );
+}
+
+#[test]
+fn title_case_headlines_with_a_final_period() {
+    let text = "Kallas Urges Calm After Border Vote.\n\nKaja Kallas spoke in Brussels on Monday.";
+    assert_eq!(speakers(text), vec!["Kaja Kallas"]);
+    // Capitalised common words in a headline are no names unless the body has them too.
+    let text = "Massive Debate Demand Says Everything About This Race.\n\nThe debate is on Monday.";
+    assert!(speakers(text).is_empty());
+    let text =
+        "Tom Reyes Says Harbor Deal Is Dead.\n\nTom Reyes, the port director, spoke on Monday.";
+    assert_eq!(speakers(text), vec!["Tom Reyes"]);
+}
+
+#[test]
+fn demonyms_as_given_names_and_nested_closing_marks() {
+    assert_eq!(
+        said("''It was an old connection,'' said Dane Holm, 67, of Exeter."),
+        vec![direct("Dane Holm", "It was an old connection")]
+    );
+    assert!(speakers("''It was an old connection,'' said a Dane from Exeter.").is_empty());
+    assert_eq!(
+        said("''I would use the word 'old-school,''' said Ann Kerr."),
+        vec![direct("Ann Kerr", "I would use the word 'old-school,'")]
+    );
+}
+
+#[test]
+fn told_someone_without_that_and_surname_titles_before_appositions() {
+    assert_eq!(
+        said("Maria Olsen told reporters she would stay neutral."),
+        vec![indirect("Maria Olsen", "she would stay neutral")]
+    );
+    assert_eq!(
+        said("Kallas told the newspaper it was over."),
+        vec![indirect("Kaja Kallas", "it was over")]
+    );
+    // "told" with an object and no reported clause reports nothing.
+    assert!(speakers("Maria Olsen told reporters about her plans.").is_empty());
+    assert_eq!(
+        speakers("Charlie King, a former director of the state party, said the group would grow."),
+        vec!["Charlie King"]
+    );
+}
+
+#[test]
+fn as_name_noted() {
+    assert_eq!(
+        said("Of course, as Ana Ruiz observed, the real winner was the network."),
+        vec![indirect("Ana Ruiz", "the real winner was the network")]
+    );
+    assert_eq!(
+        said("The deal collapsed, as Kallas reported."),
+        vec![indirect("Kaja Kallas", "The deal collapsed")]
+    );
+    // "as I've suggested": the writer, never a name.
+    assert!(
+        speakers("If, as I've suggested, the rules help him, he has proposed nothing.").is_empty()
+    );
+    // "as" meaning "while" with no clause after the comma.
+    assert!(speakers("He left the room as Ana Ruiz arrived.").is_empty());
+}
+
+#[test]
+fn manner_of_speaking_verbs() {
+    assert_eq!(
+        said(
+            "As the crowd cheered, his wife Ana Ruiz whispered to him: “They are still with you.”"
+        ),
+        vec![direct("Ana Ruiz", "They are still with you.")]
+    );
+    assert_eq!(
+        speakers("Kallas charged that the vote had been rigged."),
+        vec!["Kaja Kallas"]
+    );
+    // "charged with" a crime, and a charge as a noun, report no speech.
+    assert!(speakers("Tom Reyes was charged with fraud.").is_empty());
+    assert!(speakers("Tom Reyes charges a fee for the service.").is_empty());
+}
+
+#[test]
+fn progressive_cues_and_promises() {
+    assert_eq!(
+        said("Kallas is pledging to keep the sanctions."),
+        vec![indirect("Kaja Kallas", "to keep the sanctions")]
+    );
+    assert_eq!(
+        speakers("Senator Maria Olsen has promised to veto the bill."),
+        vec!["Maria Olsen"]
+    );
+    // Progressive verbs that report nothing, and a passive progressive.
+    assert!(speakers("The Harbor Workers Union is reporting strong sales.").is_empty());
+    assert!(speakers("Maria Olsen is being asked about the bill.").is_empty());
+}
+
+#[test]
+fn talking_and_speaking_about_a_topic() {
+    assert_eq!(
+        said("Kallas talked about the sanctions for an hour."),
+        vec![indirect("Kaja Kallas", "the sanctions for an hour")]
+    );
+    assert_eq!(
+        speakers("Maria Olsen spoke out against the plan on Monday."),
+        vec!["Maria Olsen"]
+    );
+    // Speaking to someone, and talks as a noun, report nothing.
+    assert!(speakers("Maria Olsen spoke to reporters on Monday.").is_empty());
+    assert!(speakers("The talks about trade resumed on Monday.").is_empty());
+}
+
+#[test]
+fn mentioning_and_estimating() {
+    assert_eq!(
+        speakers("Maria Olsen mentioned the bridge in her speech."),
+        vec!["Maria Olsen"]
+    );
+    assert_eq!(
+        said("The Harbor Policy Institute estimates that one in five ships is late."),
+        vec![indirect(
+            "Harbor Policy Institute",
+            "one in five ships is late"
+        )]
+    );
+    // An estimate as a noun reports nothing.
+    assert!(speakers("The estimates were revised on Monday.").is_empty());
+}
+
+#[test]
+fn time_expressions_between_subject_and_cue() {
+    assert_eq!(
+        speakers("Jane Roe, the party chairman, this past week announced a new website."),
+        vec!["Jane Roe"]
+    );
+    assert_eq!(
+        speakers("Kallas last month said the sanctions would stay."),
+        vec!["Kaja Kallas"]
+    );
 }

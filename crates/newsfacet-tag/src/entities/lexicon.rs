@@ -1,8 +1,10 @@
 //! What a proper-noun chunk's words say about the kind of name: given names, surname-first
 //! family names, and the head words that end names of places and organizations.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
+use crate::attribution::lexicon as lex;
 use crate::fold::fold;
 use crate::gazetteer::{EntityType, Gazetteer};
 
@@ -116,14 +118,28 @@ impl NameLexicon {
 
     /// Whether `word` is an ordinary English word and not also a given name.
     pub(crate) fn is_ordinary_word(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.ordinary.contains(lower.as_str()) && !self.given.contains(&fold(word))
+        // The English list is ASCII: other words are never ordinary.
+        let mut buf = [0u8; 32];
+        lex::ascii_lower(word, &mut buf)
+            .is_some_and(|lower| self.ordinary.contains(lower) && !self.given.contains(lower))
     }
 
     /// Whether `word` is a known given name.
     pub(crate) fn is_given_name(&self, word: &str) -> bool {
-        self.given.contains(&fold(word))
+        let mut buf = [0u8; 32];
+        self.given.contains(folded_word(word, &mut buf).as_ref())
     }
+}
+
+/// The folded form of one word ([`fold`]), without allocating for plain ASCII words, which are
+/// almost all of them: every chunk word is looked up.
+pub(crate) fn folded_word<'b>(word: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+    if !word.contains('`') {
+        if let Some(lower) = lex::ascii_lower(word, buf) {
+            return Cow::Borrowed(lower);
+        }
+    }
+    Cow::Owned(fold(word))
 }
 
 /// Whether `folded` is a family name written first ("wang", "kim").

@@ -384,8 +384,12 @@ impl State<'_> {
     /// Corp.", "National Tennis Centre"): only function words are stripped from it.
     fn with_name_openers(&self, mut segment: Segment) -> Segment {
         while segment.start > segment.unstripped {
-            let word = &self.words[segment.start - 1];
-            if word.flags & lex::FUNCTION != 0 || self.owner[segment.start - 1].is_some() {
+            let k = segment.start - 1;
+            // A demonym opens many company names ("American Motors Corp", "British
+            // Airways"); it still counts for the country.
+            let demonym =
+                self.owner[k].is_some_and(|m| self.mentions[m].via == MentionVia::Demonym);
+            if self.words[k].flags & lex::FUNCTION != 0 || (self.owner[k].is_some() && !demonym) {
                 break;
             }
             segment.start -= 1;
@@ -393,9 +397,10 @@ impl State<'_> {
         segment
     }
 
-    /// "Bank of Korea": the chunker lets "of" continue a name only after an organization head.
+    /// "Bank of Korea", "Centre for Baltic Energy Security": the chunker lets "of", "for" and
+    /// "on" into a name only after an organization head.
     fn head_before_of(&self, segment: Segment) -> bool {
-        (segment.start + 1..segment.end).any(|k| self.word(k) == "of")
+        tokens::has_headed_phrase(self.text, &self.words[segment.start..segment.end])
     }
 
     /// Matches inside a longer name are not entities; places among them still locate it.
@@ -468,10 +473,16 @@ impl State<'_> {
             return false;
         }
         let first_word = self.word(segment.start);
-        let given = self.starts_with_given_name(segment);
+        // Initials before an abbreviation are one too ("N.Z. Dlrs"): a surname has a vowel.
+        let initials_before_abbreviation = self.words[segment.start].initial
+            && !self
+                .word(segment.end - 1)
+                .chars()
+                .any(|c| "aeiouyAEIOUY".contains(c));
+        let given = self.starts_with_given_name(segment) && !initials_before_abbreviation;
         // "Wang Yi", "Kim Jong Un"; not "Park Rangers" or "Pan Am".
         let surname_first = length <= 3
-            && lexicon::is_surname_first(&fold(first_word))
+            && lexicon::is_surname_first(&lexicon::folded_word(first_word, &mut [0u8; 32]))
             && (segment.start + 1..segment.end).all(|k| !self.names.is_ordinary_word(self.word(k)));
         (length >= 2 && (given || surname_first)) || segment.after_title
     }
@@ -570,14 +581,20 @@ impl State<'_> {
             if !word.capitalised || word.flags & (lex::STOP | lex::TITLE) != 0 {
                 continue;
             }
-            let alone =
-                (k == 0 || !self.words[k - 1].joined_to_next || !self.words[k - 1].capitalised)
-                    && (!word.joined_to_next
-                        || self.words.get(k + 1).is_none_or(|next| !next.capitalised));
+            // A possessive before is another name ("Taiwan's Lai").
+            let previous_joins = k > 0
+                && self.words[k - 1].joined_to_next
+                && self.words[k - 1].capitalised
+                && !self.words[k - 1].possessive;
+            let alone = !previous_joins
+                && (!word.joined_to_next
+                    || self.words.get(k + 1).is_none_or(|next| !next.capitalised));
             if !alone {
                 continue;
             }
-            let Some(Some(key)) = by_surname.get(&fold(self.word(k))) else {
+            let mut buf = [0u8; 32];
+            let folded = lexicon::folded_word(self.word(k), &mut buf);
+            let Some(Some(key)) = by_surname.get(folded.as_ref()) else {
                 continue;
             };
             if let Some(m) = self.owner[k] {

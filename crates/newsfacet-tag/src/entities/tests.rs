@@ -257,3 +257,38 @@ fn ambiguous_names_follow_the_article() {
         "no context: the ranking decides"
     );
 }
+
+#[test]
+fn organization_names_take_of_for_and_on_after_their_head() {
+    let text = "said Anya Smith of the Tallinn-based Centre for Baltic Energy Security.";
+    assert_eq!(
+        names_of(text, EntityType::Organization),
+        vec!["Centre for Baltic Energy Security"]
+    );
+    // Without a head word, "and" joins two names, not one.
+    assert_eq!(
+        names_of("Paul Smith and Dennis Mitchell met.", EntityType::Person),
+        vec!["Paul Smith", "Dennis Mitchell"]
+    );
+}
+
+#[test]
+fn a_surname_after_a_possessive_is_still_alone() {
+    let text = "Wang Yi spoke. Later Korea's Wang replied.";
+    let found = entities(text);
+    let wang = found
+        .iter()
+        .find(|(_, n, _)| n == "Wang Yi")
+        .expect("Wang Yi");
+    assert_eq!(wang.2, vec!["Wang Yi", "Wang"]);
+}
+
+#[test]
+fn demonyms_open_company_names_and_initials_need_a_surname() {
+    let text = "American Motors Corp rose while N.Z. Dlrs fell.";
+    assert_eq!(
+        names_of(text, EntityType::Organization),
+        vec!["American Motors Corp"]
+    );
+    assert!(names_of(text, EntityType::Person).is_empty());
+}

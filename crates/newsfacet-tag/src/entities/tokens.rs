@@ -190,13 +190,18 @@ pub(crate) fn chunks(text: &str, words: &[Word]) -> Vec<Chunk> {
             continue;
         }
         // Organization names join words with "and", "for", "of" ("Test and County Cricket
-        // Board", "Organisation for Security and Co-operation in Europe"); other names do not
-        // ("Clinton and Dole").
-        let wide = chunk_end(text, words, k, true);
+        // Board", "Centre for Baltic Energy Security"); other names do not ("Clinton and
+        // Dole").
+        let wide = chunk_end(text, words, k, Joins::Wide);
         let end = if ends_in_org_head(text, &words[wide - 1]) {
             wide
         } else {
-            chunk_end(text, words, k, false)
+            let headed = chunk_end(text, words, k, Joins::AfterHead);
+            if has_headed_phrase(text, &words[k..headed]) {
+                headed
+            } else {
+                chunk_end(text, words, k, Joins::Narrow)
+            }
         };
         chunks.push(Chunk { start: k, end });
         k = end;
@@ -204,18 +209,30 @@ pub(crate) fn chunks(text: &str, words: &[Word]) -> Vec<Chunk> {
     chunks
 }
 
-fn chunk_end(text: &str, words: &[Word], start: usize, org_connectors: bool) -> usize {
+/// Which lowercase words may join the parts of a chunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Joins {
+    /// Name particles, and "of" after an organization head ("Bank of England").
+    Narrow,
+    /// Also "for" and "on" after an organization head ("Centre for …").
+    AfterHead,
+    /// Also "and", "&", "in" between any capitalised words.
+    Wide,
+}
+
+fn chunk_end(text: &str, words: &[Word], start: usize, joins: Joins) -> usize {
     let mut end = start + 1;
     while end < words.len() && words[end - 1].joined_to_next && !words[end - 1].possessive {
         let next = &words[end];
+        let previous = &words[end - 1];
+        let word = &text[next.start..next.end];
+        let after_head = previous.capitalised && previous.flags & lex::ORGHEAD != 0;
         let connector = is_particle(text, next)
-            || of_continues(text, &words[end - 1], next)
-            || (org_connectors
-                && matches!(
-                    &text[next.start..next.end],
-                    "and" | "&" | "for" | "of" | "in"
-                )
-                && (words[end - 1].capitalised || words[end - 1].initial));
+            || of_continues(text, previous, next)
+            || (joins != Joins::Narrow && after_head && matches!(word, "for" | "on"))
+            || (joins == Joins::Wide
+                && matches!(word, "and" | "&" | "for" | "of" | "in" | "on")
+                && (previous.capitalised || previous.initial));
         if !(is_name_word(text, next) || connector) {
             break;
         }
@@ -226,6 +243,16 @@ fn chunk_end(text: &str, words: &[Word], start: usize, org_connectors: bool) -> 
         end -= 1;
     }
     end
+}
+
+/// An organization head followed by "of", "for" or "on" ("Centre for Baltic Energy Security",
+/// "Council on Foreign Relations").
+pub(crate) fn has_headed_phrase(text: &str, words: &[Word]) -> bool {
+    words.windows(2).any(|pair| {
+        pair[0].capitalised
+            && pair[0].flags & lex::ORGHEAD != 0
+            && matches!(&text[pair[1].start..pair[1].end], "of" | "for" | "on")
+    })
 }
 
 fn ends_in_org_head(text: &str, word: &Word) -> bool {
