@@ -24,6 +24,9 @@ pub enum FacetField {
     Country,
     /// The article's canonical publisher.
     Source,
+    /// The wire or outlet the story came from, when the publisher republished it (or the
+    /// agency itself for its own story).
+    Origin,
     /// A person mentioned in the article.
     Person,
     /// An organization mentioned in the article.
@@ -34,10 +37,11 @@ pub enum FacetField {
 
 impl FacetField {
     /// Every facet dimension, in display order.
-    pub const ALL: [FacetField; 6] = [
+    pub const ALL: [FacetField; 7] = [
         FacetField::Speaker,
         FacetField::Country,
         FacetField::Source,
+        FacetField::Origin,
         FacetField::Person,
         FacetField::Org,
         FacetField::Place,
@@ -49,6 +53,7 @@ impl FacetField {
             FacetField::Speaker => "speaker",
             FacetField::Country => "country",
             FacetField::Source => "source",
+            FacetField::Origin => "origin",
             FacetField::Person => "person",
             FacetField::Org => "org",
             FacetField::Place => "place",
@@ -61,6 +66,7 @@ impl FacetField {
             FacetField::Speaker => "/speaker",
             FacetField::Country => "/country",
             FacetField::Source => "/source",
+            FacetField::Origin => "/origin",
             FacetField::Person => "/person",
             FacetField::Org => "/org",
             FacetField::Place => "/place",
@@ -94,7 +100,7 @@ impl fmt::Display for FacetField {
 
 /// A facet dimension name that is not one of [`FacetField::ALL`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown facet {0:?} (expected speaker, country, source, person, org or place)")]
+#[error("unknown facet {0:?} (expected speaker, country, source, origin, person, org or place)")]
 pub struct UnknownFacetField(pub String);
 
 impl FromStr for FacetField {
@@ -106,6 +112,7 @@ impl FromStr for FacetField {
             "speaker" | "speakers" => Ok(FacetField::Speaker),
             "country" | "countries" => Ok(FacetField::Country),
             "source" | "sources" => Ok(FacetField::Source),
+            "origin" | "origins" => Ok(FacetField::Origin),
             "person" | "persons" | "people" => Ok(FacetField::Person),
             "org" | "orgs" | "organization" | "organizations" | "organisation"
             | "organisations" => Ok(FacetField::Org),
@@ -140,10 +147,11 @@ impl DocKind {
 
 /// Handles to every field of the newsfacet schema.
 ///
-/// Article documents use `title`, `body`, `url`, `path`, `speakers`, `countries` and
-/// `content_hash`; quote documents use `quote`, `speakers` (their one named speaker),
-/// `unnamed`, `quote_kind`, `cue`, `position` and `article_title`. Both have `doc_kind`, `id`,
-/// `published`, `source` and `facets`. Text fields are never shared between the kinds, so
+/// Article documents use `title`, `body`, `url`, `path`, `speakers`, `countries`,
+/// `content_hash` and the story fields (`story`, `story_bands`, `story_signature`); quote
+/// documents use `quote`, `speakers` (their one named speaker), `unnamed`, `quote_kind`,
+/// `cue`, `position` and `article_title`. Both have `doc_kind`, `id`, `published`, `source`,
+/// `origin` and `facets`. Text fields are never shared between the kinds, so
 /// each kind's BM25 statistics stay its own (see `newsfacet-query`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NewsSchema {
@@ -160,6 +168,9 @@ pub struct NewsSchema {
     pub published: Field,
     /// Canonical publisher (raw, stored); absent when unknown.
     pub source: Field,
+    /// Canonical name of the wire or outlet the story came from (raw, stored); absent when
+    /// unknown.
+    pub origin: Field,
     /// Article URL, stored only.
     pub url: Field,
     /// Where the article was read from, `file` or `file:line`; stored only.
@@ -213,6 +224,8 @@ pub mod names {
     pub const PUBLISHED: &str = "published";
     /// See [`super::NewsSchema::source`].
     pub const SOURCE: &str = "source";
+    /// See [`super::NewsSchema::origin`].
+    pub const ORIGIN: &str = "origin";
     /// See [`super::NewsSchema::url`].
     pub const URL: &str = "url";
     /// See [`super::NewsSchema::path`].
@@ -267,6 +280,7 @@ impl NewsSchema {
                 .set_precision(DateTimePrecision::Seconds),
         );
         let source = builder.add_text_field(names::SOURCE, STRING | STORED);
+        let origin = builder.add_text_field(names::ORIGIN, STRING | STORED);
         let url = builder.add_text_field(names::URL, STORED);
         let path = builder.add_text_field(names::PATH, STORED);
         let speakers = builder.add_text_field(names::SPEAKERS, STORED);
@@ -296,6 +310,7 @@ impl NewsSchema {
             body,
             published,
             source,
+            origin,
             url,
             path,
             speakers,

@@ -50,6 +50,7 @@ struct Prepared<'a> {
     title: &'a str,
     body: &'a str,
     source: Option<&'a str>,
+    origin: Option<&'a str>,
     published: Option<NaiveDate>,
     url: Option<&'a str>,
     path: String,
@@ -105,6 +106,9 @@ impl<'a> Prepared<'a> {
         if let Some(source) = &tags.source {
             add(FacetField::Source, source);
         }
+        if let Some(origin) = &tags.origin {
+            add(FacetField::Origin, origin);
+        }
         for entity in &tags.entities {
             let field = match entity.entity_type {
                 EntityType::Person => FacetField::Person,
@@ -119,6 +123,7 @@ impl<'a> Prepared<'a> {
             title: &article.title,
             body: &article.body,
             source: non_blank(tags.source.as_deref()),
+            origin: non_blank(tags.origin.as_deref()),
             published: article.published,
             url: non_blank(article.url.as_deref()),
             path,
@@ -133,7 +138,8 @@ impl<'a> Prepared<'a> {
         Ok(xxhash_rust::xxh3::xxh3_64(&serde_json::to_vec(self)?))
     }
 
-    /// The fields article and quote documents share: kind, article id, date and source.
+    /// The fields article and quote documents share: kind, article id, date, source and
+    /// origin.
     fn common(&self, schema: &NewsSchema, kind: DocKind) -> TantivyDocument {
         let mut doc = TantivyDocument::new();
         doc.add_text(schema.doc_kind, kind.as_str());
@@ -143,6 +149,9 @@ impl<'a> Prepared<'a> {
         }
         if let Some(source) = self.source {
             doc.add_text(schema.source, source);
+        }
+        if let Some(origin) = self.origin {
+            doc.add_text(schema.origin, origin);
         }
         doc
     }

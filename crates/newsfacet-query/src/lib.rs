@@ -160,6 +160,8 @@ pub struct StoryCopy {
     pub id: String,
     /// Canonical publisher, if known.
     pub source: Option<String>,
+    /// The wire or outlet the story came from, if known.
+    pub origin: Option<String>,
     /// Title.
     pub title: String,
     /// Publication date as `YYYY-MM-DD`, if known.
@@ -175,6 +177,9 @@ pub struct Hit {
     pub title: String,
     /// Canonical publisher, if known.
     pub source: Option<String>,
+    /// The wire or outlet the story came from (e.g. "Reuters" for a republished Reuters
+    /// story), if known.
+    pub origin: Option<String>,
     /// Publication date as `YYYY-MM-DD`, if known.
     pub published: Option<String>,
     /// Relevance score; 0 when there is no query text (hits are then ordered by date).
@@ -222,6 +227,8 @@ pub struct QuoteHit {
     pub title: String,
     /// The article's canonical publisher, if known.
     pub source: Option<String>,
+    /// The wire or outlet the article's story came from, if known.
+    pub origin: Option<String>,
     /// The article's publication date as `YYYY-MM-DD`, if known.
     pub published: Option<String>,
     /// Relevance score; 0 when there is no query text (hits are then ordered by date).
@@ -253,12 +260,18 @@ pub struct ResultFacets {
     pub country: Vec<FacetCount>,
     /// Top sources.
     pub source: Vec<FacetCount>,
+    /// Top origins (the wires stories came from).
+    pub origin: Vec<FacetCount>,
 }
 
 impl ResultFacets {
     /// The dimensions listed in search results, in output order.
-    pub const FIELDS: [FacetField; 3] =
-        [FacetField::Speaker, FacetField::Country, FacetField::Source];
+    pub const FIELDS: [FacetField; 4] = [
+        FacetField::Speaker,
+        FacetField::Country,
+        FacetField::Source,
+        FacetField::Origin,
+    ];
 
     /// The counts of one listed dimension; `None` for dimensions not listed.
     pub fn get(&self, field: FacetField) -> Option<&[FacetCount]> {
@@ -266,30 +279,27 @@ impl ResultFacets {
             FacetField::Speaker => Some(&self.speaker),
             FacetField::Country => Some(&self.country),
             FacetField::Source => Some(&self.source),
+            FacetField::Origin => Some(&self.origin),
             _ => None,
         }
     }
 
     /// `(dimension name, counts)` pairs in output order.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Vec<FacetCount>)> {
-        [
-            ("speaker", &self.speaker),
-            ("country", &self.country),
-            ("source", &self.source),
-        ]
-        .into_iter()
+        self.into_iter()
     }
 }
 
 impl<'a> IntoIterator for &'a ResultFacets {
     type Item = (&'static str, &'a Vec<FacetCount>);
-    type IntoIter = std::array::IntoIter<(&'static str, &'a Vec<FacetCount>), 3>;
+    type IntoIter = std::array::IntoIter<(&'static str, &'a Vec<FacetCount>), 4>;
 
     fn into_iter(self) -> Self::IntoIter {
         [
             ("speaker", &self.speaker),
             ("country", &self.country),
             ("source", &self.source),
+            ("origin", &self.origin),
         ]
         .into_iter()
     }
@@ -415,6 +425,7 @@ pub fn search(
             speaker: top(FacetField::Speaker),
             country: top(FacetField::Country),
             source: top(FacetField::Source),
+            origin: top(FacetField::Origin),
         },
         unmatched_filters: found.unmatched,
     })
@@ -1031,6 +1042,7 @@ fn hit(
         id,
         title: text(schema.title).unwrap_or_default(),
         source: text(schema.source),
+        origin: text(schema.origin),
         published: stored_date(doc, schema),
         score,
         snippet: snippet::snippet(generator, &body),
@@ -1050,6 +1062,7 @@ fn story_copy(schema: &NewsSchema, doc: &TantivyDocument) -> StoryCopy {
     StoryCopy {
         id: stored_text(doc, schema.id).unwrap_or_default(),
         source: stored_text(doc, schema.source),
+        origin: stored_text(doc, schema.origin),
         title: stored_text(doc, schema.title).unwrap_or_default(),
         published: stored_date(doc, schema),
     }
@@ -1074,6 +1087,7 @@ fn quote_hit(
         id: text(schema.id).unwrap_or_default(),
         title: text(schema.article_title).unwrap_or_default(),
         source: text(schema.source),
+        origin: text(schema.origin),
         published: stored_date(doc, schema),
         score,
         position: doc

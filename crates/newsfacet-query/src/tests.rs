@@ -16,6 +16,8 @@ struct Doc {
     body: &'static str,
     date: Option<(i32, u32, u32)>,
     source: Option<&'static str>,
+    /// The wire or outlet the story came from.
+    origin: Option<&'static str>,
     speakers: &'static [&'static str],
     countries: &'static [&'static str],
     url: Option<&'static str>,
@@ -30,6 +32,7 @@ const DOCS: &[Doc] = &[
         body: "Sergei Shoigu talked with Turkish officials about grain exports on Friday.",
         date: Some((2024, 3, 1)),
         source: Some("Reuters"),
+        origin: None,
         speakers: &["Sergei Shoigu"],
         countries: &["Russia", "Turkey"],
         url: None,
@@ -47,6 +50,7 @@ const DOCS: &[Doc] = &[
         body: "Analyst Anya Petrova said sanctions on Russia would bite. The state of the union is strong.",
         date: Some((2024, 3, 3)),
         source: Some("TASS"),
+        origin: None,
         speakers: &["Anya Petrova"],
         countries: &["Russia"],
         url: None,
@@ -61,6 +65,7 @@ const DOCS: &[Doc] = &[
         body: "A grain deal was signed in Istanbul after one long talk & <many> hours.",
         date: Some((2024, 2, 20)),
         source: Some("Reuters"),
+        origin: None,
         speakers: &["Recep Tayyip Erdoğan"],
         countries: &["Turkey"],
         url: Some("https://example.com/a3"),
@@ -72,6 +77,7 @@ const DOCS: &[Doc] = &[
         body: "Rain is expected across the region.",
         date: None,
         source: None,
+        origin: None,
         speakers: &[],
         countries: &[],
         url: None,
@@ -83,6 +89,7 @@ const DOCS: &[Doc] = &[
         body: "Stocks rose while grain prices fell, Sergei Shoigu and Anya Petrova noted.",
         date: Some((2024, 3, 2)),
         source: Some("Xinhua"),
+        origin: None,
         speakers: &["Anya Petrova", "Sergei Shoigu"],
         countries: &["China"],
         url: None,
@@ -150,7 +157,7 @@ fn build_docs(docs: &[Doc], with_quotes: bool) -> (tempfile::TempDir, NewsIndex)
         };
         let tags = Tags {
             source: doc.source.map(str::to_string),
-            origin: None,
+            origin: doc.origin.map(str::to_string),
             speakers: doc
                 .speakers
                 .iter()
@@ -496,7 +503,10 @@ fn results_serialize_to_the_documented_shape() {
     let results = search(&index, &gazetteer(), &request("istanbul OR rain", &[])).unwrap();
     let json = serde_json::to_value(&results).unwrap();
     assert_eq!(keys(&json), ["facets", "hits", "total"]);
-    assert_eq!(keys(&json["facets"]), ["country", "source", "speaker"]);
+    assert_eq!(
+        keys(&json["facets"]),
+        ["country", "origin", "source", "speaker"]
+    );
     let a3 = json["hits"]
         .as_array()
         .unwrap()
@@ -508,6 +518,7 @@ fn results_serialize_to_the_documented_shape() {
         [
             "countries",
             "id",
+            "origin",
             "published",
             "score",
             "snippet",
@@ -706,6 +717,7 @@ fn quote_results_serialize_to_the_documented_shape() {
             "cue",
             "id",
             "kind",
+            "origin",
             "position",
             "published",
             "score",
@@ -802,6 +814,8 @@ fn story_docs() -> Vec<Doc> {
         body,
         date: Some((2025, 5, day)),
         source: Some(source),
+        // Each copy says where it came from; the feature is the magazine's own.
+        origin: Some(if id == "feature" { source } else { "Reuters" }),
         speakers: &["Marta Linde"],
         countries,
         url: None,
@@ -850,6 +864,7 @@ fn story_docs() -> Vec<Doc> {
             body: "The winter ferry timetable starts next week with fewer evening crossings.",
             date: None,
             source: Some("Coast Times"),
+            origin: None,
             speakers: &[],
             countries: &["Norway"],
             url: None,
@@ -1039,7 +1054,7 @@ fn collapsed_results_serialize_to_the_documented_shape() {
         .unwrap();
     assert_eq!(
         keys(&wire["also"][0]),
-        ["id", "published", "source", "title"]
+        ["id", "origin", "published", "source", "title"]
     );
 }
 
@@ -1141,4 +1156,44 @@ fn sort_by_date_orders_matches_newest_first_and_keeps_scores() {
     // Undated articles come last.
     let all = ordered_ids(&index, &dated("*", None, None));
     assert_eq!(all, ["a2", "a5", "a1", "a3", "a4"]);
+}
+
+#[test]
+fn origins_are_a_facet_a_filter_and_part_of_hits() {
+    let (_dir, index) = build_docs(&story_docs(), true);
+    let by_origin = request("*", &[(FacetField::Origin, "reuters.com")]);
+    let results = search(&index, &gazetteer(), &by_origin).unwrap();
+    let mut ids: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, ["copy-coast", "copy-harbour", "wire"]);
+    let copy = results.hits.iter().find(|h| h.id == "copy-coast").unwrap();
+    assert_eq!(
+        (copy.source.as_deref(), copy.origin.as_deref()),
+        (Some("Coast Times"), Some("Reuters"))
+    );
+    assert_eq!(
+        results.facets.origin,
+        [FacetCount {
+            value: "Reuters".into(),
+            count: 3
+        }]
+    );
+    let origins = facet_values(
+        &index,
+        &gazetteer(),
+        &SearchRequest::default(),
+        FacetField::Origin,
+        0,
+    )
+    .unwrap();
+    let values: Vec<(&str, u64)> = origins
+        .values
+        .iter()
+        .map(|c| (c.value.as_str(), c.count))
+        .collect();
+    assert_eq!(values, [("Reuters", 3), ("Nordic Review", 1)]);
+    // Different flags AND: a Coast Times article that did not come from Reuters is left out.
+    let mut both = by_origin.clone();
+    both.filters.add(FacetField::Source, "Coast Times");
+    assert_eq!(ordered_ids(&index, &both), ["copy-coast"]);
 }

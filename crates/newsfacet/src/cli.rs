@@ -90,6 +90,10 @@ pub struct FilterArgs {
     /// Only articles from this source (publisher).
     #[arg(long, value_name = "SRC")]
     pub source: Vec<String>,
+    /// Only articles whose story came from this wire or outlet (e.g. Reuters, also when
+    /// republished by another publisher).
+    #[arg(long, value_name = "WIRE")]
+    pub origin: Vec<String>,
     /// Only articles mentioning this person.
     #[arg(long, value_name = "P")]
     pub person: Vec<String>,
@@ -192,6 +196,7 @@ pub enum FacetName {
     Speaker,
     Country,
     Source,
+    Origin,
     Person,
     Org,
     Place,

@@ -26,6 +26,15 @@ fn snippet_text(snippet: &str, color: bool) -> String {
         .join(" ")
 }
 
+/// The publisher, with the wire it republished when that is another outlet.
+fn with_origin(source: Option<&str>, origin: Option<&str>) -> String {
+    let source_name = source.unwrap_or("unknown source");
+    match origin {
+        Some(origin) if Some(origin) != source => format!("{source_name} (from {origin})"),
+        _ => source_name.to_string(),
+    }
+}
+
 fn counts_line(counts: &[FacetCount]) -> String {
     if counts.is_empty() {
         return "none".to_string();
@@ -49,7 +58,7 @@ pub fn search_results(results: &SearchResults, request: &SearchRequest) {
             hit.title.clone()
         };
         println!("{}. {title}", offset + rank + 1);
-        let source = hit.source.as_deref().unwrap_or("unknown source");
+        let source = with_origin(hit.source.as_deref(), hit.origin.as_deref());
         let date = hit.published.as_deref().unwrap_or("undated");
         let location = hit.url.as_deref().or(hit.path.as_deref()).unwrap_or("");
         println!("   {source} · {date} · {location}");
@@ -110,7 +119,7 @@ pub fn quote_results(results: &QuoteResults, offset: usize) {
             None => hit.kind.clone(),
         };
         println!("   — {speaker} · {how}");
-        let source = hit.source.as_deref().unwrap_or("unknown source");
+        let source = with_origin(hit.source.as_deref(), hit.origin.as_deref());
         let date = hit.published.as_deref().unwrap_or("undated");
         println!("   {} · {source} · {date}", hit.title);
         println!();
@@ -152,6 +161,9 @@ pub fn analyzed(out: &mut impl Write, article: &Article, tags: &Tags) -> std::io
         "  source: {}",
         tags.source.as_deref().unwrap_or("unknown")
     )?;
+    if let Some(origin) = &tags.origin {
+        writeln!(out, "  origin: {origin}")?;
+    }
     let published = article
         .published
         .map_or_else(|| "unknown".to_string(), |d| d.to_string());

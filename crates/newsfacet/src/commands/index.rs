@@ -49,12 +49,16 @@ struct Summary {
     top_speakers: Vec<(String, usize)>,
     top_countries: Vec<(String, usize)>,
     top_sources: Vec<(String, usize)>,
+    /// The wires stories came from, among articles whose origin is known.
+    top_origins: Vec<(String, usize)>,
     #[serde(skip)]
     speaker_counts: BTreeMap<String, usize>,
     #[serde(skip)]
     country_counts: BTreeMap<String, usize>,
     #[serde(skip)]
     source_counts: BTreeMap<String, usize>,
+    #[serde(skip)]
+    origin_counts: BTreeMap<String, usize>,
 }
 
 impl Summary {
@@ -85,6 +89,9 @@ impl Summary {
             .clone()
             .unwrap_or_else(|| "(unknown)".to_string());
         *self.source_counts.entry(source).or_default() += 1;
+        if let Some(origin) = &tags.origin {
+            *self.origin_counts.entry(origin.clone()).or_default() += 1;
+        }
     }
 
     fn finish(&mut self, elapsed: Duration) {
@@ -92,6 +99,7 @@ impl Summary {
         self.top_speakers = top(&self.speaker_counts);
         self.top_countries = top(&self.country_counts);
         self.top_sources = top(&self.source_counts);
+        self.top_origins = top(&self.origin_counts);
     }
 }
 
@@ -249,6 +257,7 @@ fn print_summary(summary: &Summary, index_dir: &std::path::Path) {
         ("speakers", &summary.top_speakers),
         ("countries", &summary.top_countries),
         ("sources", &summary.top_sources),
+        ("origins", &summary.top_origins),
     ] {
         let listed: Vec<String> = values.iter().map(|(v, c)| format!("{v} ({c})")).collect();
         println!(
