@@ -30,22 +30,24 @@ fn json_of(output: &Output) -> Value {
     serde_json::from_slice(&output.stdout).expect("stdout is one JSON value")
 }
 
-/// One index of the sample corpus shared by the read-only tests, built once per test binary.
-fn sample_index() -> &'static str {
-    static INDEX: OnceLock<(tempfile::TempDir, String)> = OnceLock::new();
-    let (_, path) = INDEX.get_or_init(|| {
+/// An index built once per test binary from `corpus`, kept in `cell`; its directory.
+fn shared_index(
+    cell: &'static OnceLock<(tempfile::TempDir, String)>,
+    corpus: &str,
+) -> &'static str {
+    let (_, path) = cell.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("index").display().to_string();
-        json_of(&newsfacet(&[
-            "index",
-            "index-data/corpus",
-            "--index",
-            &path,
-            "--json",
-        ]));
+        json_of(&newsfacet(&["index", corpus, "--index", &path, "--json"]));
         (dir, path)
     });
     path
+}
+
+/// One index of the sample corpus shared by the read-only tests.
+fn sample_index() -> &'static str {
+    static INDEX: OnceLock<(tempfile::TempDir, String)> = OnceLock::new();
+    shared_index(&INDEX, "index-data/corpus")
 }
 
 struct TruthArticle {
@@ -755,22 +757,10 @@ fn bad_dates_are_usage_errors() {
 const STORY_FIXTURES: &str = "tests/fixtures/stories";
 const BBC_TITLE: &str = "Odesa's grain traders count the cost of another night of drones";
 
-/// An index of [`STORY_FIXTURES`], built once per test binary.
+/// An index of [`STORY_FIXTURES`], shared by the read-only story tests.
 fn story_index() -> &'static str {
     static INDEX: OnceLock<(tempfile::TempDir, String)> = OnceLock::new();
-    let (_, path) = INDEX.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("index").display().to_string();
-        json_of(&newsfacet(&[
-            "index",
-            STORY_FIXTURES,
-            "--index",
-            &path,
-            "--json",
-        ]));
-        (dir, path)
-    });
-    path
+    shared_index(&INDEX, STORY_FIXTURES)
 }
 
 fn story_search(extra: &[&str]) -> Value {

@@ -15,7 +15,10 @@
 //!    share at least one band key: with similarity 0.5 that happens with probability
 //!    1 − (1 − 0.5³)⁴⁰ ≈ 99.5 %, with 0.3 about 67 %, with 0.1 about 4 %. Finding candidates is
 //!    a lookup per band, never a comparison with every other article.
-//! 3. A candidate joins the story only if [`Signature::similarity`] confirms the threshold.
+//! 3. A candidate joins the story only if [`Signature::same_story`] confirms it: the
+//!    estimated similarity reaches the threshold and the numbers the texts state agree
+//!    ([`Signature::numbers_agree`]), which keeps templated items (daily market notes, one
+//!    company's announcement after another's) apart.
 //!
 //! [`StoryTable`] keeps the signatures and band keys of one run in memory; the index writer
 //! also looks the band keys up in the committed index (see `NewsWriter::upsert`), so stories
@@ -24,12 +27,17 @@
 //! What counts as a copy: a text sharing at least about half of its shingles with another,
 //! so a copy cut to less than half of the story, or rewritten rather than lightly edited, is
 //! its own story. Different articles about the same event share names and perhaps a quote,
-//! but few five-word runs, and stay apart.
+//! but few five-word runs, and stay apart. Bodies shorter than [`MIN_WORDS`] words are always
+//! their own story.
 
 use std::collections::{HashMap, HashSet};
 
 use newsfacet_tag::fold::fold_char_into;
 
+/// Texts with fewer words have no signature and are always their own story. Brief notices
+/// (dividends, rate changes, one-line tables) repeat one template with another company's
+/// name, often only in the headline, so their bodies cannot tell a copy from another item.
+pub const MIN_WORDS: usize = 40;
 /// Words per shingle. Five words make shared phrases ("said in a statement on") rare between
 /// different texts while one edited word only changes five shingles.
 pub const SHINGLE_WORDS: usize = 5;
@@ -43,47 +51,56 @@ pub const ROWS: usize = 3;
 /// Minimum estimated Jaccard similarity of two bodies' shingle sets for them to be copies of
 /// one story.
 pub const SAME_STORY_SIMILARITY: f64 = 0.5;
+/// Minimum share of the numbers of the text stating fewer numbers that the other must state
+/// too for two texts to be copies of one story (see [`Signature::numbers_agree`]).
+pub const SAME_NUMBERS: f64 = 0.8;
 
-/// Seeds of the [`NUM_HASHES`] hash functions, fixed so that signatures stored in an index stay
-/// comparable with new ones.
-const SEEDS: [u64; NUM_HASHES] = seeds();
+/// The [`NUM_HASHES`] hash functions `h(x) = (a·x + b) >> 32` (multiply-shift over well-mixed
+/// shingle hashes): `(a, b)` with `a` odd, fixed so that signatures stored in an index stay
+/// comparable with new ones. One multiplication per function keeps signatures cheap: they are
+/// computed for every article of every run.
+const HASHES: [(u64, u64); NUM_HASHES] = hash_functions();
 
-const fn seeds() -> [u64; NUM_HASHES] {
-    let mut seeds = [0u64; NUM_HASHES];
+const fn hash_functions() -> [(u64, u64); NUM_HASHES] {
+    let mut functions = [(0u64, 0u64); NUM_HASHES];
     let mut state: u64 = 0x6e65_7773_6661_6365; // "newsface"
     let mut i = 0;
     while i < NUM_HASHES {
         state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        seeds[i] = mix(state);
+        let a = mix(state) | 1;
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        functions[i] = (a, mix(state));
         i += 1;
     }
-    seeds
+    functions
 }
 
 /// The splitmix64 finalizer: a bijection of u64 whose output bits all depend on every input
-/// bit, so `mix(x ^ seed)` behaves as an independent random permutation per seed.
+/// bit.
 const fn mix(mut x: u64) -> u64 {
     x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     x ^ (x >> 31)
 }
 
-/// The MinHash signature of one text. Stored with each article (see [`Signature::to_bytes`]).
+/// The MinHash signature of one text, with the hashes of the numbers it states. Stored with
+/// each article (see [`Signature::to_bytes`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signature {
     values: [u32; NUM_HASHES],
+    /// Hashes of the text's number tokens ("1.5", "6-3/16", "2,400"), sorted, deduplicated.
+    numbers: Vec<u32>,
 }
 
 impl Signature {
-    /// The signature of a text; `None` when it has no words. A text shorter than
-    /// [`SHINGLE_WORDS`] words is one shingle, so only an identical short text matches it.
+    /// The signature of a text; `None` when it has fewer than [`MIN_WORDS`] words.
     pub fn of_text(text: &str) -> Option<Signature> {
-        let words = word_hashes(text);
-        if words.is_empty() {
+        let (words, numbers) = tokens(text);
+        if words.len() < MIN_WORDS {
             return None;
         }
         let mut shingles: Vec<u64> = words
-            .windows(SHINGLE_WORDS.min(words.len()))
+            .windows(SHINGLE_WORDS)
             .map(|window| {
                 window
                     .iter()
@@ -95,13 +112,13 @@ impl Signature {
         shingles.dedup();
         let mut values = [u32::MAX; NUM_HASHES];
         for shingle in shingles {
-            for (value, seed) in values.iter_mut().zip(SEEDS) {
-                // The high half: the low bits of `mix` are as good, but one convention is needed.
-                let hashed = (mix(shingle ^ seed) >> 32) as u32;
+            for (value, (a, b)) in values.iter_mut().zip(HASHES) {
+                // The high half: multiply-shift hashing's good bits.
+                let hashed = (a.wrapping_mul(shingle).wrapping_add(b) >> 32) as u32;
                 *value = (*value).min(hashed);
             }
         }
-        Some(Signature { values })
+        Some(Signature { values, numbers })
     }
 
     /// The estimated Jaccard similarity of the two texts' shingle sets, from 0 to 1.
@@ -115,10 +132,32 @@ impl Signature {
         equal as f64 / NUM_HASHES as f64
     }
 
-    /// Whether the two texts are copies of one story (similarity at least
-    /// [`SAME_STORY_SIMILARITY`]).
+    /// Whether the two texts are copies of one story: similarity at least
+    /// [`SAME_STORY_SIMILARITY`], and their numbers agree ([`Signature::numbers_agree`]).
     pub fn same_story(&self, other: &Signature) -> bool {
-        self.similarity(other) >= SAME_STORY_SIMILARITY
+        self.similarity(other) >= SAME_STORY_SIMILARITY && self.numbers_agree(other)
+    }
+
+    /// Whether at least [`SAME_NUMBERS`] of the numbers of the text stating fewer numbers are
+    /// also in the other (always, when either states none).
+    ///
+    /// Templated items (the daily "Fed adds reserves" note, one company's stock split after
+    /// another's) share almost all their words and differ in the amounts, dates and prices;
+    /// copies of one story keep those, even when cut short.
+    pub fn numbers_agree(&self, other: &Signature) -> bool {
+        let (fewer, more) = if self.numbers.len() <= other.numbers.len() {
+            (&self.numbers, &other.numbers)
+        } else {
+            (&other.numbers, &self.numbers)
+        };
+        if fewer.is_empty() {
+            return true;
+        }
+        let shared = fewer
+            .iter()
+            .filter(|n| more.binary_search(n).is_ok())
+            .count();
+        shared as f64 >= SAME_NUMBERS * fewer.len() as f64
     }
 
     /// One key per LSH band; texts sharing any key are candidate copies. The band number is
@@ -133,49 +172,83 @@ impl Signature {
         keys
     }
 
-    /// The signature as [`NUM_HASHES`] little-endian u32 values.
+    /// The signature as little-endian u32 values: the [`NUM_HASHES`] MinHash values, then the
+    /// number hashes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        self.values.iter().flat_map(|v| v.to_le_bytes()).collect()
+        self.values
+            .iter()
+            .chain(&self.numbers)
+            .flat_map(|v| v.to_le_bytes())
+            .collect()
     }
 
-    /// The signature written by [`Signature::to_bytes`]; `None` for bytes of another length.
+    /// The signature written by [`Signature::to_bytes`]; `None` for bytes of another shape.
     pub fn from_bytes(bytes: &[u8]) -> Option<Signature> {
-        if bytes.len() != NUM_HASHES * 4 {
+        if bytes.len() < NUM_HASHES * 4 || !bytes.len().is_multiple_of(4) {
             return None;
         }
+        let mut words = bytes
+            .chunks_exact(4)
+            .map(|chunk| u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]));
         let mut values = [0u32; NUM_HASHES];
-        for (value, chunk) in values.iter_mut().zip(bytes.chunks_exact(4)) {
-            *value = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+        for value in &mut values {
+            *value = words.next()?;
         }
-        Some(Signature { values })
+        let numbers: Vec<u32> = words.collect();
+        if !numbers.is_sorted() {
+            return None;
+        }
+        Some(Signature { values, numbers })
     }
 }
 
-/// A hash of each word of the folded text, in order. Words are runs of letters and digits after
-/// folding, so case, accents, quote marks and punctuation do not make two copies differ.
-fn word_hashes(text: &str) -> Vec<u64> {
-    let mut hashes = Vec::new();
+/// A hash of each word of the folded text, in order, and the sorted, deduplicated hashes of its
+/// number tokens. Words are runs of letters and digits after folding, so case, accents, quote
+/// marks and punctuation do not make two copies differ. A number token is a run of digits and
+/// the `.`, `/`, `-` and `:` inside numbers, with thousands separators removed ("2,400" and
+/// "2400" are one number).
+fn tokens(text: &str) -> (Vec<u64>, Vec<u32>) {
+    let mut words = Vec::new();
+    let mut numbers = Vec::new();
     let mut word = String::new();
+    let mut number = String::new();
     let mut folded = String::new();
-    let mut flush = |word: &mut String| {
-        if !word.is_empty() {
-            hashes.push(xxhash_rust::xxh3::xxh3_64(word.as_bytes()));
-            word.clear();
-        }
-    };
     for c in text.chars() {
         folded.clear();
         fold_char_into(c, &mut folded);
         for f in folded.chars() {
             if f.is_alphanumeric() {
                 word.push(f);
-            } else {
-                flush(&mut word);
+            } else if !word.is_empty() {
+                words.push(xxhash_rust::xxh3::xxh3_64(word.as_bytes()));
+                word.clear();
+            }
+            if f.is_ascii_digit() || (!number.is_empty() && matches!(f, '.' | '/' | '-' | ':')) {
+                number.push(f);
+            } else if f != ',' || number.is_empty() {
+                // A comma inside a number is skipped; anything else ends it.
+                push_number(&mut number, &mut numbers);
             }
         }
     }
-    flush(&mut word);
-    hashes
+    if !word.is_empty() {
+        words.push(xxhash_rust::xxh3::xxh3_64(word.as_bytes()));
+    }
+    push_number(&mut number, &mut numbers);
+    numbers.sort_unstable();
+    numbers.dedup();
+    (words, numbers)
+}
+
+/// Ends a number token: its hash joins `numbers`, without the separators it ended with ("14."
+/// at the end of a sentence is 14).
+fn push_number(number: &mut String, numbers: &mut Vec<u32>) {
+    let trimmed = number.trim_end_matches(|c: char| !c.is_ascii_digit());
+    if !trimmed.is_empty() {
+        // The low half of a 64-bit hash: collisions among an article's numbers are negligible.
+        numbers.push(xxhash_rust::xxh3::xxh3_64(trimmed.as_bytes()) as u32);
+    }
+    number.clear();
 }
 
 /// A candidate story for a text and how similar its closest member is.
@@ -245,11 +318,10 @@ impl StoryTable {
                 if candidate.id == id {
                     continue;
                 }
-                let similarity = signature.similarity(&candidate.signature);
-                if similarity >= SAME_STORY_SIMILARITY {
+                if signature.same_story(&candidate.signature) {
                     let found = StoryMatch {
                         story: candidate.story.clone(),
-                        similarity,
+                        similarity: signature.similarity(&candidate.signature),
                     };
                     best = StoryMatch::best(best, Some(found));
                 }
@@ -272,7 +344,7 @@ impl StoryTable {
     }
 
     /// The story of a new text: that of its best match in the table, else a new story named
-    /// `id`. The text is added to the table. A text without signature (no words) is always
+    /// `id`. The text is added to the table. A text without signature (too short) is always
     /// its own story.
     pub fn assign(&mut self, id: &str, signature: Option<Signature>) -> String {
         let Some(signature) = signature else {
@@ -384,7 +456,7 @@ pub(crate) mod tests {
         assert_eq!(table.assign("b", Signature::of_text(&edited)), "a");
         assert_eq!(table.assign("c", Signature::of_text(SAME_EVENT)), "c");
         assert_eq!(table.assign("d", Signature::of_text("")), "d");
-        assert_eq!(table.len(), 3, "texts without words are not indexed");
+        assert_eq!(table.len(), 3, "texts without signature are not indexed");
         // The article itself (an earlier version with the same id) is not its own copy.
         assert_eq!(
             table.best_match("a", &signature(WIRE)).map(|m| m.story),
@@ -401,17 +473,62 @@ pub(crate) mod tests {
     fn signatures_round_trip_through_bytes() {
         let a = signature(WIRE);
         let bytes = a.to_bytes();
-        assert_eq!(bytes.len(), NUM_HASHES * 4);
+        assert!(
+            bytes.len() > NUM_HASHES * 4,
+            "numbers follow the MinHash values"
+        );
         assert_eq!(Signature::from_bytes(&bytes), Some(a));
         assert_eq!(Signature::from_bytes(&bytes[1..]), None);
+        assert_eq!(Signature::from_bytes(&bytes[..NUM_HASHES * 4 - 4]), None);
     }
 
     #[test]
-    fn short_texts_match_only_themselves() {
-        let a = signature("Markets closed.");
-        assert_eq!(a.similarity(&signature("markets CLOSED")), 1.0);
-        assert!(a.similarity(&signature("Markets opened.")) < SAME_STORY_SIMILARITY);
+    fn templated_items_with_other_numbers_are_different_stories() {
+        // Two daily notes from one template: the same words, other amounts.
+        let note = |amount: &str, rate: &str| {
+            format!(
+                "The central bank entered the money market to arrange {amount} billion dlrs of \
+                 customer repurchase agreements, a spokesman said. Dealers said overnight \
+                 funds were trading at {rate} pct when the bank began its temporary supply of \
+                 reserves to the banking system."
+            )
+        };
+        let monday = signature(&note("1.5", "6-3/16"));
+        let tuesday = signature(&note("2.5", "6-1/4"));
+        assert!(monday.similarity(&tuesday) >= SAME_STORY_SIMILARITY);
+        assert!(!monday.numbers_agree(&tuesday));
+        assert!(!monday.same_story(&tuesday));
+        // Reformatted thousands and a copy that drops some numbers still agree.
+        let staffed = format!("{WIRE} The port employs 2,400 people.");
+        let copy = staffed.replace("2,400", "2400");
+        assert!(signature(&staffed).numbers_agree(&signature(&copy)));
+        let cut = &WIRE[..WIRE.len() * 4 / 5];
+        assert!(signature(WIRE).numbers_agree(&signature(cut)));
+        // A changed figure in a story with few numbers is another report.
+        let changed = WIRE.replace("120 kilometres", "150 kilometres");
+        assert!(!signature(WIRE).numbers_agree(&signature(&changed)));
+    }
+
+    #[test]
+    fn number_tokens_keep_their_inner_separators() {
+        let numbers = |text: &str| tokens(text).1.len();
+        assert_eq!(numbers("Rates of 6-3/16 pct, then 6.25 in 1987."), 3);
+        assert_eq!(numbers("2,400 people and 2400 people"), 1);
+        assert_eq!(numbers("No figures, U.S. officials said."), 0);
+    }
+
+    #[test]
+    fn short_texts_have_no_signature() {
+        // A dividend notice: the same words for every company that pays one.
+        let notice = "Qtly div 10 cts vs 10 cts prior. Pay April 30. Record April 21.";
+        assert!(Signature::of_text(notice).is_none());
         assert!(Signature::of_text(" ,.- ").is_none());
+        let mut table = StoryTable::new();
+        assert_eq!(table.assign("a", Signature::of_text(notice)), "a");
+        assert_eq!(table.assign("b", Signature::of_text(notice)), "b");
+        let words: Vec<&str> = WIRE.split_whitespace().collect();
+        assert!(Signature::of_text(&words[..MIN_WORDS - 1].join(" ")).is_none());
+        assert!(Signature::of_text(&words[..MIN_WORDS].join(" ")).is_some());
     }
 
     #[test]

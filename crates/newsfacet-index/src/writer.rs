@@ -11,7 +11,7 @@ use serde::Serialize;
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::indexer::UserOperation;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DateTime, IndexWriter, Searcher, TantivyDocument, Term};
 
@@ -363,14 +363,25 @@ impl NewsWriter {
         id: &str,
         signature: &Signature,
     ) -> Result<Option<StoryMatch>, IndexError> {
-        let terms = signature
+        if self.searcher.num_docs() == 0 {
+            return Ok(None);
+        }
+        // One term clause per band rather than a TermSetQuery, which builds an FST (and
+        // allocates its registry) on every call: that cost more than the rest of story
+        // detection on the Reuters corpus. Only article documents have band keys.
+        let clauses: Vec<(Occur, Box<dyn Query>)> = signature
             .band_keys()
             .into_iter()
-            .map(|key| Term::from_field_u64(self.schema.story_bands, key));
-        // Only article documents have band keys.
+            .map(|key| {
+                let term = Term::from_field_u64(self.schema.story_bands, key);
+                let query: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                (Occur::Should, query)
+            })
+            .collect();
         let candidates = self
             .searcher
-            .search(&TermSetQuery::new(terms), &DocSetCollector)
+            .search(&BooleanQuery::new(clauses), &DocSetCollector)
             .map_err(|e| self.tantivy_error(e))?;
         let mut best = None;
         for address in candidates {

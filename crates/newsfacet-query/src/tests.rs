@@ -367,12 +367,7 @@ fn facet_counts_cover_all_matches() {
     let results = search(&index, &gazetteer(), &req).unwrap();
     assert_eq!(results.total, 5);
     assert_eq!(results.hits.len(), 1);
-    let speaker: Vec<(&str, u64)> = results
-        .facets
-        .speaker
-        .iter()
-        .map(|c| (c.value.as_str(), c.count))
-        .collect();
+    let speaker = pairs(&results.facets.speaker);
     assert_eq!(
         speaker,
         [
@@ -381,12 +376,7 @@ fn facet_counts_cover_all_matches() {
             ("Recep Tayyip Erdoğan", 1)
         ]
     );
-    let source: Vec<(&str, u64)> = results
-        .facets
-        .source
-        .iter()
-        .map(|c| (c.value.as_str(), c.count))
-        .collect();
+    let source = pairs(&results.facets.source);
     assert_eq!(source, [("Reuters", 2), ("TASS", 1), ("Xinhua", 1)]);
 
     let list = facet_values(
@@ -397,11 +387,7 @@ fn facet_counts_cover_all_matches() {
         2,
     )
     .unwrap();
-    let values: Vec<(&str, u64)> = list
-        .values
-        .iter()
-        .map(|c| (c.value.as_str(), c.count))
-        .collect();
+    let values = pairs(&list.values);
     assert_eq!(values, [("Russia", 2), ("Turkey", 2)]);
     assert_eq!(list.other, 1);
     assert_eq!(
@@ -488,6 +474,11 @@ fn snippets_highlight_or_fall_back_to_the_opening() {
     // Title-only match: nothing in the body highlights, so the body opening is shown.
     let results = search(&index, &gazetteer(), &request("title:markets", &[])).unwrap();
     assert_eq!(results.hits[0].snippet, DOCS[4].body);
+}
+
+/// `(value, count)` pairs of facet counts, in their order.
+fn pairs(counts: &[FacetCount]) -> Vec<(&str, u64)> {
+    counts.iter().map(|c| (c.value.as_str(), c.count)).collect()
 }
 
 /// The keys of a JSON object, sorted.
@@ -966,24 +957,17 @@ fn facet_counts_by_story_count_each_story_once() {
             count_by,
             ..SearchRequest::default()
         };
-        let list = facet_values(&index, &gazetteer(), &req, FacetField::Country, 0).unwrap();
-        list.values
-            .into_iter()
-            .map(|c| (c.value, c.count))
-            .collect::<Vec<_>>()
-    };
-    let owned = |v: &[(&str, u64)]| {
-        v.iter()
-            .map(|&(s, c)| (s.to_string(), c))
-            .collect::<Vec<_>>()
+        facet_values(&index, &gazetteer(), &req, FacetField::Country, 0)
+            .unwrap()
+            .values
     };
     assert_eq!(
-        countries(CountBy::Article),
-        owned(&[("Norway", 5), ("Finland", 1), ("Sweden", 1)])
+        pairs(&countries(CountBy::Article)),
+        [("Norway", 5), ("Finland", 1), ("Sweden", 1)]
     );
     assert_eq!(
-        countries(CountBy::Story),
-        owned(&[("Norway", 3), ("Finland", 1), ("Sweden", 1)])
+        pairs(&countries(CountBy::Story)),
+        [("Norway", 3), ("Finland", 1), ("Sweden", 1)]
     );
 
     let req = SearchRequest {
@@ -1000,12 +984,7 @@ fn facet_counts_by_story_count_each_story_once() {
         }]
     );
     // Sources are per story too: the wire story counts once for each of its publishers.
-    let sources: Vec<(&str, u64)> = results
-        .facets
-        .source
-        .iter()
-        .map(|c| (c.value.as_str(), c.count))
-        .collect();
+    let sources = pairs(&results.facets.source);
     assert_eq!(
         sources,
         [
@@ -1106,11 +1085,7 @@ fn date_bounds_are_inclusive_and_drop_undated_articles() {
         0,
     )
     .unwrap();
-    let values: Vec<(&str, u64)> = list
-        .values
-        .iter()
-        .map(|c| (c.value.as_str(), c.count))
-        .collect();
+    let values = pairs(&list.values);
     assert_eq!(values, [("Turkey", 2), ("Russia", 1)]);
 }
 
@@ -1186,11 +1161,7 @@ fn origins_are_a_facet_a_filter_and_part_of_hits() {
         0,
     )
     .unwrap();
-    let values: Vec<(&str, u64)> = origins
-        .values
-        .iter()
-        .map(|c| (c.value.as_str(), c.count))
-        .collect();
+    let values = pairs(&origins.values);
     assert_eq!(values, [("Reuters", 3), ("Nordic Review", 1)]);
     // Different flags AND: a Coast Times article that did not come from Reuters is left out.
     let mut both = by_origin.clone();
