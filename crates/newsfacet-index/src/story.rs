@@ -208,36 +208,51 @@ impl Signature {
 /// the `.`, `/`, `-` and `:` inside numbers, with thousands separators removed ("2,400" and
 /// "2400" are one number).
 fn tokens(text: &str) -> (Vec<u64>, Vec<u32>) {
-    let mut words = Vec::new();
-    let mut numbers = Vec::new();
-    let mut word = String::new();
-    let mut number = String::new();
+    let mut tokens = Tokens::default();
     let mut folded = String::new();
     for c in text.chars() {
-        folded.clear();
-        fold_char_into(c, &mut folded);
-        for f in folded.chars() {
-            if f.is_alphanumeric() {
-                word.push(f);
-            } else if !word.is_empty() {
-                words.push(xxhash_rust::xxh3::xxh3_64(word.as_bytes()));
-                word.clear();
-            }
-            if f.is_ascii_digit() || (!number.is_empty() && matches!(f, '.' | '/' | '-' | ':')) {
-                number.push(f);
-            } else if f != ',' || number.is_empty() {
-                // A comma inside a number is skipped; anything else ends it.
-                push_number(&mut number, &mut numbers);
-            }
+        if c.is_ascii() {
+            // What folding does to ASCII, without its buffer: this loop sees every character
+            // of every article.
+            tokens.push(c.to_ascii_lowercase());
+        } else {
+            folded.clear();
+            fold_char_into(c, &mut folded);
+            folded.chars().for_each(|f| tokens.push(f));
         }
     }
-    if !word.is_empty() {
-        words.push(xxhash_rust::xxh3::xxh3_64(word.as_bytes()));
+    tokens.push(' ');
+    tokens.numbers.sort_unstable();
+    tokens.numbers.dedup();
+    (tokens.words, tokens.numbers)
+}
+
+/// The state of [`tokens`]: the hashes so far and the word and number being read.
+#[derive(Default)]
+struct Tokens {
+    words: Vec<u64>,
+    numbers: Vec<u32>,
+    word: String,
+    number: String,
+}
+
+impl Tokens {
+    /// Reads one folded character.
+    fn push(&mut self, f: char) {
+        if f.is_alphanumeric() {
+            self.word.push(f);
+        } else if !self.word.is_empty() {
+            self.words
+                .push(xxhash_rust::xxh3::xxh3_64(self.word.as_bytes()));
+            self.word.clear();
+        }
+        if f.is_ascii_digit() || (!self.number.is_empty() && matches!(f, '.' | '/' | '-' | ':')) {
+            self.number.push(f);
+        } else if f != ',' || self.number.is_empty() {
+            // A comma inside a number is skipped; anything else ends it.
+            push_number(&mut self.number, &mut self.numbers);
+        }
     }
-    push_number(&mut number, &mut numbers);
-    numbers.sort_unstable();
-    numbers.dedup();
-    (words, numbers)
 }
 
 /// Ends a number token: its hash joins `numbers`, without the separators it ended with ("14."
