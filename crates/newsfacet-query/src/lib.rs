@@ -609,6 +609,8 @@ fn by_count(mut values: Vec<FacetCount>) -> Vec<FacetCount> {
 
 /// The collectors of facet counts for `fields` (none when empty), per article or per story.
 type TallyCollector = (Option<FacetCollector>, Option<StoryFacetCollector>);
+/// What a [`TallyCollector`] collects.
+type TallyFruit = (Option<FacetCounts>, Option<StoryFacetCounts>);
 
 fn tally_collector(fields: &[FacetField], count_by: CountBy) -> TallyCollector {
     if fields.is_empty() {
@@ -631,7 +633,7 @@ fn tally_collector(fields: &[FacetField], count_by: CountBy) -> TallyCollector {
     }
 }
 
-fn tally(fruit: (Option<FacetCounts>, Option<StoryFacetCounts>)) -> Option<Tally> {
+fn tally(fruit: TallyFruit) -> Option<Tally> {
     match fruit {
         (Some(counts), _) => Some(Tally::Articles(counts)),
         (None, Some(counts)) => Some(Tally::Stories(counts)),
@@ -751,15 +753,7 @@ struct Run<'a> {
 
 impl Run<'_> {
     /// The match count, the page collector's fruit and the facet counts, in one pass.
-    #[allow(clippy::type_complexity)]
-    fn collect<C: Collector>(
-        self,
-        page: C,
-    ) -> tantivy::Result<(
-        usize,
-        C::Fruit,
-        (Option<FacetCounts>, Option<StoryFacetCounts>),
-    )> {
+    fn collect<C: Collector>(self, page: C) -> tantivy::Result<(usize, C::Fruit, TallyFruit)> {
         self.searcher.search_with_statistics_provider(
             self.query,
             &(Count, page, self.tally),
