@@ -30,28 +30,31 @@ fn json_of(output: &Output) -> Value {
     serde_json::from_slice(&output.stdout).expect("stdout is one JSON value")
 }
 
-/// One index of the sample corpus shared by the read-only tests, built once per test binary.
-fn sample_index() -> &'static str {
-    static INDEX: OnceLock<(tempfile::TempDir, String)> = OnceLock::new();
-    let (_, path) = INDEX.get_or_init(|| {
+/// An index built once per test binary from `corpus`, kept in `cell`; its directory.
+fn shared_index(
+    cell: &'static OnceLock<(tempfile::TempDir, String)>,
+    corpus: &str,
+) -> &'static str {
+    let (_, path) = cell.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("index").display().to_string();
-        json_of(&newsfacet(&[
-            "index",
-            "index-data/corpus",
-            "--index",
-            &path,
-            "--json",
-        ]));
+        json_of(&newsfacet(&["index", corpus, "--index", &path, "--json"]));
         (dir, path)
     });
     path
+}
+
+/// One index of the sample corpus shared by the read-only tests.
+fn sample_index() -> &'static str {
+    static INDEX: OnceLock<(tempfile::TempDir, String)> = OnceLock::new();
+    shared_index(&INDEX, "index-data/corpus")
 }
 
 struct TruthArticle {
     file: String,
     title: String,
     source: Option<String>,
+    published: Option<String>,
     speakers: Vec<String>,
     not_speakers: Vec<String>,
     countries: Vec<String>,
@@ -83,6 +86,7 @@ fn truth() -> Vec<TruthArticle> {
                 .to_string(),
             title: a["title"].as_str().expect("title").to_string(),
             source: a["source"].as_str().map(String::from),
+            published: a["published"].as_str().map(String::from),
             speakers: strings(&a["speakers"]),
             not_speakers: strings(&a["not_speakers"]),
             countries: strings(&a["countries"]),
@@ -648,4 +652,392 @@ fn reindexing_keeps_one_document_per_quote() {
     assert_eq!(third["documents_in_index"], 2);
     assert_eq!(third["quotes_in_index"], quotes);
     assert_eq!((quotes_by("wang yi"), quotes_by("shoigu")), (wang, shoigu));
+}
+
+#[test]
+fn date_bounds_match_the_hand_worked_dates() {
+    let within = |since: &str, until: &str| {
+        truth_titles(|a| {
+            a.published
+                .as_deref()
+                .is_some_and(|d| since <= d && d <= until)
+        })
+    };
+    let march = within("2026-03-01", "2026-03-31");
+    assert!(march.len() >= 3, "{march:?}");
+    assert_eq!(
+        titles(&["--since", "2026-03-01", "--until", "2026-03-31"]),
+        march
+    );
+    // Bounds are inclusive on both ends.
+    assert_eq!(
+        titles(&["--since", "2026-03-02", "--until", "2026-03-02"]),
+        within("2026-03-02", "2026-03-02")
+    );
+    // One bound alone; undated articles are left out.
+    assert_eq!(
+        titles(&["--since", "2026-06-01"]),
+        within("2026-06-01", "9999-12-31")
+    );
+    assert_eq!(
+        titles(&["--until", "2026-01-31"]),
+        within("0000-01-01", "2026-01-31")
+    );
+    // The same bounds apply to quotes and facet counts.
+    let quote_titles = hit_titles(&quote_hits(&[
+        "--since",
+        "2026-03-01",
+        "--until",
+        "2026-03-31",
+    ]));
+    assert!(quote_titles.is_subset(&march) && !quote_titles.is_empty());
+    let sources = facet_counts(
+        "source",
+        &["--since", "2026-03-01", "--until", "2026-03-31"],
+    );
+    assert_eq!(sources.values().sum::<u64>() as usize, march.len());
+}
+
+#[test]
+fn sort_date_lists_matches_newest_first() {
+    for query in ["*", "Lavrov OR Shoigu"] {
+        let hits = all_hits("search", &[query, "--sort", "date"]);
+        let dates: Vec<Option<&str>> = hits.iter().map(|h| h["published"].as_str()).collect();
+        let mut sorted = dates.clone();
+        sorted.sort_by(|a, b| match (a, b) {
+            (Some(a), Some(b)) => b.cmp(a),
+            (a, b) => b.is_some().cmp(&a.is_some()),
+        });
+        assert_eq!(dates, sorted, "{query}");
+        assert!(dates.len() >= 3, "{query}: {dates:?}");
+    }
+    // Relevance stays the default, and can be named.
+    let default = all_hits("search", &["Lavrov OR Shoigu"]);
+    let relevance = all_hits("search", &["Lavrov OR Shoigu", "--sort", "relevance"]);
+    let ids = |hits: &[Value]| hits.iter().map(|h| h["id"].clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&default), ids(&relevance));
+    let scores: Vec<f64> = default
+        .iter()
+        .map(|h| h["score"].as_f64().unwrap())
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+}
+
+#[test]
+fn bad_dates_are_usage_errors() {
+    for args in [
+        &["search", "*", "--since", "2026-02-30"][..],
+        &["search", "*", "--until", "March 1"][..],
+        &["facets", "--field", "country", "--since", "20260301"][..],
+        &[
+            "search",
+            "*",
+            "--since",
+            "2026-04-01",
+            "--until",
+            "2026-03-01",
+        ][..],
+    ] {
+        let mut args = args.to_vec();
+        args.extend(["--index", sample_index()]);
+        let output = newsfacet(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("YYYY-MM-DD") || stderr.contains("--since"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+/// The syndication fixtures: one Reuters story as Reuters, Devdiscourse and Yahoo News ran it
+/// (different headlines, headers, footers, a few edited words), and a BBC report on the same
+/// strike written independently.
+const STORY_FIXTURES: &str = "tests/fixtures/stories";
+const BBC_TITLE: &str = "Odesa's grain traders count the cost of another night of drones";
+
+/// An index of [`STORY_FIXTURES`], shared by the read-only story tests.
+fn story_index() -> &'static str {
+    static INDEX: OnceLock<(tempfile::TempDir, String)> = OnceLock::new();
+    shared_index(&INDEX, STORY_FIXTURES)
+}
+
+fn story_search(extra: &[&str]) -> Value {
+    let mut args = vec!["search", "--index", story_index(), "--json"];
+    args.extend_from_slice(extra);
+    json_of(&newsfacet(&args))
+}
+
+/// `story id → sorted sources` of every article in the story fixtures index.
+fn stories_by_source() -> BTreeMap<String, Vec<String>> {
+    let mut stories: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for hit in story_search(&["*"])["hits"].as_array().unwrap() {
+        stories
+            .entry(hit["story"].as_str().expect("story id").to_string())
+            .or_default()
+            .push(hit["source"].as_str().unwrap().to_string());
+    }
+    for sources in stories.values_mut() {
+        sources.sort();
+    }
+    stories
+}
+
+#[test]
+fn wire_copies_share_a_story_and_other_reports_on_the_event_do_not() {
+    let stories: Vec<Vec<String>> = stories_by_source().into_values().collect();
+    let mut stories = stories;
+    stories.sort();
+    assert_eq!(
+        stories,
+        [
+            vec!["BBC".to_string()],
+            vec![
+                "Devdiscourse".to_string(),
+                "Reuters".to_string(),
+                "Yahoo News".to_string()
+            ]
+        ]
+    );
+    // The copies keep their own publisher and say where they came from.
+    let hits = story_search(&["*", "--origin", "reuters"]);
+    let sources: BTreeSet<&str> = hits["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            assert_eq!(h["origin"], "Reuters", "{h}");
+            h["source"].as_str().unwrap()
+        })
+        .collect();
+    assert_eq!(
+        sources,
+        BTreeSet::from(["Devdiscourse", "Reuters", "Yahoo News"])
+    );
+    let origins = json_of(&newsfacet(&[
+        "facets",
+        "--field",
+        "origin",
+        "--index",
+        story_index(),
+        "--json",
+    ]));
+    assert_eq!(origins["values"][0]["value"], "Reuters");
+    assert_eq!(origins["values"][0]["count"], 3);
+}
+
+#[test]
+fn collapse_shows_one_hit_per_story_with_the_other_outlets() {
+    let results = story_search(&["grain terminal", "--collapse"]);
+    assert_eq!(results["total"], 4, "total counts articles");
+    assert_eq!(results["stories"], 2);
+    let hits = results["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 2);
+    let wire = hits
+        .iter()
+        .find(|h| h["copies"] == 3)
+        .expect("the wire story, with three copies");
+    let mut outlets: Vec<&str> = wire["also"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            for key in ["id", "source", "title", "published"] {
+                assert!(c.get(key).is_some(), "{key} in {c}");
+            }
+            c["source"].as_str().unwrap()
+        })
+        .collect();
+    outlets.push(wire["source"].as_str().unwrap());
+    outlets.sort();
+    assert_eq!(outlets, ["Devdiscourse", "Reuters", "Yahoo News"]);
+    let bbc = hits.iter().find(|h| h["title"] == BBC_TITLE).unwrap();
+    assert_eq!(bbc["copies"], 1);
+    assert_eq!(bbc["also"], serde_json::json!([]));
+
+    // A filter narrows the copies counted; --story lists a story's copies.
+    let yahoo = story_search(&["grain terminal", "--collapse", "--source", "Yahoo News"]);
+    assert_eq!(yahoo["hits"][0]["copies"], 1);
+    let story = wire["story"].as_str().unwrap();
+    let copies = story_search(&["*", "--story", story]);
+    assert_eq!(copies["total"], 3);
+
+    // Text output names the other outlets.
+    let output = newsfacet(&[
+        "search",
+        "grain terminal",
+        "--collapse",
+        "--index",
+        story_index(),
+    ]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("3 copies; also: "), "{text}");
+    assert!(text.contains("4 matching articles in 2 stories"), "{text}");
+}
+
+#[test]
+fn facet_counts_by_story_count_each_story_once() {
+    let count = |field: &str, by: &[&str]| {
+        let mut args = vec![
+            "facets",
+            "--field",
+            field,
+            "--index",
+            story_index(),
+            "--json",
+        ];
+        args.extend_from_slice(by);
+        let list = json_of(&newsfacet(&args));
+        list["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| {
+                (
+                    v["value"].as_str().unwrap().to_string(),
+                    v["count"].as_u64().unwrap(),
+                )
+            })
+            .collect::<BTreeMap<_, _>>()
+    };
+    assert_eq!(count("country", &[])["Ukraine"], 4);
+    assert_eq!(count("country", &["--count-by", "article"])["Ukraine"], 4);
+    assert_eq!(count("country", &["--count-by", "story"])["Ukraine"], 2);
+    assert_eq!(
+        count("speaker", &["--count-by", "story"])["Oleh Kravets"],
+        1
+    );
+    assert_eq!(count("origin", &["--count-by", "story"])["Reuters"], 1);
+    let results = story_search(&["*", "--count-by", "story"]);
+    assert_eq!(
+        (results["total"].as_u64(), results["stories"].as_u64()),
+        (Some(4), Some(2))
+    );
+    let ukraine = results["facets"]["country"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["value"] == "Ukraine")
+        .unwrap();
+    assert_eq!(ukraine["count"], 2);
+}
+
+#[test]
+fn story_fixture_dates_filter_and_sort() {
+    let dates_of = |results: &Value| -> Vec<String> {
+        results["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["published"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let newest_first = story_search(&["grain", "--sort", "date"]);
+    assert_eq!(
+        dates_of(&newest_first),
+        ["2026-05-16", "2026-05-15", "2026-05-14", "2026-05-14"]
+    );
+    let window = story_search(&["grain", "--since", "2026-05-15", "--until", "2026-05-15"]);
+    assert_eq!(window["total"], 1);
+    assert_eq!(window["hits"][0]["source"], "Yahoo News");
+}
+
+#[test]
+fn reindexing_keeps_story_ids_stable() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let fixtures = repo_root().join(STORY_FIXTURES);
+    let copy = |name: &str| {
+        std::fs::copy(fixtures.join(name), corpus.join(name)).unwrap();
+    };
+    let index = dir.path().join("index").display().to_string();
+    let corpus_arg = corpus.display().to_string();
+    let run = || {
+        json_of(&newsfacet(&[
+            "index",
+            &corpus_arg,
+            "--index",
+            &index,
+            "--json",
+        ]))
+    };
+    let stories = || -> BTreeMap<String, String> {
+        let results = json_of(&newsfacet(&[
+            "search", "*", "--index", &index, "--json", "--limit", "100",
+        ]));
+        results["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                (
+                    h["source"].as_str().unwrap().to_string(),
+                    h["story"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+
+    // First run: the Yahoo News copy and the BBC report.
+    copy("2026-05-15-odesa-grain-terminal-yahoo.txt");
+    copy("2026-05-16-odesa-grain-terminal-bbc.txt");
+    let first = run();
+    assert_eq!(first["stories"]["copies"], 0);
+    let before = stories();
+    assert_ne!(before["Yahoo News"], before["BBC"]);
+
+    // Second run adds the wire and another copy: both join the committed story.
+    copy("2026-05-14-odesa-grain-terminal-reuters.txt");
+    copy("2026-05-14-odesa-grain-terminal-devdiscourse.txt");
+    let second = run();
+    assert_eq!(
+        (second["indexed"].as_u64(), second["unchanged"].as_u64()),
+        (Some(2), Some(2))
+    );
+    assert_eq!(second["stories"]["copies"], 2);
+    assert_eq!(second["stories_in_index"]["stories"], 2);
+    assert_eq!(second["stories_in_index"]["with_copies"], 1);
+    assert_eq!(second["stories_in_index"]["articles_in_copies"], 3);
+    let after = stories();
+    assert_eq!(after["Yahoo News"], before["Yahoo News"], "ids are stable");
+    assert_eq!(after["Reuters"], before["Yahoo News"]);
+    assert_eq!(after["Devdiscourse"], before["Yahoo News"]);
+    assert_eq!(after["BBC"], before["BBC"]);
+
+    // Third run over the same input: nothing is rewritten and no story changes.
+    let third = run();
+    assert_eq!(third["unchanged"], 4);
+    assert_eq!(third["stories"]["copies"], 0);
+    assert_eq!(third["stories"]["new_stories"], 0);
+    assert_eq!(stories(), after);
+}
+
+#[test]
+fn analyze_gives_origins_and_stories_among_its_inputs() {
+    let output = newsfacet(&["analyze", STORY_FIXTURES, "--json"]);
+    assert!(output.status.success());
+    let articles: Vec<Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(articles.len(), 4);
+    let mut stories: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for article in &articles {
+        stories
+            .entry(article["story"].as_str().unwrap())
+            .or_default()
+            .push(article["source"].as_str().unwrap());
+    }
+    assert_eq!(stories.len(), 2, "{stories:?}");
+    assert!(stories.values().any(|sources| sources.len() == 3));
+    let yahoo = articles
+        .iter()
+        .find(|a| a["source"] == "Yahoo News")
+        .unwrap();
+    assert_eq!(yahoo["origin"], "Reuters");
+    let bbc = articles.iter().find(|a| a["source"] == "BBC").unwrap();
+    assert_eq!(bbc["origin"], Value::Null, "an unknown origin is null");
 }

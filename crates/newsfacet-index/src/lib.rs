@@ -8,13 +8,20 @@
 //! The index holds two kinds of document ([`DocKind`]): one per article and one per quote of
 //! an article. A quote document carries its article's id, so an article and its quotes are
 //! deleted, rewritten and committed together.
+//!
+//! Each article document also carries its `story`: near-copies of one text (a wire story
+//! republished by several outlets) share it. [`story`] holds the MinHash/LSH detection; the
+//! writer stores each body's signature and band keys so that later runs find copies among
+//! committed articles.
 
 #![warn(missing_docs)]
 
 mod analyzer;
 mod schema;
+pub mod story;
 mod writer;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::Count;
@@ -24,7 +31,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyError};
 
 pub use analyzer::{en_analyzer, StemFilter, StemFilterTokenizer, StemTokenStream, EN_STEM};
 pub use schema::{names, DocKind, FacetField, NewsSchema, UnknownFacetField};
-pub use writer::{date_of, date_value, NewsWriter, Upsert};
+pub use writer::{date_of, date_value, NewsWriter, StoryStats, Upsert};
 
 /// An error opening, reading or writing an index; always names the index directory.
 #[derive(Debug, thiserror::Error)]
@@ -79,6 +86,17 @@ pub enum IndexError {
         #[source]
         source: serde_json::Error,
     },
+}
+
+/// How the articles of an index group into stories (near-copies of one text).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct StoryCounts {
+    /// Distinct stories: every article belongs to exactly one.
+    pub stories: u64,
+    /// Stories with at least two articles (syndicated copies).
+    pub with_copies: u64,
+    /// Articles in the stories with at least two articles.
+    pub articles_in_copies: u64,
 }
 
 /// An open newsfacet index directory.
@@ -198,6 +216,43 @@ impl NewsIndex {
             searcher,
             heap_bytes,
         )
+    }
+
+    /// How articles group into stories in the latest commit (see [`story`]).
+    pub fn story_counts(&self) -> Result<StoryCounts, IndexError> {
+        let searcher = self.searcher()?;
+        let mut sizes: HashMap<String, u64> = HashMap::new();
+        let mut story = String::new();
+        for segment in searcher.segment_readers() {
+            let Some(column) = segment
+                .fast_fields()
+                .str(names::STORY)
+                .map_err(|e| self.error(e))?
+            else {
+                continue;
+            };
+            // Only article documents have a story.
+            for doc in segment.doc_ids_alive() {
+                for ord in column.term_ords(doc) {
+                    story.clear();
+                    if column
+                        .ord_to_str(ord, &mut story)
+                        .map_err(|source| IndexError::Io {
+                            dir: self.dir.clone(),
+                            source,
+                        })?
+                    {
+                        *sizes.entry(story.clone()).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let copies = sizes.values().filter(|&&size| size > 1);
+        Ok(StoryCounts {
+            stories: sizes.len() as u64,
+            with_copies: copies.clone().count() as u64,
+            articles_in_copies: copies.sum(),
+        })
     }
 
     /// Number of live documents of one kind (articles or quotes) in the latest commit.

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::schema::Facet;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
-    TextFieldIndexing, TextOptions, STORED, STRING,
+    TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 use tantivy::Term;
 
@@ -24,6 +24,9 @@ pub enum FacetField {
     Country,
     /// The article's canonical publisher.
     Source,
+    /// The wire or outlet the story came from, when the publisher republished it (or the
+    /// agency itself for its own story).
+    Origin,
     /// A person mentioned in the article.
     Person,
     /// An organization mentioned in the article.
@@ -34,10 +37,11 @@ pub enum FacetField {
 
 impl FacetField {
     /// Every facet dimension, in display order.
-    pub const ALL: [FacetField; 6] = [
+    pub const ALL: [FacetField; 7] = [
         FacetField::Speaker,
         FacetField::Country,
         FacetField::Source,
+        FacetField::Origin,
         FacetField::Person,
         FacetField::Org,
         FacetField::Place,
@@ -49,6 +53,7 @@ impl FacetField {
             FacetField::Speaker => "speaker",
             FacetField::Country => "country",
             FacetField::Source => "source",
+            FacetField::Origin => "origin",
             FacetField::Person => "person",
             FacetField::Org => "org",
             FacetField::Place => "place",
@@ -61,6 +66,7 @@ impl FacetField {
             FacetField::Speaker => "/speaker",
             FacetField::Country => "/country",
             FacetField::Source => "/source",
+            FacetField::Origin => "/origin",
             FacetField::Person => "/person",
             FacetField::Org => "/org",
             FacetField::Place => "/place",
@@ -94,7 +100,7 @@ impl fmt::Display for FacetField {
 
 /// A facet dimension name that is not one of [`FacetField::ALL`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown facet {0:?} (expected speaker, country, source, person, org or place)")]
+#[error("unknown facet {0:?} (expected speaker, country, source, origin, person, org or place)")]
 pub struct UnknownFacetField(pub String);
 
 impl FromStr for FacetField {
@@ -106,6 +112,7 @@ impl FromStr for FacetField {
             "speaker" | "speakers" => Ok(FacetField::Speaker),
             "country" | "countries" => Ok(FacetField::Country),
             "source" | "sources" => Ok(FacetField::Source),
+            "origin" | "origins" => Ok(FacetField::Origin),
             "person" | "persons" | "people" => Ok(FacetField::Person),
             "org" | "orgs" | "organization" | "organizations" | "organisation"
             | "organisations" => Ok(FacetField::Org),
@@ -140,10 +147,11 @@ impl DocKind {
 
 /// Handles to every field of the newsfacet schema.
 ///
-/// Article documents use `title`, `body`, `url`, `path`, `speakers`, `countries` and
-/// `content_hash`; quote documents use `quote`, `speakers` (their one named speaker),
-/// `unnamed`, `quote_kind`, `cue`, `position` and `article_title`. Both have `doc_kind`, `id`,
-/// `published`, `source` and `facets`. Text fields are never shared between the kinds, so
+/// Article documents use `title`, `body`, `url`, `path`, `speakers`, `countries`,
+/// `content_hash` and the story fields (`story`, `story_bands`, `story_signature`); quote
+/// documents use `quote`, `speakers` (their one named speaker), `unnamed`, `quote_kind`,
+/// `cue`, `position` and `article_title`. Both have `doc_kind`, `id`, `published`, `source`,
+/// `origin` and `facets`. Text fields are never shared between the kinds, so
 /// each kind's BM25 statistics stay its own (see `newsfacet-query`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NewsSchema {
@@ -160,6 +168,9 @@ pub struct NewsSchema {
     pub published: Field,
     /// Canonical publisher (raw, stored); absent when unknown.
     pub source: Field,
+    /// Canonical name of the wire or outlet the story came from (raw, stored); absent when
+    /// unknown.
+    pub origin: Field,
     /// Article URL, stored only.
     pub url: Field,
     /// Where the article was read from, `file` or `file:line`; stored only.
@@ -187,6 +198,15 @@ pub struct NewsSchema {
     pub article_title: Field,
     /// xxh3 of everything indexed for the article; unchanged articles are not rewritten.
     pub content_hash: Field,
+    /// The article's story (raw, stored, fast): the id of the first indexed article that its
+    /// body is a near-copy of, else its own id (see [`crate::story`]). Articles only.
+    pub story: Field,
+    /// The LSH band keys of the article's body signature (indexed u64, not stored): a new
+    /// article finds its candidate copies in the committed index with term queries.
+    pub story_bands: Field,
+    /// The MinHash signature of the article's body ([`crate::story::Signature::to_bytes`]),
+    /// stored only: candidates are verified against it.
+    pub story_signature: Field,
 }
 
 /// Field names, shared by [`NewsSchema::build`] and code that addresses fields by name (fast
@@ -204,6 +224,8 @@ pub mod names {
     pub const PUBLISHED: &str = "published";
     /// See [`super::NewsSchema::source`].
     pub const SOURCE: &str = "source";
+    /// See [`super::NewsSchema::origin`].
+    pub const ORIGIN: &str = "origin";
     /// See [`super::NewsSchema::url`].
     pub const URL: &str = "url";
     /// See [`super::NewsSchema::path`].
@@ -228,6 +250,12 @@ pub mod names {
     pub const ARTICLE_TITLE: &str = "article_title";
     /// See [`super::NewsSchema::content_hash`].
     pub const CONTENT_HASH: &str = "content_hash";
+    /// See [`super::NewsSchema::story`].
+    pub const STORY: &str = "story";
+    /// See [`super::NewsSchema::story_bands`].
+    pub const STORY_BANDS: &str = "story_bands";
+    /// See [`super::NewsSchema::story_signature`].
+    pub const STORY_SIGNATURE: &str = "story_signature";
 }
 
 impl NewsSchema {
@@ -252,6 +280,7 @@ impl NewsSchema {
                 .set_precision(DateTimePrecision::Seconds),
         );
         let source = builder.add_text_field(names::SOURCE, STRING | STORED);
+        let origin = builder.add_text_field(names::ORIGIN, STRING | STORED);
         let url = builder.add_text_field(names::URL, STORED);
         let path = builder.add_text_field(names::PATH, STORED);
         let speakers = builder.add_text_field(names::SPEAKERS, STORED);
@@ -269,6 +298,11 @@ impl NewsSchema {
         let cue = builder.add_text_field(names::CUE, STORED);
         let position = builder.add_u64_field(names::POSITION, STORED);
         let article_title = builder.add_text_field(names::ARTICLE_TITLE, STORED);
+        // Fast so that collapsing and per-story counts read it column-wise, without the store.
+        let story = builder.add_text_field(names::STORY, STRING | STORED | FAST);
+        let story_bands =
+            builder.add_u64_field(names::STORY_BANDS, NumericOptions::default().set_indexed());
+        let story_signature = builder.add_bytes_field(names::STORY_SIGNATURE, STORED);
         let fields = NewsSchema {
             doc_kind,
             id,
@@ -276,6 +310,7 @@ impl NewsSchema {
             body,
             published,
             source,
+            origin,
             url,
             path,
             speakers,
@@ -288,6 +323,9 @@ impl NewsSchema {
             position,
             article_title,
             content_hash,
+            story,
+            story_bands,
+            story_signature,
         };
         (builder.build(), fields)
     }

@@ -10,6 +10,7 @@ use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
 use super::*;
+use crate::story;
 
 const HEAP: usize = 20_000_000;
 
@@ -472,4 +473,143 @@ fn an_index_of_the_previous_schema_must_be_rebuilt() {
         assert!(matches!(err, IndexError::SchemaMismatch { .. }), "{err}");
         assert!(err.to_string().contains("rebuild"), "{err}");
     }
+}
+
+#[test]
+fn an_index_without_stories_must_be_rebuilt() {
+    // The schema before story detection: today's fields without the three story fields.
+    let (current, _) = NewsSchema::build();
+    let mut builder = tantivy::schema::Schema::builder();
+    for (_, entry) in current.fields() {
+        if !entry.name().starts_with("story") {
+            builder.add_field(entry.clone());
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    tantivy::Index::create_in_dir(dir.path(), builder.build()).unwrap();
+    let err = NewsIndex::open(dir.path()).err().unwrap();
+    assert!(matches!(err, IndexError::SchemaMismatch { .. }), "{err}");
+    assert!(err.to_string().contains("rebuild"), "{err}");
+}
+
+/// The story of every article, by id.
+fn stories(index: &NewsIndex) -> std::collections::BTreeMap<String, String> {
+    let searcher = index.searcher().unwrap();
+    let query = TermQuery::new(
+        index.schema().kind_term(DocKind::Article),
+        IndexRecordOption::Basic,
+    );
+    let docs = searcher
+        .search(&query, &tantivy::collector::DocSetCollector)
+        .unwrap();
+    docs.into_iter()
+        .map(|address| {
+            let doc: TantivyDocument = searcher.doc(address).unwrap();
+            let text = |field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap()
+                    .to_string()
+            };
+            (text(index.schema().id), text(index.schema().story))
+        })
+        .collect()
+}
+
+/// A republished copy of [`story::tests::WIRE`]: the outlet's header and footer, lightly
+/// edited.
+fn wire_copy(outlet: &str) -> String {
+    format!(
+        "{outlet} | Updated: 05-03-2026 | Share this story\n\n{}\n\nRead more on {outlet}. \
+         Sign up to the {outlet} morning briefing.",
+        story::tests::WIRE.replace("told reporters", "said")
+    )
+}
+
+#[test]
+fn wire_copies_share_a_story_and_other_articles_on_the_event_do_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = NewsIndex::create_or_open(dir.path()).unwrap();
+    let mut writer = index.writer(HEAP).unwrap();
+    let inputs = [
+        article("wire", "Valdora port traffic falls", story::tests::WIRE),
+        article("copy-1", "Port loses ships", &wire_copy("Daily Harbour")),
+        article(
+            "feature",
+            "Why ships avoid Valdora",
+            story::tests::SAME_EVENT,
+        ),
+        article("copy-2", "Valdora traffic down", &wire_copy("Coast Times")),
+        article("other", "Weather", "Heavy rain is expected in the north."),
+    ];
+    for input in &inputs {
+        writer.upsert(input, &tags()).unwrap();
+    }
+    let stats = writer.story_stats();
+    assert_eq!((stats.copies, stats.new_stories), (2, 3));
+    writer.commit().unwrap();
+    let stories = stories(&index);
+    assert_eq!(stories["wire"], "wire");
+    assert_eq!(stories["copy-1"], "wire");
+    assert_eq!(stories["copy-2"], "wire");
+    assert_eq!(stories["feature"], "feature");
+    assert_eq!(stories["other"], "other");
+    assert_eq!(
+        index.story_counts().unwrap(),
+        StoryCounts {
+            stories: 3,
+            with_copies: 1,
+            articles_in_copies: 3
+        }
+    );
+}
+
+#[test]
+fn later_runs_find_copies_in_the_index_and_keep_stories_stable() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = NewsIndex::create_or_open(dir.path()).unwrap();
+    let first = [
+        article("copy-1", "Port loses ships", &wire_copy("Daily Harbour")),
+        article(
+            "feature",
+            "Why ships avoid Valdora",
+            story::tests::SAME_EVENT,
+        ),
+    ];
+    let mut writer = index.writer(HEAP).unwrap();
+    for input in &first {
+        writer.upsert(input, &tags()).unwrap();
+    }
+    writer.commit().unwrap();
+
+    // A new run: the wire original arrives after a copy and joins the copy's story.
+    let mut writer = index.writer(HEAP).unwrap();
+    for input in &first {
+        assert_eq!(writer.upsert(input, &tags()).unwrap(), Upsert::Unchanged);
+    }
+    let wire = article("wire", "Valdora port traffic falls", story::tests::WIRE);
+    assert_eq!(writer.upsert(&wire, &tags()).unwrap(), Upsert::Added);
+    assert_eq!(writer.story_stats().copies, 1);
+    writer.commit().unwrap();
+    let after_second = stories(&index);
+    assert_eq!(after_second["wire"], "copy-1");
+    assert_eq!(after_second["feature"], "feature");
+
+    // The same input again changes nothing; an edited copy keeps its story.
+    let mut writer = index.writer(HEAP).unwrap();
+    for input in first.iter().chain([&wire]) {
+        assert_eq!(writer.upsert(input, &tags()).unwrap(), Upsert::Unchanged);
+    }
+    assert_eq!(
+        writer.story_stats().copies + writer.story_stats().new_stories,
+        0
+    );
+    writer.commit().unwrap();
+    assert_eq!(stories(&index), after_second);
+    let mut writer = index.writer(HEAP).unwrap();
+    let mut edited = first[0].clone();
+    edited.body.push_str(" Editing by the weekend desk.");
+    assert_eq!(writer.upsert(&edited, &tags()).unwrap(), Upsert::Updated);
+    writer.commit().unwrap();
+    assert_eq!(stories(&index), after_second);
 }

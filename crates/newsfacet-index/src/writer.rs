@@ -2,19 +2,21 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, NaiveTime};
 use newsfacet_article::Article;
 use newsfacet_tag::{EntityType, Quote, QuoteKind, Tags};
 use serde::Serialize;
-use tantivy::collector::TopDocs;
+use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::indexer::UserOperation;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DateTime, IndexWriter, Searcher, TantivyDocument, Term};
 
 use crate::schema::{names, DocKind, FacetField, NewsSchema};
+use crate::story::{Signature, StoryMatch, StoryTable};
 use crate::IndexError;
 
 /// Bumped whenever the mapping from article to document changes without a schema change, so
@@ -48,6 +50,7 @@ struct Prepared<'a> {
     title: &'a str,
     body: &'a str,
     source: Option<&'a str>,
+    origin: Option<&'a str>,
     published: Option<NaiveDate>,
     url: Option<&'a str>,
     path: String,
@@ -103,6 +106,9 @@ impl<'a> Prepared<'a> {
         if let Some(source) = &tags.source {
             add(FacetField::Source, source);
         }
+        if let Some(origin) = &tags.origin {
+            add(FacetField::Origin, origin);
+        }
         for entity in &tags.entities {
             let field = match entity.entity_type {
                 EntityType::Person => FacetField::Person,
@@ -117,6 +123,7 @@ impl<'a> Prepared<'a> {
             title: &article.title,
             body: &article.body,
             source: non_blank(tags.source.as_deref()),
+            origin: non_blank(tags.origin.as_deref()),
             published: article.published,
             url: non_blank(article.url.as_deref()),
             path,
@@ -131,7 +138,8 @@ impl<'a> Prepared<'a> {
         Ok(xxhash_rust::xxh3::xxh3_64(&serde_json::to_vec(self)?))
     }
 
-    /// The fields article and quote documents share: kind, article id, date and source.
+    /// The fields article and quote documents share: kind, article id, date, source and
+    /// origin.
     fn common(&self, schema: &NewsSchema, kind: DocKind) -> TantivyDocument {
         let mut doc = TantivyDocument::new();
         doc.add_text(schema.doc_kind, kind.as_str());
@@ -142,11 +150,27 @@ impl<'a> Prepared<'a> {
         if let Some(source) = self.source {
             doc.add_text(schema.source, source);
         }
+        if let Some(origin) = self.origin {
+            doc.add_text(schema.origin, origin);
+        }
         doc
     }
 
-    fn article_document(&self, schema: &NewsSchema, content_hash: u64) -> TantivyDocument {
+    fn article_document(
+        &self,
+        schema: &NewsSchema,
+        content_hash: u64,
+        story: &str,
+        signature: Option<&Signature>,
+    ) -> TantivyDocument {
         let mut doc = self.common(schema, DocKind::Article);
+        doc.add_text(schema.story, story);
+        if let Some(signature) = signature {
+            for key in signature.band_keys() {
+                doc.add_u64(schema.story_bands, key);
+            }
+            doc.add_bytes(schema.story_signature, &signature.to_bytes());
+        }
         doc.add_text(schema.title, self.title);
         doc.add_text(schema.body, self.body);
         if let Some(url) = self.url {
@@ -245,6 +269,29 @@ pub struct NewsWriter {
     /// Ids upserted in this run, with their content hash: a later record with the same id is
     /// a duplicate within the input, not a new version.
     seen: HashMap<String, u64>,
+    /// Signatures and stories of the articles written in this run: they are not searchable
+    /// in `searcher` until the commit.
+    stories: StoryTable,
+    /// What story detection did in this run.
+    story_stats: StoryStats,
+}
+
+/// What story detection did in one run of a [`NewsWriter`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct StoryStats {
+    /// Articles written in this run that joined the story of an earlier article (of this run
+    /// or of the index) as a copy.
+    pub copies: usize,
+    /// Articles written in this run that started a story of their own.
+    pub new_stories: usize,
+    /// Time spent computing signatures and finding and verifying candidate copies; in JSON,
+    /// `seconds`.
+    #[serde(rename = "seconds", serialize_with = "seconds")]
+    pub time: Duration,
+}
+
+fn seconds<S: serde::Serializer>(time: &Duration, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64(time.as_secs_f64())
 }
 
 impl NewsWriter {
@@ -275,6 +322,8 @@ impl NewsWriter {
             searcher,
             hash_columns,
             seen: HashMap::new(),
+            stories: StoryTable::new(),
+            story_stats: StoryStats::default(),
         })
     }
 
@@ -307,8 +356,105 @@ impl NewsWriter {
         }))
     }
 
+    /// The best copy of `signature` among committed articles other than `id`: candidates are
+    /// the articles sharing an LSH band key, each verified by its stored signature.
+    fn committed_story_match(
+        &self,
+        id: &str,
+        signature: &Signature,
+    ) -> Result<Option<StoryMatch>, IndexError> {
+        if self.searcher.num_docs() == 0 {
+            return Ok(None);
+        }
+        // One term clause per band rather than a TermSetQuery, which builds an FST (and
+        // allocates its registry) on every call: that cost more than the rest of story
+        // detection on the Reuters corpus. Only article documents have band keys.
+        let clauses: Vec<(Occur, Box<dyn Query>)> = signature
+            .band_keys()
+            .into_iter()
+            .map(|key| {
+                let term = Term::from_field_u64(self.schema.story_bands, key);
+                let query: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                (Occur::Should, query)
+            })
+            .collect();
+        let candidates = self
+            .searcher
+            .search(&BooleanQuery::new(clauses), &DocSetCollector)
+            .map_err(|e| self.tantivy_error(e))?;
+        let mut best = None;
+        for address in candidates {
+            let doc: TantivyDocument = self
+                .searcher
+                .doc(address)
+                .map_err(|e| self.tantivy_error(e))?;
+            let text = |field| doc.get_first(field).and_then(|v| v.as_str());
+            if text(self.schema.id) == Some(id) {
+                continue;
+            }
+            let Some(story) = text(self.schema.story) else {
+                continue;
+            };
+            let Some(other) = doc
+                .get_first(self.schema.story_signature)
+                .and_then(|v| v.as_bytes())
+                .and_then(Signature::from_bytes)
+            else {
+                continue;
+            };
+            let similarity = signature.similarity(&other);
+            if signature.same_story(&other) {
+                let found = StoryMatch {
+                    story: story.to_string(),
+                    similarity,
+                };
+                best = StoryMatch::best(best, Some(found));
+            }
+        }
+        Ok(best)
+    }
+
+    /// The story of an article about to be written, and its signature: the story of its best
+    /// copy among committed articles and those written earlier in this run, else its own id.
+    fn story_of(&mut self, article: &Article) -> Result<(String, Option<Signature>), IndexError> {
+        let started = Instant::now();
+        let signature = Signature::of_text(&article.body);
+        let story = match &signature {
+            None => None,
+            Some(signature) => StoryMatch::best(
+                self.committed_story_match(&article.id, signature)?,
+                self.stories.best_match(&article.id, signature),
+            ),
+        };
+        let story = match story {
+            Some(found) => {
+                self.story_stats.copies += 1;
+                found.story
+            }
+            None => {
+                self.story_stats.new_stories += 1;
+                article.id.clone()
+            }
+        };
+        if let Some(signature) = &signature {
+            self.stories.insert(&article.id, &story, signature.clone());
+        }
+        self.story_stats.time += started.elapsed();
+        Ok((story, signature))
+    }
+
+    /// What story detection has done so far in this run.
+    pub fn story_stats(&self) -> StoryStats {
+        self.story_stats
+    }
+
     /// Adds the article with one document per quote, replaces the indexed version of both, or
     /// does nothing when the indexed version has identical content.
+    ///
+    /// A written article gets its story (see [`crate::story`]): that of its most similar copy
+    /// among committed articles and those written earlier in this run, else its own id. An
+    /// unchanged article is not rewritten and so keeps its story.
     pub fn upsert(&mut self, article: &Article, tags: &Tags) -> Result<Upsert, IndexError> {
         let prepared = Prepared::new(article, tags);
         let hash = prepared
@@ -333,7 +479,9 @@ impl NewsWriter {
             // only applies to documents added before it, so the new version survives.
             let delete = (outcome == Upsert::Updated)
                 .then(|| UserOperation::Delete(Term::from_field_text(self.schema.id, &article.id)));
-            let article_doc = prepared.article_document(&self.schema, hash);
+            let (story, signature) = self.story_of(article)?;
+            let article_doc =
+                prepared.article_document(&self.schema, hash, &story, signature.as_ref());
             let operations: Vec<UserOperation> = delete
                 .into_iter()
                 .chain(

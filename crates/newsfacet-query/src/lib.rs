@@ -3,7 +3,10 @@
 //! [`search`] answers a [`SearchRequest`] with ranked, paginated [`Hit`]s plus facet counts
 //! over every matching article; [`search_quotes`] answers the same request over the text of
 //! quotes, with [`QuoteHit`]s; [`facet_values`] lists one facet dimension's values with
-//! counts. Filter values are resolved against the values actually in the index, through case
+//! counts. A request can bound the publication date ([`DateRange`]), order by date
+//! ([`SortOrder`]), collapse syndicated copies into one hit per story and count facet values
+//! once per story ([`CountBy`]); stories are detected at indexing time (see
+//! `newsfacet_index::story`). Filter values are resolved against the values actually in the index, through case
 //! and diacritic folding and gazetteer aliases (see [`resolve::resolve_values`]).
 //!
 //! Every query selects one [`DocKind`] of the index: articles for `search` and `facet_values`,
@@ -14,20 +17,28 @@
 
 pub mod resolve;
 pub mod snippet;
+mod stories;
 
 use std::collections::BTreeMap;
+use std::ops::Bound;
 
-use newsfacet_index::{date_of, names, DocKind, FacetField, IndexError, NewsIndex, NewsSchema};
+pub use chrono::NaiveDate;
+use newsfacet_index::{
+    date_of, date_value, names, DocKind, FacetField, IndexError, NewsIndex, NewsSchema,
+};
 use newsfacet_tag::Gazetteer;
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector, FacetCounts, TopDocs};
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
+use tantivy::collector::{Collector, Count, FacetCollector, FacetCounts, TopDocs};
 use tantivy::query::{
     Bm25StatisticsProvider, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser,
-    QueryParserError, TermQuery, TermSetQuery,
+    QueryParserError, RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, TantivyError, Term};
+
+use crate::stories::{Rank, StoryFacetCollector, StoryFacetCounts, StoryGroups};
 
 /// How many values of each dimension [`SearchResults::facets`] lists.
 pub const SEARCH_FACET_TOP: usize = 10;
@@ -54,26 +65,107 @@ impl Filters {
     }
 }
 
-/// One search, of articles ([`search`]) or of quotes ([`search_quotes`]).
+/// Inclusive bounds on the publication date. Once either bound is set, undated documents no
+/// longer match.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateRange {
+    /// The first day included.
+    pub since: Option<NaiveDate>,
+    /// The last day included.
+    pub until: Option<NaiveDate>,
+}
+
+impl DateRange {
+    /// Whether neither bound is set.
+    pub fn is_empty(&self) -> bool {
+        self.since.is_none() && self.until.is_none()
+    }
+}
+
+/// A date as the command line and the date bounds take it: `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{text:?} is not a date; expected YYYY-MM-DD, e.g. 2026-02-01"))
+}
+
+/// The order of hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortOrder {
+    /// By relevance score; without query text, by date as there is no score.
+    #[default]
+    Relevance,
+    /// By publication date, newest first, undated last; then by score.
+    Date,
+}
+
+/// What a facet count counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CountBy {
+    /// Each matching article once.
+    #[default]
+    Article,
+    /// Each story (an article and its syndicated copies) once: a value counts the distinct
+    /// stories among the matching articles that have it.
+    Story,
+}
+
+impl CountBy {
+    /// Whether this is the default, [`CountBy::Article`].
+    pub fn is_article(&self) -> bool {
+        *self == CountBy::Article
+    }
+}
+
+/// One search, of articles ([`search`]) or of quotes ([`search_quotes`]), or the selection
+/// of articles whose facet values [`facet_values`] counts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchRequest {
     /// Query text in tantivy syntax; `None`, blank or `*` matches every document, newest first.
     pub query: Option<String>,
     /// Facet filters.
     pub filters: Filters,
+    /// Publication date bounds.
+    pub dates: DateRange,
+    /// Only the articles of this story (articles only: quotes have no story).
+    pub story: Option<String>,
+    /// Order of the hits.
+    pub sort: SortOrder,
+    /// Articles only: one hit per story, the best copy under `sort`, with the other matching
+    /// copies listed in [`Hit::also`]; `limit` and `offset` then count stories.
+    pub collapse: bool,
+    /// What facet counts count (articles only).
+    pub count_by: CountBy,
     /// Page size; 0 returns counts without hits.
     pub limit: usize,
     /// Number of hits to skip.
     pub offset: usize,
 }
 
-/// One value of a facet dimension and the number of matching articles that have it.
+/// One value of a facet dimension and the number of matching articles (or stories, see
+/// [`CountBy`]) that have it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FacetCount {
     /// The facet value (a canonical name).
     pub value: String,
-    /// Matching articles with this value.
+    /// Matching articles (or stories) with this value.
     pub count: u64,
+}
+
+/// Another matching copy of a collapsed hit's story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoryCopy {
+    /// Stable article id.
+    pub id: String,
+    /// Canonical publisher, if known.
+    pub source: Option<String>,
+    /// The wire or outlet the story came from, if known.
+    pub origin: Option<String>,
+    /// Title.
+    pub title: String,
+    /// Publication date as `YYYY-MM-DD`, if known.
+    pub published: Option<String>,
 }
 
 /// One matching article.
@@ -85,6 +177,9 @@ pub struct Hit {
     pub title: String,
     /// Canonical publisher, if known.
     pub source: Option<String>,
+    /// The wire or outlet the story came from (e.g. "Reuters" for a republished Reuters
+    /// story), if known.
+    pub origin: Option<String>,
     /// Publication date as `YYYY-MM-DD`, if known.
     pub published: Option<String>,
     /// Relevance score; 0 when there is no query text (hits are then ordered by date).
@@ -101,6 +196,15 @@ pub struct Hit {
     /// Where the article was read from (`file:line`); only given when there is no URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// The article's story: the id of the first indexed article that this one is a near-copy
+    /// of, or its own id. Copies of one wire story share it.
+    pub story: String,
+    /// With `collapse`: the number of matching articles of the story, this one included.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copies: Option<u64>,
+    /// With `collapse`: the story's other matching articles, in result order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub also: Option<Vec<StoryCopy>>,
 }
 
 /// One matching quote, with the article it is from.
@@ -123,6 +227,8 @@ pub struct QuoteHit {
     pub title: String,
     /// The article's canonical publisher, if known.
     pub source: Option<String>,
+    /// The wire or outlet the article's story came from, if known.
+    pub origin: Option<String>,
     /// The article's publication date as `YYYY-MM-DD`, if known.
     pub published: Option<String>,
     /// Relevance score; 0 when there is no query text (hits are then ordered by date).
@@ -154,12 +260,18 @@ pub struct ResultFacets {
     pub country: Vec<FacetCount>,
     /// Top sources.
     pub source: Vec<FacetCount>,
+    /// Top origins (the wires stories came from).
+    pub origin: Vec<FacetCount>,
 }
 
 impl ResultFacets {
     /// The dimensions listed in search results, in output order.
-    pub const FIELDS: [FacetField; 3] =
-        [FacetField::Speaker, FacetField::Country, FacetField::Source];
+    pub const FIELDS: [FacetField; 4] = [
+        FacetField::Speaker,
+        FacetField::Country,
+        FacetField::Source,
+        FacetField::Origin,
+    ];
 
     /// The counts of one listed dimension; `None` for dimensions not listed.
     pub fn get(&self, field: FacetField) -> Option<&[FacetCount]> {
@@ -167,30 +279,27 @@ impl ResultFacets {
             FacetField::Speaker => Some(&self.speaker),
             FacetField::Country => Some(&self.country),
             FacetField::Source => Some(&self.source),
+            FacetField::Origin => Some(&self.origin),
             _ => None,
         }
     }
 
     /// `(dimension name, counts)` pairs in output order.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Vec<FacetCount>)> {
-        [
-            ("speaker", &self.speaker),
-            ("country", &self.country),
-            ("source", &self.source),
-        ]
-        .into_iter()
+        self.into_iter()
     }
 }
 
 impl<'a> IntoIterator for &'a ResultFacets {
     type Item = (&'static str, &'a Vec<FacetCount>);
-    type IntoIter = std::array::IntoIter<(&'static str, &'a Vec<FacetCount>), 3>;
+    type IntoIter = std::array::IntoIter<(&'static str, &'a Vec<FacetCount>), 4>;
 
     fn into_iter(self) -> Self::IntoIter {
         [
             ("speaker", &self.speaker),
             ("country", &self.country),
             ("source", &self.source),
+            ("origin", &self.origin),
         ]
         .into_iter()
     }
@@ -201,9 +310,13 @@ impl<'a> IntoIterator for &'a ResultFacets {
 pub struct SearchResults {
     /// Number of matching articles (all pages).
     pub total: u64,
+    /// Number of distinct stories among the matching articles; given with `collapse` (hits
+    /// then page over stories) or `count_by: story`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stories: Option<u64>,
     /// The requested page of hits.
     pub hits: Vec<Hit>,
-    /// Facet counts over all matching articles.
+    /// Facet counts over all matching articles (or stories, see [`SearchRequest::count_by`]).
     pub facets: ResultFacets,
     /// `(dimension, value)` filters that matched no value in the index (and so no article).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -215,6 +328,9 @@ pub struct SearchResults {
 pub struct FacetList {
     /// The dimension.
     pub field: FacetField,
+    /// What the counts count; only given when it is `story`.
+    #[serde(skip_serializing_if = "CountBy::is_article")]
+    pub count_by: CountBy,
     /// The top values, by count descending then value ascending.
     pub values: Vec<FacetCount>,
     /// Sum of the counts of values beyond the top ones.
@@ -235,20 +351,33 @@ pub enum QueryError {
         /// What is wrong, and how to fix it.
         message: String,
     },
+    /// The date bounds exclude every day: the user's to fix.
+    #[error("the date range is empty: --since {since} is after --until {until}")]
+    EmptyDateRange {
+        /// The first day asked for.
+        since: NaiveDate,
+        /// The last day asked for.
+        until: NaiveDate,
+    },
     /// The index could not be read.
     #[error(transparent)]
     Index(#[from] IndexError),
 }
 
 impl QueryError {
-    /// Whether the error is a usage error (bad query syntax) rather than a failure.
+    /// Whether the error is a usage error (bad query syntax or date range) rather than a
+    /// failure.
     pub fn is_usage_error(&self) -> bool {
-        matches!(self, QueryError::Syntax { .. })
+        matches!(
+            self,
+            QueryError::Syntax { .. } | QueryError::EmptyDateRange { .. }
+        )
     }
 }
 
 /// Runs a search of articles: ranked hits (by score, or by date descending without query
-/// text), the total number of matches and facet counts over all of them.
+/// text or with [`SortOrder::Date`]), the total number of matches and facet counts over all
+/// of them. With [`SearchRequest::collapse`], one hit per story with its other copies.
 pub fn search(
     index: &NewsIndex,
     gazetteer: &Gazetteer,
@@ -256,33 +385,47 @@ pub fn search(
 ) -> Result<SearchResults, QueryError> {
     let searcher = index.searcher()?;
     let schema = index.schema();
-    let mut facet_collector = FacetCollector::for_field(names::FACETS);
-    for field in ResultFacets::FIELDS {
-        facet_collector.add_facet(field.root());
-    }
     let found = find(
         index,
         &searcher,
         gazetteer,
         DocKind::Article,
         request,
-        Some(facet_collector),
+        &ResultFacets::FIELDS,
     )?;
-    let hits = load_hits(index, &searcher, &found, schema.body, hit)?;
+    let mut hits = load_hits(index, &searcher, &found, schema.body, hit)?;
+    for (hit, ranked) in hits.iter_mut().zip(&found.ranked) {
+        if let Some(copies) = &ranked.copies {
+            let also = copies
+                .iter()
+                .map(|&address| {
+                    let doc: TantivyDocument = searcher.doc(address).map_err(|e| index.error(e))?;
+                    Ok(story_copy(schema, &doc))
+                })
+                .collect::<Result<Vec<_>, QueryError>>()?;
+            hit.copies = Some(also.len() as u64 + 1);
+            hit.also = Some(also);
+        }
+    }
 
-    let counts = found.counts.unwrap_or_default();
     let top = |field: FacetField| {
-        let mut counts = sorted_counts(&counts, field);
+        let mut counts = found
+            .counts
+            .as_ref()
+            .map(|counts| counts.sorted(field))
+            .unwrap_or_default();
         counts.truncate(SEARCH_FACET_TOP);
         counts
     };
     Ok(SearchResults {
         total: found.total,
+        stories: found.stories,
         hits,
         facets: ResultFacets {
             speaker: top(FacetField::Speaker),
             country: top(FacetField::Country),
             source: top(FacetField::Source),
+            origin: top(FacetField::Origin),
         },
         unmatched_filters: found.unmatched,
     })
@@ -303,7 +446,7 @@ pub fn search_quotes(
 ) -> Result<QuoteResults, QueryError> {
     let searcher = index.searcher()?;
     let schema = index.schema();
-    let found = find(index, &searcher, gazetteer, DocKind::Quote, request, None)?;
+    let found = find(index, &searcher, gazetteer, DocKind::Quote, request, &[])?;
     let hits = load_hits(index, &searcher, &found, schema.quote, quote_hit)?;
     Ok(QuoteResults {
         total: found.total,
@@ -312,24 +455,23 @@ pub fn search_quotes(
     })
 }
 
-/// The `top` most frequent values of `field` among articles matching the query and filters
-/// (all of them when `top` is 0), and the summed count of the rest.
+/// The `top` most frequent values of `field` among articles matching the request's query,
+/// filters, dates and story (all of them when `top` is 0), counted per
+/// [`SearchRequest::count_by`], and the summed count of the rest. Paging, order and collapsing
+/// do not apply.
 pub fn facet_values(
     index: &NewsIndex,
     gazetteer: &Gazetteer,
-    query: Option<&str>,
-    filters: &Filters,
+    request: &SearchRequest,
     field: FacetField,
     top: usize,
 ) -> Result<FacetList, QueryError> {
     let searcher = index.searcher()?;
-    let mut collector = FacetCollector::for_field(names::FACETS);
-    collector.add_facet(field.root());
     let request = SearchRequest {
-        query: query.map(str::to_string),
-        filters: filters.clone(),
         limit: 0,
         offset: 0,
+        collapse: false,
+        ..request.clone()
     };
     let found = find(
         index,
@@ -337,9 +479,12 @@ pub fn facet_values(
         gazetteer,
         DocKind::Article,
         &request,
-        Some(collector),
+        &[field],
     )?;
-    let mut values = sorted_counts(&found.counts.unwrap_or_default(), field);
+    let mut values = found
+        .counts
+        .map(|counts| counts.sorted(field))
+        .unwrap_or_default();
     let rest = if top == 0 || values.len() <= top {
         Vec::new()
     } else {
@@ -347,6 +492,7 @@ pub fn facet_values(
     };
     Ok(FacetList {
         field,
+        count_by: request.count_by,
         values,
         other: rest.iter().map(|c| c.count).sum(),
         unmatched_filters: found.unmatched,
@@ -396,70 +542,249 @@ impl Bm25StatisticsProvider for KindStatistics<'_> {
 /// What [`find`] found: a ranked page, the total, and what presenting it needs.
 struct Found {
     total: u64,
-    /// `(score, address)` of the requested page; score 0 without query text.
-    ranked: Vec<(f32, DocAddress)>,
-    /// Facet counts over every match, when a facet collector was given.
-    counts: Option<FacetCounts>,
+    /// Distinct stories among the matches, when collapsing or counting by story.
+    stories: Option<u64>,
+    /// The requested page; score 0 without query text.
+    ranked: Vec<Ranked>,
+    /// Facet counts over every match, when facet dimensions were asked for.
+    counts: Option<Tally>,
     /// The parsed query text, for snippets.
     text: Option<Box<dyn Query>>,
     /// `(dimension, value)` filters that matched no indexed value.
     unmatched: Vec<(String, String)>,
 }
 
+/// One hit of a found page.
+struct Ranked {
+    score: f32,
+    address: DocAddress,
+    /// When collapsing: the other matching documents of the hit's story, best first.
+    copies: Option<Vec<DocAddress>>,
+}
+
+impl Ranked {
+    fn single((score, address): (f32, DocAddress)) -> Self {
+        Ranked {
+            score,
+            address,
+            copies: None,
+        }
+    }
+}
+
+/// Facet counts per article or per story.
+enum Tally {
+    Articles(FacetCounts),
+    Stories(StoryFacetCounts),
+}
+
+impl Tally {
+    /// All values of one dimension, by count descending then value ascending.
+    fn sorted(&self, field: FacetField) -> Vec<FacetCount> {
+        match self {
+            Tally::Articles(counts) => article_counts(counts, field),
+            Tally::Stories(counts) => by_count(counts.counts(field)),
+        }
+    }
+}
+
+/// All values of one dimension in per-article `counts`, by count descending then value
+/// ascending.
+fn article_counts(counts: &FacetCounts, field: FacetField) -> Vec<FacetCount> {
+    by_count(
+        counts
+            .get(field.root())
+            .filter_map(|(facet, count)| {
+                FacetField::split(facet).map(|(_, value)| FacetCount { value, count })
+            })
+            .collect(),
+    )
+}
+
+/// Sorts facet values by count descending then value ascending.
+fn by_count(mut values: Vec<FacetCount>) -> Vec<FacetCount> {
+    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    values
+}
+
+/// The collectors of facet counts for `fields` (none when empty), per article or per story.
+type TallyCollector = (Option<FacetCollector>, Option<StoryFacetCollector>);
+/// What a [`TallyCollector`] collects.
+type TallyFruit = (Option<FacetCounts>, Option<StoryFacetCounts>);
+
+fn tally_collector(fields: &[FacetField], count_by: CountBy) -> TallyCollector {
+    if fields.is_empty() {
+        return (None, None);
+    }
+    match count_by {
+        CountBy::Article => {
+            let mut collector = FacetCollector::for_field(names::FACETS);
+            for field in fields {
+                collector.add_facet(field.root());
+            }
+            (Some(collector), None)
+        }
+        CountBy::Story => (
+            None,
+            Some(StoryFacetCollector {
+                fields: fields.to_vec(),
+            }),
+        ),
+    }
+}
+
+fn tally(fruit: TallyFruit) -> Option<Tally> {
+    match fruit {
+        (Some(counts), _) => Some(Tally::Articles(counts)),
+        (None, Some(counts)) => Some(Tally::Stories(counts)),
+        (None, None) => None,
+    }
+}
+
 /// The one search path of every command: parses the text for `kind`, resolves the filters,
-/// and collects the count, the requested page (by score with text, else by date descending)
-/// and optionally facet counts, in one pass over the documents of `kind`.
+/// and collects the count, the requested page and facet counts of `facets` in one pass over
+/// the documents of `kind`.
+///
+/// The page is by score with query text and [`SortOrder::Relevance`], else by date
+/// descending; with `collapse` (articles only) it is a page of stories, each hit the best
+/// copy in that order.
 fn find(
     index: &NewsIndex,
     searcher: &Searcher,
     gazetteer: &Gazetteer,
     kind: DocKind,
     request: &SearchRequest,
-    facets: Option<FacetCollector>,
+    facets: &[FacetField],
 ) -> Result<Found, QueryError> {
+    let schema = index.schema();
     let text = parse_text(index, kind, request.query.as_deref())?;
     let ResolvedFilters {
-        clauses: filter,
+        clauses: mut filter,
         unmatched,
     } = filter_query(index, searcher, gazetteer, kind, &request.filters)?;
-    let query = combine(
-        index.schema(),
-        kind,
-        text.as_ref().map(|q| q.box_clone()),
-        filter,
-    );
+    filter.extend(date_clause(schema, request.dates)?);
+    if let Some(story) = &request.story {
+        filter.push(Box::new(ConstScoreQuery::new(
+            Box::new(TermQuery::new(
+                Term::from_field_text(schema.story, story),
+                IndexRecordOption::Basic,
+            )),
+            0.0,
+        )));
+    }
+    let query = combine(schema, kind, text.as_ref().map(|q| q.box_clone()), filter);
     let tantivy_error = |e| QueryError::Index(index.error(e));
-    let statistics = KindStatistics::new(searcher, index.schema(), kind).map_err(tantivy_error)?;
-    let page = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
-    let (total, ranked, counts) = if request.limit == 0 {
-        let (total, counts) = searcher
-            .search_with_statistics_provider(&*query, &(Count, facets), &statistics)
-            .map_err(tantivy_error)?;
-        (total, Vec::new(), counts)
-    } else if text.is_some() {
-        let collectors = (Count, page.order_by_score(), facets);
-        searcher
-            .search_with_statistics_provider(&*query, &collectors, &statistics)
-            .map_err(tantivy_error)?
+    let statistics = KindStatistics::new(searcher, schema, kind).map_err(tantivy_error)?;
+    let run = Run {
+        searcher,
+        query: &*query,
+        statistics: &statistics,
+        tally: tally_collector(facets, request.count_by),
+    };
+    let rank = if text.is_some() && request.sort == SortOrder::Relevance {
+        Rank::Score
     } else {
-        let collectors = (
-            Count,
-            page.order_by_fast_field::<DateTime>(names::PUBLISHED, Order::Desc),
-            facets,
+        Rank::Date
+    };
+    let page = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+    let mut stories = None;
+    let (total, ranked, counts) = if request.collapse && kind == DocKind::Article {
+        let (total, groups, counts) = run.collect(StoryGroups { rank }).map_err(tantivy_error)?;
+        stories = Some(groups.len() as u64);
+        let ranked = groups
+            .into_iter()
+            .skip(request.offset)
+            .take(request.limit)
+            .filter_map(|group| {
+                let mut members = group.into_iter();
+                let best = members.next()?;
+                Some(Ranked {
+                    score: best.score,
+                    address: best.address,
+                    copies: Some(members.map(|member| member.address).collect()),
+                })
+            })
+            .collect();
+        (total, ranked, counts)
+    } else if request.limit == 0 {
+        // Counts only: a second `Count` stands in for the page.
+        let (total, _, counts) = run.collect(Count).map_err(tantivy_error)?;
+        (total, Vec::new(), counts)
+    } else if rank == Rank::Score {
+        let (total, top, counts) = run.collect(page.order_by_score()).map_err(tantivy_error)?;
+        (total, top.into_iter().map(Ranked::single).collect(), counts)
+    } else {
+        let by_date = (
+            (
+                SortByStaticFastValue::<DateTime>::for_field(names::PUBLISHED),
+                Order::Desc,
+            ),
+            (SortBySimilarityScore, Order::Desc),
         );
-        let (total, top, counts) = searcher
-            .search_with_statistics_provider(&*query, &collectors, &statistics)
-            .map_err(tantivy_error)?;
-        let ranked = top.into_iter().map(|(_, address)| (0.0, address)).collect();
+        let (total, top, counts) = run.collect(page.order_by(by_date)).map_err(tantivy_error)?;
+        let ranked = top
+            .into_iter()
+            .map(|((_, score), address)| Ranked::single((score, address)))
+            .collect();
         (total, ranked, counts)
     };
+    let counts = tally(counts);
+    if let Some(Tally::Stories(counts)) = &counts {
+        stories = Some(counts.stories());
+    }
     Ok(Found {
         total: total as u64,
+        stories,
         ranked,
         counts,
         text,
         unmatched,
     })
+}
+
+/// One search of [`find`]: the query with its statistics and the facet collectors, run with
+/// whichever page collector the request needs.
+struct Run<'a> {
+    searcher: &'a Searcher,
+    query: &'a dyn Query,
+    statistics: &'a KindStatistics<'a>,
+    tally: TallyCollector,
+}
+
+impl Run<'_> {
+    /// The match count, the page collector's fruit and the facet counts, in one pass.
+    fn collect<C: Collector>(self, page: C) -> tantivy::Result<(usize, C::Fruit, TallyFruit)> {
+        self.searcher.search_with_statistics_provider(
+            self.query,
+            &(Count, page, self.tally),
+            self.statistics,
+        )
+    }
+}
+
+/// The clause of the date bounds, `None` without bounds; an empty range is a usage error.
+fn date_clause(
+    schema: &NewsSchema,
+    dates: DateRange,
+) -> Result<Option<Box<dyn Query>>, QueryError> {
+    if let (Some(since), Some(until)) = (dates.since, dates.until) {
+        if since > until {
+            return Err(QueryError::EmptyDateRange { since, until });
+        }
+    }
+    if dates.is_empty() {
+        return Ok(None);
+    }
+    // Dates are stored as midnight UTC of the day, so inclusive midnight bounds are exact.
+    let bound = |day: Option<NaiveDate>| match day {
+        Some(day) => Bound::Included(Term::from_field_date_for_search(
+            schema.published,
+            date_value(day),
+        )),
+        None => Bound::Unbounded,
+    };
+    let range = RangeQuery::new(bound(dates.since), bound(dates.until));
+    Ok(Some(Box::new(ConstScoreQuery::new(Box::new(range), 0.0))))
 }
 
 /// The text fields a query of `kind` searches, with their boosts, and their names for
@@ -570,7 +895,7 @@ fn filter_query(
     let mut clauses: Vec<Box<dyn Query>> = Vec::new();
     let mut unmatched = Vec::new();
     for field in fields {
-        let known: Vec<String> = sorted_counts(&indexed, field)
+        let known: Vec<String> = article_counts(&indexed, field)
             .into_iter()
             .map(|c| c.value)
             .collect();
@@ -632,18 +957,6 @@ fn combine(
     Box::new(BooleanQuery::new(clauses))
 }
 
-/// All values of one dimension in `counts`, by count descending then value ascending.
-fn sorted_counts(counts: &FacetCounts, field: FacetField) -> Vec<FacetCount> {
-    let mut values: Vec<FacetCount> = counts
-        .get(field.root())
-        .filter_map(|(facet, count)| {
-            FacetField::split(facet).map(|(_, value)| FacetCount { value, count })
-        })
-        .collect();
-    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    values
-}
-
 /// Loads the stored documents of the found page and builds a hit of each with `build`, with
 /// snippets of `snippet_field`.
 fn load_hits<T>(
@@ -657,9 +970,14 @@ fn load_hits<T>(
     found
         .ranked
         .iter()
-        .map(|&(score, address)| {
-            let doc: TantivyDocument = searcher.doc(address).map_err(|e| index.error(e))?;
-            Ok(build(index.schema(), &doc, score, generator.as_ref()))
+        .map(|ranked| {
+            let doc: TantivyDocument = searcher.doc(ranked.address).map_err(|e| index.error(e))?;
+            Ok(build(
+                index.schema(),
+                &doc,
+                ranked.score,
+                generator.as_ref(),
+            ))
         })
         .collect()
 }
@@ -710,10 +1028,15 @@ fn hit(
     };
     let url = text(schema.url);
     let body = text(schema.body).unwrap_or_default();
+    let id = text(schema.id).unwrap_or_default();
     Hit {
-        id: text(schema.id).unwrap_or_default(),
+        story: text(schema.story).unwrap_or_else(|| id.clone()),
+        copies: None,
+        also: None,
+        id,
         title: text(schema.title).unwrap_or_default(),
         source: text(schema.source),
+        origin: text(schema.origin),
         published: stored_date(doc, schema),
         score,
         snippet: snippet::snippet(generator, &body),
@@ -725,6 +1048,17 @@ fn hit(
             None
         },
         url,
+    }
+}
+
+/// The summary of another copy of a hit's story, from its stored article document.
+fn story_copy(schema: &NewsSchema, doc: &TantivyDocument) -> StoryCopy {
+    StoryCopy {
+        id: stored_text(doc, schema.id).unwrap_or_default(),
+        source: stored_text(doc, schema.source),
+        origin: stored_text(doc, schema.origin),
+        title: stored_text(doc, schema.title).unwrap_or_default(),
+        published: stored_date(doc, schema),
     }
 }
 
@@ -747,6 +1081,7 @@ fn quote_hit(
         id: text(schema.id).unwrap_or_default(),
         title: text(schema.article_title).unwrap_or_default(),
         source: text(schema.source),
+        origin: text(schema.origin),
         published: stored_date(doc, schema),
         score,
         position: doc

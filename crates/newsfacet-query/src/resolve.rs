@@ -64,7 +64,8 @@ fn gazetteer_entries<'g>(
         FacetField::Org => vec![gazetteer.resolve(input, EntityType::Organization)],
         FacetField::Place => vec![gazetteer.resolve(input, EntityType::Place)],
         FacetField::Country => vec![gazetteer.resolve_country(input)],
-        FacetField::Source => vec![gazetteer.resolve_publisher(input)],
+        // An origin is a publisher too: a wire or the outlet that wrote the story.
+        FacetField::Source | FacetField::Origin => vec![gazetteer.resolve_publisher(input)],
     };
     found.into_iter().flatten().collect()
 }

@@ -16,6 +16,8 @@ struct Doc {
     body: &'static str,
     date: Option<(i32, u32, u32)>,
     source: Option<&'static str>,
+    /// The wire or outlet the story came from.
+    origin: Option<&'static str>,
     speakers: &'static [&'static str],
     countries: &'static [&'static str],
     url: Option<&'static str>,
@@ -30,6 +32,7 @@ const DOCS: &[Doc] = &[
         body: "Sergei Shoigu talked with Turkish officials about grain exports on Friday.",
         date: Some((2024, 3, 1)),
         source: Some("Reuters"),
+        origin: None,
         speakers: &["Sergei Shoigu"],
         countries: &["Russia", "Turkey"],
         url: None,
@@ -47,6 +50,7 @@ const DOCS: &[Doc] = &[
         body: "Analyst Anya Petrova said sanctions on Russia would bite. The state of the union is strong.",
         date: Some((2024, 3, 3)),
         source: Some("TASS"),
+        origin: None,
         speakers: &["Anya Petrova"],
         countries: &["Russia"],
         url: None,
@@ -61,6 +65,7 @@ const DOCS: &[Doc] = &[
         body: "A grain deal was signed in Istanbul after one long talk & <many> hours.",
         date: Some((2024, 2, 20)),
         source: Some("Reuters"),
+        origin: None,
         speakers: &["Recep Tayyip Erdoğan"],
         countries: &["Turkey"],
         url: Some("https://example.com/a3"),
@@ -72,6 +77,7 @@ const DOCS: &[Doc] = &[
         body: "Rain is expected across the region.",
         date: None,
         source: None,
+        origin: None,
         speakers: &[],
         countries: &[],
         url: None,
@@ -83,6 +89,7 @@ const DOCS: &[Doc] = &[
         body: "Stocks rose while grain prices fell, Sergei Shoigu and Anya Petrova noted.",
         date: Some((2024, 3, 2)),
         source: Some("Xinhua"),
+        origin: None,
         speakers: &["Anya Petrova", "Sergei Shoigu"],
         countries: &["China"],
         url: None,
@@ -124,10 +131,15 @@ fn build() -> (tempfile::TempDir, NewsIndex) {
 
 /// The test index of [`DOCS`], with or without their quotes.
 fn build_with_quotes(with_quotes: bool) -> (tempfile::TempDir, NewsIndex) {
+    build_docs(DOCS, with_quotes)
+}
+
+/// An index of `docs`, in order, with or without their quotes.
+fn build_docs(docs: &[Doc], with_quotes: bool) -> (tempfile::TempDir, NewsIndex) {
     let dir = tempfile::tempdir().unwrap();
     let index = NewsIndex::create_or_open(dir.path()).unwrap();
     let mut writer = index.writer(20_000_000).unwrap();
-    for (line, doc) in DOCS.iter().enumerate() {
+    for (line, doc) in docs.iter().enumerate() {
         let article = Article {
             id: doc.id.to_string(),
             title: doc.title.to_string(),
@@ -145,7 +157,7 @@ fn build_with_quotes(with_quotes: bool) -> (tempfile::TempDir, NewsIndex) {
         };
         let tags = Tags {
             source: doc.source.map(str::to_string),
-            origin: None,
+            origin: doc.origin.map(str::to_string),
             speakers: doc
                 .speakers
                 .iter()
@@ -355,12 +367,7 @@ fn facet_counts_cover_all_matches() {
     let results = search(&index, &gazetteer(), &req).unwrap();
     assert_eq!(results.total, 5);
     assert_eq!(results.hits.len(), 1);
-    let speaker: Vec<(&str, u64)> = results
-        .facets
-        .speaker
-        .iter()
-        .map(|c| (c.value.as_str(), c.count))
-        .collect();
+    let speaker = pairs(&results.facets.speaker);
     assert_eq!(
         speaker,
         [
@@ -369,28 +376,18 @@ fn facet_counts_cover_all_matches() {
             ("Recep Tayyip Erdoğan", 1)
         ]
     );
-    let source: Vec<(&str, u64)> = results
-        .facets
-        .source
-        .iter()
-        .map(|c| (c.value.as_str(), c.count))
-        .collect();
+    let source = pairs(&results.facets.source);
     assert_eq!(source, [("Reuters", 2), ("TASS", 1), ("Xinhua", 1)]);
 
     let list = facet_values(
         &index,
         &gazetteer(),
-        None,
-        &Filters::default(),
+        &SearchRequest::default(),
         FacetField::Country,
         2,
     )
     .unwrap();
-    let values: Vec<(&str, u64)> = list
-        .values
-        .iter()
-        .map(|c| (c.value.as_str(), c.count))
-        .collect();
+    let values = pairs(&list.values);
     assert_eq!(values, [("Russia", 2), ("Turkey", 2)]);
     assert_eq!(list.other, 1);
     assert_eq!(
@@ -398,13 +395,10 @@ fn facet_counts_cover_all_matches() {
         serde_json::json!({"field": "country", "values": [{"value": "Russia", "count": 2}, {"value": "Turkey", "count": 2}], "other": 1})
     );
 
-    let mut filters = Filters::default();
-    filters.add(FacetField::Speaker, "petrova");
     let list = facet_values(
         &index,
         &gazetteer(),
-        Some("sanctions"),
-        &filters,
+        &request("sanctions", &[(FacetField::Speaker, "petrova")]),
         FacetField::Person,
         10,
     )
@@ -482,6 +476,11 @@ fn snippets_highlight_or_fall_back_to_the_opening() {
     assert_eq!(results.hits[0].snippet, DOCS[4].body);
 }
 
+/// `(value, count)` pairs of facet counts, in their order.
+fn pairs(counts: &[FacetCount]) -> Vec<(&str, u64)> {
+    counts.iter().map(|c| (c.value.as_str(), c.count)).collect()
+}
+
 /// The keys of a JSON object, sorted.
 fn keys(value: &serde_json::Value) -> Vec<String> {
     let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
@@ -495,7 +494,10 @@ fn results_serialize_to_the_documented_shape() {
     let results = search(&index, &gazetteer(), &request("istanbul OR rain", &[])).unwrap();
     let json = serde_json::to_value(&results).unwrap();
     assert_eq!(keys(&json), ["facets", "hits", "total"]);
-    assert_eq!(keys(&json["facets"]), ["country", "source", "speaker"]);
+    assert_eq!(
+        keys(&json["facets"]),
+        ["country", "origin", "source", "speaker"]
+    );
     let a3 = json["hits"]
         .as_array()
         .unwrap()
@@ -507,14 +509,20 @@ fn results_serialize_to_the_documented_shape() {
         [
             "countries",
             "id",
+            "origin",
             "published",
             "score",
             "snippet",
             "source",
             "speakers",
+            "story",
             "title",
             "url"
         ]
+    );
+    assert_eq!(
+        a3["story"], "a3",
+        "an article without copies is its own story"
     );
     assert_eq!(a3["published"], "2024-02-20");
     assert_eq!(a3["url"], "https://example.com/a3");
@@ -700,6 +708,7 @@ fn quote_results_serialize_to_the_documented_shape() {
             "cue",
             "id",
             "kind",
+            "origin",
             "position",
             "published",
             "score",
@@ -764,4 +773,398 @@ fn malformed_quote_queries_are_usage_errors() {
     );
     // A field of articles is accepted and simply matches no quote.
     assert!(quotes(&index, "body:grain", &[]).is_empty());
+}
+
+/// A wire story written for these tests, about 120 words.
+const MINE_WIRE: &str = "Workers at the Korvanger copper mine walked out on Monday after talks \
+    on a new wage agreement broke down, halting production at one of the largest pits in the \
+    region. The union said the company had refused to match inflation and had ignored safety \
+    complaints about the deepest shafts. \"Our members will not go back underground until the \
+    ventilation is fixed,\" union leader Marta Linde told a rally outside the main gate. The \
+    company said it regretted the strike and remained open to mediation, but warned that a \
+    long stoppage would put contracts with smelters abroad at risk. Copper prices rose on the \
+    news. The mine employs about 2,400 people and produced a tenth of the country's copper \
+    last year, according to the industry ministry.";
+
+/// `text` as another outlet republished it: its own header and footer, one light edit.
+fn republished(outlet: &'static str, text: &str) -> &'static str {
+    let copy = format!(
+        "{outlet} | Share | Follow us\n\n{}\n\nThis story was published by {outlet} from a \
+         wire feed. Subscribe to our newsletter.",
+        text.replace("told a rally", "said at a rally")
+    );
+    Box::leak(copy.into_boxed_str())
+}
+
+/// Three copies of one wire story, an independent article on the same strike, and an
+/// unrelated article.
+fn story_docs() -> Vec<Doc> {
+    let doc = |id, title, body, day, source, countries: &'static [&'static str]| Doc {
+        id,
+        title,
+        body,
+        date: Some((2025, 5, day)),
+        source: Some(source),
+        // Each copy says where it came from; the feature is the magazine's own.
+        origin: Some(if id == "feature" { source } else { "Reuters" }),
+        speakers: &["Marta Linde"],
+        countries,
+        url: None,
+        quotes: &[],
+    };
+    vec![
+        doc(
+            "wire",
+            "Korvanger miners strike over pay",
+            MINE_WIRE,
+            5,
+            "Reuters",
+            &["Norway"],
+        ),
+        doc(
+            "copy-harbour",
+            "Strike halts Korvanger copper mine",
+            republished("Daily Harbour", MINE_WIRE),
+            6,
+            "Daily Harbour",
+            &["Norway"],
+        ),
+        doc(
+            "feature",
+            "Inside the Korvanger strike",
+            "Marta Linde has led the Korvanger miners' union for six years, and she has \
+             never seen the pits this angry. The ventilation in the deep shafts is the real \
+             grievance, she says, more than the money. Managers at the company, speaking \
+             privately, concede the pumps are old but say replacing them costs more than a \
+             year of profit. Smelters in Sweden and Finland are watching nervously.",
+            7,
+            "Nordic Review",
+            &["Norway", "Sweden", "Finland"],
+        ),
+        doc(
+            "copy-coast",
+            "Korvanger copper workers walk out",
+            republished("Coast Times", MINE_WIRE),
+            4,
+            "Coast Times",
+            &["Norway"],
+        ),
+        Doc {
+            id: "other",
+            title: "Ferry timetable changes",
+            body: "The winter ferry timetable starts next week with fewer evening crossings.",
+            date: None,
+            source: Some("Coast Times"),
+            origin: None,
+            speakers: &[],
+            countries: &["Norway"],
+            url: None,
+            quotes: &[],
+        },
+    ]
+}
+
+fn story_request(query: &str) -> SearchRequest {
+    SearchRequest {
+        collapse: true,
+        ..request(query, &[])
+    }
+}
+
+#[test]
+fn collapse_gives_one_hit_per_story_with_the_other_copies() {
+    let (_dir, index) = build_docs(&story_docs(), false);
+    let results = search(&index, &gazetteer(), &story_request("korvanger")).unwrap();
+    assert_eq!(results.total, 4, "total still counts articles");
+    assert_eq!(results.stories, Some(2));
+    assert_eq!(results.hits.len(), 2);
+    let wire = results
+        .hits
+        .iter()
+        .find(|h| h.story == "wire")
+        .expect("the wire story");
+    assert_eq!(wire.copies, Some(3));
+    let also = wire.also.as_ref().unwrap();
+    let mut sources: Vec<&str> = also.iter().filter_map(|c| c.source.as_deref()).collect();
+    sources.sort();
+    let mut all = sources.clone();
+    all.extend(wire.source.as_deref());
+    all.sort();
+    assert_eq!(all, ["Coast Times", "Daily Harbour", "Reuters"]);
+    assert!(also.iter().all(|c| c.id != wire.id));
+    let feature = results.hits.iter().find(|h| h.id == "feature").unwrap();
+    assert_eq!(
+        (feature.story.as_str(), feature.copies),
+        ("feature", Some(1))
+    );
+    assert_eq!(feature.also.as_deref(), Some(&[][..]));
+
+    // The best-scoring copy represents the story: the one matching the query best.
+    let results = search(&index, &gazetteer(), &story_request("newsletter")).unwrap();
+    assert_eq!(results.stories, Some(1));
+    assert_eq!(results.hits[0].copies, Some(2), "only the matching copies");
+
+    // Without collapse, every copy is a hit and shares the story id.
+    let results = search(&index, &gazetteer(), &request("korvanger", &[])).unwrap();
+    assert_eq!(results.hits.len(), 4);
+    assert_eq!(results.stories, None);
+    assert!(results
+        .hits
+        .iter()
+        .all(|h| h.copies.is_none() && h.also.is_none()));
+    let copies: Vec<&str> = results
+        .hits
+        .iter()
+        .filter(|h| h.story == "wire")
+        .map(|h| h.id.as_str())
+        .collect();
+    assert_eq!(copies.len(), 3, "{copies:?}");
+}
+
+#[test]
+fn collapse_pages_over_stories_newest_first_without_text() {
+    let (_dir, index) = build_docs(&story_docs(), false);
+    let page = |offset, limit| {
+        let mut req = story_request("*");
+        req.offset = offset;
+        req.limit = limit;
+        let results = search(&index, &gazetteer(), &req).unwrap();
+        assert_eq!((results.total, results.stories), (5, Some(3)));
+        results
+            .hits
+            .into_iter()
+            .map(|h| (h.id, h.copies.unwrap_or_default()))
+            .collect::<Vec<_>>()
+    };
+    // Each story's newest copy stands for it; undated last.
+    assert_eq!(
+        page(0, 10),
+        [
+            ("feature".to_string(), 1),
+            ("copy-harbour".to_string(), 3),
+            ("other".to_string(), 1)
+        ]
+    );
+    assert_eq!(page(1, 1), [("copy-harbour".to_string(), 3)]);
+    assert!(page(3, 1).is_empty());
+}
+
+#[test]
+fn facet_counts_by_story_count_each_story_once() {
+    let (_dir, index) = build_docs(&story_docs(), false);
+    let countries = |count_by| {
+        let req = SearchRequest {
+            count_by,
+            ..SearchRequest::default()
+        };
+        facet_values(&index, &gazetteer(), &req, FacetField::Country, 0)
+            .unwrap()
+            .values
+    };
+    assert_eq!(
+        pairs(&countries(CountBy::Article)),
+        [("Norway", 5), ("Finland", 1), ("Sweden", 1)]
+    );
+    assert_eq!(
+        pairs(&countries(CountBy::Story)),
+        [("Norway", 3), ("Finland", 1), ("Sweden", 1)]
+    );
+
+    let req = SearchRequest {
+        count_by: CountBy::Story,
+        ..request("korvanger", &[])
+    };
+    let results = search(&index, &gazetteer(), &req).unwrap();
+    assert_eq!((results.total, results.stories), (4, Some(2)));
+    assert_eq!(
+        results.facets.speaker,
+        [FacetCount {
+            value: "Marta Linde".into(),
+            count: 2
+        }]
+    );
+    // Sources are per story too: the wire story counts once for each of its publishers.
+    let sources = pairs(&results.facets.source);
+    assert_eq!(
+        sources,
+        [
+            ("Coast Times", 1),
+            ("Daily Harbour", 1),
+            ("Nordic Review", 1),
+            ("Reuters", 1)
+        ]
+    );
+    let json = serde_json::to_value(
+        facet_values(&index, &gazetteer(), &req, FacetField::Country, 1).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(json["count_by"], "story");
+}
+
+#[test]
+fn the_story_filter_selects_every_copy() {
+    let (_dir, index) = build_docs(&story_docs(), false);
+    let req = SearchRequest {
+        story: Some("wire".into()),
+        ..request("*", &[])
+    };
+    let results = search(&index, &gazetteer(), &req).unwrap();
+    let mut ids: Vec<String> = results.hits.into_iter().map(|h| h.id).collect();
+    ids.sort();
+    assert_eq!(ids, ["copy-coast", "copy-harbour", "wire"]);
+}
+
+#[test]
+fn collapsed_results_serialize_to_the_documented_shape() {
+    let (_dir, index) = build_docs(&story_docs(), false);
+    let json =
+        serde_json::to_value(search(&index, &gazetteer(), &story_request("korvanger")).unwrap())
+            .unwrap();
+    assert_eq!(keys(&json), ["facets", "hits", "stories", "total"]);
+    let hit = &json["hits"][0];
+    for key in ["story", "copies", "also"] {
+        assert!(hit.get(key).is_some(), "{key}: {hit}");
+    }
+    let wire = json["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["story"] == "wire")
+        .unwrap();
+    assert_eq!(
+        keys(&wire["also"][0]),
+        ["id", "origin", "published", "source", "title"]
+    );
+}
+
+/// Ids of `search` (or of the articles of `search_quotes`) in result order.
+fn ordered_ids(index: &NewsIndex, req: &SearchRequest) -> Vec<String> {
+    search(index, &gazetteer(), req)
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+fn dated(query: &str, since: Option<&str>, until: Option<&str>) -> SearchRequest {
+    let day = |d: Option<&str>| d.map(|d| parse_date(d).unwrap());
+    SearchRequest {
+        dates: DateRange {
+            since: day(since),
+            until: day(until),
+        },
+        sort: SortOrder::Date,
+        ..request(query, &[])
+    }
+}
+
+#[test]
+fn date_bounds_are_inclusive_and_drop_undated_articles() {
+    let (_dir, index) = build();
+    let ids = |since, until| ordered_ids(&index, &dated("*", since, until));
+    assert_eq!(ids(Some("2024-03-01"), Some("2024-03-02")), ["a5", "a1"]);
+    assert_eq!(ids(Some("2024-03-01"), None), ["a2", "a5", "a1"]);
+    assert_eq!(ids(None, Some("2024-02-20")), ["a3"]);
+    assert_eq!(ids(Some("2024-03-02"), Some("2024-03-02")), ["a5"]);
+    assert!(ids(Some("2025-01-01"), None).is_empty());
+    assert_eq!(ids(None, None).len(), 5, "no bounds: undated a4 too");
+
+    // The same bounds select quotes and facet values.
+    let quotes = search_quotes(&index, &gazetteer(), &dated("*", Some("2024-03-02"), None))
+        .unwrap()
+        .hits;
+    let mut quote_ids: Vec<&str> = quotes.iter().map(|q| q.id.as_str()).collect();
+    quote_ids.dedup();
+    assert_eq!(quote_ids, ["a2", "a5"]);
+    let list = facet_values(
+        &index,
+        &gazetteer(),
+        &dated("*", None, Some("2024-03-01")),
+        FacetField::Country,
+        0,
+    )
+    .unwrap();
+    let values = pairs(&list.values);
+    assert_eq!(values, [("Turkey", 2), ("Russia", 1)]);
+}
+
+#[test]
+fn an_empty_date_range_and_bad_dates_are_usage_errors() {
+    let (_dir, index) = build();
+    let err = search(
+        &index,
+        &gazetteer(),
+        &dated("*", Some("2024-03-02"), Some("2024-03-01")),
+    )
+    .unwrap_err();
+    assert!(err.is_usage_error(), "{err}");
+    assert!(err.to_string().contains("--since"), "{err}");
+    assert!(parse_date("2024-13-01").is_err());
+    assert!(parse_date("1 March 2024")
+        .unwrap_err()
+        .contains("YYYY-MM-DD"));
+    assert_eq!(
+        parse_date(" 2024-03-01 "),
+        Ok(NaiveDate::from_ymd_opt(2024, 3, 1).unwrap())
+    );
+}
+
+#[test]
+fn sort_by_date_orders_matches_newest_first_and_keeps_scores() {
+    let (_dir, index) = build();
+    // "grain" is in a1 (03-01), a3 (02-20) and a5 (03-02); the title match ranks a3 first.
+    let by_relevance = ordered_ids(&index, &request("grain", &[]));
+    assert_eq!(by_relevance[0], "a3");
+    let req = dated("grain", None, None);
+    let results = search(&index, &gazetteer(), &req).unwrap();
+    let ids: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["a5", "a1", "a3"]);
+    assert!(results.hits.iter().all(|h| h.score > 0.0));
+    // Paging follows the date order.
+    let second = SearchRequest {
+        offset: 1,
+        limit: 1,
+        ..req
+    };
+    assert_eq!(ordered_ids(&index, &second), ["a1"]);
+    // Undated articles come last.
+    let all = ordered_ids(&index, &dated("*", None, None));
+    assert_eq!(all, ["a2", "a5", "a1", "a3", "a4"]);
+}
+
+#[test]
+fn origins_are_a_facet_a_filter_and_part_of_hits() {
+    let (_dir, index) = build_docs(&story_docs(), true);
+    let by_origin = request("*", &[(FacetField::Origin, "reuters.com")]);
+    let results = search(&index, &gazetteer(), &by_origin).unwrap();
+    let mut ids: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, ["copy-coast", "copy-harbour", "wire"]);
+    let copy = results.hits.iter().find(|h| h.id == "copy-coast").unwrap();
+    assert_eq!(
+        (copy.source.as_deref(), copy.origin.as_deref()),
+        (Some("Coast Times"), Some("Reuters"))
+    );
+    assert_eq!(
+        results.facets.origin,
+        [FacetCount {
+            value: "Reuters".into(),
+            count: 3
+        }]
+    );
+    let origins = facet_values(
+        &index,
+        &gazetteer(),
+        &SearchRequest::default(),
+        FacetField::Origin,
+        0,
+    )
+    .unwrap();
+    let values = pairs(&origins.values);
+    assert_eq!(values, [("Reuters", 3), ("Nordic Review", 1)]);
+    // Different flags AND: a Coast Times article that did not come from Reuters is left out.
+    let mut both = by_origin.clone();
+    both.filters.add(FacetField::Source, "Coast Times");
+    assert_eq!(ordered_ids(&index, &both), ["copy-coast"]);
 }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsfacet_query::{parse_date, NaiveDate};
 
 /// Default corpus read by `newsfacet index` without paths.
 pub const DEFAULT_CORPUS: &str = "index-data/corpus";
@@ -89,6 +90,10 @@ pub struct FilterArgs {
     /// Only articles from this source (publisher).
     #[arg(long, value_name = "SRC")]
     pub source: Vec<String>,
+    /// Only articles whose story came from this wire or outlet (e.g. Reuters, also when
+    /// republished by another publisher).
+    #[arg(long, value_name = "WIRE")]
+    pub origin: Vec<String>,
     /// Only articles mentioning this person.
     #[arg(long, value_name = "P")]
     pub person: Vec<String>,
@@ -100,6 +105,38 @@ pub struct FilterArgs {
     pub place: Vec<String>,
 }
 
+/// Publication date bounds shared by `search`, `quotes` and `facets`. Undated articles are
+/// left out once a bound is given.
+#[derive(Debug, Args, Clone, Default)]
+pub struct DateArgs {
+    /// Only articles published on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// Only articles published on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub until: Option<NaiveDate>,
+}
+
+/// The order of hits.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum SortName {
+    /// Best match first (newest first when there is no query text).
+    #[default]
+    Relevance,
+    /// Newest first, undated last.
+    Date,
+}
+
+/// What facet counts count.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum CountByName {
+    /// Each article once.
+    #[default]
+    Article,
+    /// Each story once: syndicated copies of one text count as one.
+    Story,
+}
+
 /// Where and how `search` and `quotes` look, and how they print.
 #[derive(Debug, Args)]
 pub struct QueryArgs {
@@ -108,6 +145,11 @@ pub struct QueryArgs {
     pub index: PathBuf,
     #[command(flatten)]
     pub filters: FilterArgs,
+    #[command(flatten)]
+    pub dates: DateArgs,
+    /// Order of the hits.
+    #[arg(long, value_enum, default_value_t = SortName::Relevance)]
+    pub sort: SortName,
     /// Number of hits to show.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
@@ -128,6 +170,15 @@ pub struct SearchArgs {
     pub query: String,
     #[command(flatten)]
     pub options: QueryArgs,
+    /// One hit per story: the best copy, with the other outlets that ran it.
+    #[arg(long)]
+    pub collapse: bool,
+    /// Count the facet values in the summary per article or per story.
+    #[arg(long, value_enum, default_value_t = CountByName::Article)]
+    pub count_by: CountByName,
+    /// Only the copies of this story (a story id from the JSON output).
+    #[arg(long, value_name = "ID")]
+    pub story: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -145,6 +196,7 @@ pub enum FacetName {
     Speaker,
     Country,
     Source,
+    Origin,
     Person,
     Org,
     Place,
@@ -160,11 +212,16 @@ pub struct FacetsArgs {
     /// Number of values to list.
     #[arg(long, default_value_t = 20)]
     pub top: usize,
+    /// Count articles, or stories (syndicated copies of one text count as one).
+    #[arg(long, value_enum, default_value_t = CountByName::Article)]
+    pub count_by: CountByName,
     /// Index directory.
     #[arg(long, default_value = DEFAULT_INDEX)]
     pub index: PathBuf,
     #[command(flatten)]
     pub filters: FilterArgs,
+    #[command(flatten)]
+    pub dates: DateArgs,
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,

@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 
 use newsfacet_article::Article;
-use newsfacet_query::{FacetCount, FacetList, QuoteResults, SearchResults};
+use newsfacet_query::{CountBy, FacetCount, FacetList, QuoteResults, SearchRequest, SearchResults};
 use newsfacet_tag::Tags;
 
 const BOLD: &str = "\x1b[1m";
@@ -26,6 +26,15 @@ fn snippet_text(snippet: &str, color: bool) -> String {
         .join(" ")
 }
 
+/// The publisher, with the wire it republished when that is another outlet.
+fn with_origin(source: Option<&str>, origin: Option<&str>) -> String {
+    let source_name = source.unwrap_or("unknown source");
+    match origin {
+        Some(origin) if Some(origin) != source => format!("{source_name} (from {origin})"),
+        _ => source_name.to_string(),
+    }
+}
+
 fn counts_line(counts: &[FacetCount]) -> String {
     if counts.is_empty() {
         return "none".to_string();
@@ -37,8 +46,10 @@ fn counts_line(counts: &[FacetCount]) -> String {
         .join(", ")
 }
 
-/// Ranked hits, then facet counts over all matching articles.
-pub fn search_results(results: &SearchResults, offset: usize) {
+/// Ranked hits, then facet counts over all matching articles (or stories). A collapsed hit
+/// lists the other outlets that ran its story.
+pub fn search_results(results: &SearchResults, request: &SearchRequest) {
+    let offset = request.offset;
     let color = std::io::stdout().is_terminal();
     for (rank, hit) in results.hits.iter().enumerate() {
         let title = if color {
@@ -47,7 +58,7 @@ pub fn search_results(results: &SearchResults, offset: usize) {
             hit.title.clone()
         };
         println!("{}. {title}", offset + rank + 1);
-        let source = hit.source.as_deref().unwrap_or("unknown source");
+        let source = with_origin(hit.source.as_deref(), hit.origin.as_deref());
         let date = hit.published.as_deref().unwrap_or("undated");
         let location = hit.url.as_deref().or(hit.path.as_deref()).unwrap_or("");
         println!("   {source} · {date} · {location}");
@@ -58,12 +69,31 @@ pub fn search_results(results: &SearchResults, offset: usize) {
         if !hit.countries.is_empty() {
             println!("   countries: {}", hit.countries.join(", "));
         }
+        if let (Some(copies), Some(also)) = (hit.copies, &hit.also) {
+            if !also.is_empty() {
+                let outlets: Vec<&str> = also
+                    .iter()
+                    .map(|copy| copy.source.as_deref().unwrap_or("unknown source"))
+                    .collect();
+                println!("   {copies} copies; also: {}", outlets.join(", "));
+            }
+        }
         println!();
     }
     let shown = results.hits.len();
-    println!("{} matching articles ({} shown)", results.total, shown);
+    match results.stories {
+        Some(stories) => println!(
+            "{} matching articles in {stories} stories ({shown} shown)",
+            results.total
+        ),
+        None => println!("{} matching articles ({shown} shown)", results.total),
+    }
+    let per = match request.count_by {
+        CountBy::Article => "",
+        CountBy::Story => " (stories)",
+    };
     for (field, counts) in &results.facets {
-        println!("  {field}: {}", counts_line(counts));
+        println!("  {field}{per}: {}", counts_line(counts));
     }
 }
 
@@ -89,7 +119,7 @@ pub fn quote_results(results: &QuoteResults, offset: usize) {
             None => hit.kind.clone(),
         };
         println!("   — {speaker} · {how}");
-        let source = hit.source.as_deref().unwrap_or("unknown source");
+        let source = with_origin(hit.source.as_deref(), hit.origin.as_deref());
         let date = hit.published.as_deref().unwrap_or("undated");
         println!("   {} · {source} · {date}", hit.title);
         println!();
@@ -131,6 +161,9 @@ pub fn analyzed(out: &mut impl Write, article: &Article, tags: &Tags) -> std::io
         "  source: {}",
         tags.source.as_deref().unwrap_or("unknown")
     )?;
+    if let Some(origin) = &tags.origin {
+        writeln!(out, "  origin: {origin}")?;
+    }
     let published = article
         .published
         .map_or_else(|| "unknown".to_string(), |d| d.to_string());

@@ -7,6 +7,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use newsfacet_article::Article;
+use newsfacet_index::story::{Signature, StoryTable};
 use newsfacet_tag::{CountryRef, EntityCount, Quote, Speaker, Tags};
 use serde::Serialize;
 
@@ -22,6 +23,11 @@ struct AnalyzedArticle<'a> {
     id: &'a str,
     title: &'a str,
     source: Option<&'a str>,
+    /// The wire or outlet the story came from; null when unknown, like `source`.
+    origin: Option<&'a str>,
+    /// The story among the analyzed inputs: the id of the first earlier input this one is a
+    /// near-copy of, else its own id. An index may give another id, from articles it held.
+    story: String,
     published: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
@@ -33,13 +39,15 @@ struct AnalyzedArticle<'a> {
 }
 
 impl<'a> AnalyzedArticle<'a> {
-    fn new(article: &'a Article, tags: &'a Tags) -> Self {
+    fn new(article: &'a Article, tags: &'a Tags, story: String) -> Self {
         AnalyzedArticle {
             path: article.origin.path.display().to_string(),
             line: article.origin.line,
             id: &article.id,
             title: &article.title,
             source: tags.source.as_deref(),
+            origin: tags.origin.as_deref(),
+            story,
             published: article.published.map(|d| d.format("%Y-%m-%d").to_string()),
             url: article.url.as_deref(),
             body: &article.body,
@@ -56,6 +64,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failures = 0usize;
+    let mut stories = StoryTable::new();
     for record in newsfacet_article::read_inputs(&args.paths) {
         let article = match record {
             Ok(article) => article,
@@ -67,7 +76,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         };
         let tags = tagger.tag(&article);
         if args.json {
-            serde_json::to_writer(&mut out, &AnalyzedArticle::new(&article, &tags))?;
+            let story = stories.assign(&article.id, Signature::of_text(&article.body));
+            serde_json::to_writer(&mut out, &AnalyzedArticle::new(&article, &tags, story))?;
             writeln!(out)?;
         } else {
             render::analyzed(&mut out, &article, &tags)?;

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use newsfacet_index::NewsIndex;
+use newsfacet_query::SearchRequest;
 
 use crate::cli::FacetsArgs;
 use crate::{gazetteers, render};
@@ -10,16 +11,17 @@ use crate::{gazetteers, render};
 pub fn run(args: FacetsArgs) -> anyhow::Result<ExitCode> {
     let gazetteer = gazetteers::load(&args.gazetteer)?;
     let index = NewsIndex::open(&args.index)?;
-    let filters = super::filters(&args.filters);
-    let list = newsfacet_query::facet_values(
-        &index,
-        &gazetteer,
-        args.query.as_deref(),
-        &filters,
-        args.field.into(),
-        args.top,
-    )
-    .map_err(super::usage_or_failure)?;
+    let request = SearchRequest {
+        query: args.query,
+        filters: super::filters(&args.filters),
+        dates: (&args.dates).into(),
+        count_by: args.count_by.into(),
+        ..SearchRequest::default()
+    };
+    let list =
+        newsfacet_query::facet_values(&index, &gazetteer, &request, args.field.into(), args.top)
+            .map_err(super::usage_or_failure)?;
+    super::warn_unmatched(&list.unmatched_filters);
     if args.json {
         println!("{}", serde_json::to_string(&list)?);
     } else {

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use newsfacet_article::{Article, ReadError};
-use newsfacet_index::{DocKind, NewsIndex, Upsert};
+use newsfacet_index::{DocKind, NewsIndex, StoryCounts, StoryStats, Upsert};
 use newsfacet_tag::{Tagger, Tags};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -39,16 +39,26 @@ struct Summary {
     documents_in_index: u64,
     /// Quotes in the index after the run, one document each (see ARCHITECTURE.md).
     quotes_in_index: u64,
+    /// Story detection in this run: articles written as copies of an earlier story, articles
+    /// starting their own, and the time it took (signatures, candidates, verification).
+    stories: StoryStats,
+    /// Stories in the index after the run: distinct stories, stories with at least two
+    /// articles, and the articles in those.
+    stories_in_index: StoryCounts,
     seconds: f64,
     top_speakers: Vec<(String, usize)>,
     top_countries: Vec<(String, usize)>,
     top_sources: Vec<(String, usize)>,
+    /// The wires stories came from, among articles whose origin is known.
+    top_origins: Vec<(String, usize)>,
     #[serde(skip)]
     speaker_counts: BTreeMap<String, usize>,
     #[serde(skip)]
     country_counts: BTreeMap<String, usize>,
     #[serde(skip)]
     source_counts: BTreeMap<String, usize>,
+    #[serde(skip)]
+    origin_counts: BTreeMap<String, usize>,
 }
 
 impl Summary {
@@ -79,6 +89,9 @@ impl Summary {
             .clone()
             .unwrap_or_else(|| "(unknown)".to_string());
         *self.source_counts.entry(source).or_default() += 1;
+        if let Some(origin) = &tags.origin {
+            *self.origin_counts.entry(origin.clone()).or_default() += 1;
+        }
     }
 
     fn finish(&mut self, elapsed: Duration) {
@@ -86,6 +99,7 @@ impl Summary {
         self.top_speakers = top(&self.speaker_counts);
         self.top_countries = top(&self.country_counts);
         self.top_sources = top(&self.source_counts);
+        self.top_origins = top(&self.origin_counts);
     }
 }
 
@@ -135,12 +149,14 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
         progress.inc(1);
     }
     progress.set_message("committing");
+    summary.stories = writer.story_stats();
     writer
         .commit()
         .with_context(|| format!("committing {}", args.index.display()))?;
     progress.finish_and_clear();
     summary.documents_in_index = index.count(DocKind::Article)?;
     summary.quotes_in_index = index.count(DocKind::Quote)?;
+    summary.stories_in_index = index.story_counts()?;
     summary.finish(started.elapsed());
 
     if args.json {
@@ -222,6 +238,15 @@ fn print_summary(summary: &Summary, index_dir: &std::path::Path) {
         "  documents in index: {} articles, {} quotes",
         summary.documents_in_index, summary.quotes_in_index
     );
+    println!(
+        "  stories: {} in index, {} with copies ({} articles); this run {} copies, {} new ({:.2}s)",
+        summary.stories_in_index.stories,
+        summary.stories_in_index.with_copies,
+        summary.stories_in_index.articles_in_copies,
+        summary.stories.copies,
+        summary.stories.new_stories,
+        summary.stories.time.as_secs_f64()
+    );
     for (reason, count) in &summary.skip_reasons {
         println!("  skipped ({reason}): {count}");
     }
@@ -232,6 +257,7 @@ fn print_summary(summary: &Summary, index_dir: &std::path::Path) {
         ("speakers", &summary.top_speakers),
         ("countries", &summary.top_countries),
         ("sources", &summary.top_sources),
+        ("origins", &summary.top_origins),
     ] {
         let listed: Vec<String> = values.iter().map(|(v, c)| format!("{v} ({c})")).collect();
         println!(

@@ -8,11 +8,38 @@ pub mod quotes;
 pub mod search;
 
 use newsfacet_index::{FacetField, NewsIndex};
-use newsfacet_query::{Filters, QueryError, SearchRequest};
+use newsfacet_query::{CountBy, DateRange, Filters, QueryError, SearchRequest, SortOrder};
 use newsfacet_tag::Gazetteer;
 
-use crate::cli::{FacetName, FilterArgs, QueryArgs};
+use crate::cli::{CountByName, DateArgs, FacetName, FilterArgs, QueryArgs, SortName};
 use crate::{gazetteers, UsageError};
+
+impl From<SortName> for SortOrder {
+    fn from(name: SortName) -> Self {
+        match name {
+            SortName::Relevance => SortOrder::Relevance,
+            SortName::Date => SortOrder::Date,
+        }
+    }
+}
+
+impl From<CountByName> for CountBy {
+    fn from(name: CountByName) -> Self {
+        match name {
+            CountByName::Article => CountBy::Article,
+            CountByName::Story => CountBy::Story,
+        }
+    }
+}
+
+impl From<&DateArgs> for DateRange {
+    fn from(args: &DateArgs) -> Self {
+        DateRange {
+            since: args.since,
+            until: args.until,
+        }
+    }
+}
 
 impl From<FacetName> for FacetField {
     fn from(name: FacetName) -> Self {
@@ -20,6 +47,7 @@ impl From<FacetName> for FacetField {
             FacetName::Speaker => FacetField::Speaker,
             FacetName::Country => FacetField::Country,
             FacetName::Source => FacetField::Source,
+            FacetName::Origin => FacetField::Origin,
             FacetName::Person => FacetField::Person,
             FacetName::Org => FacetField::Org,
             FacetName::Place => FacetField::Place,
@@ -34,6 +62,7 @@ pub fn filters(args: &FilterArgs) -> Filters {
         (FacetField::Speaker, &args.speaker),
         (FacetField::Country, &args.country),
         (FacetField::Source, &args.source),
+        (FacetField::Origin, &args.origin),
         (FacetField::Person, &args.person),
         (FacetField::Org, &args.org),
         (FacetField::Place, &args.place),
@@ -63,8 +92,11 @@ pub fn open_request(
     let request = SearchRequest {
         query,
         filters: filters(&args.filters),
+        dates: (&args.dates).into(),
+        sort: args.sort.into(),
         limit: args.limit,
         offset: args.offset,
+        ..SearchRequest::default()
     };
     Ok((gazetteer, index, request))
 }
