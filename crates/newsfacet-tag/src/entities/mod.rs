@@ -29,7 +29,7 @@ use std::collections::HashMap;
 
 use crate::attribution::lexicon as lex;
 use crate::fold::fold;
-use crate::gazetteer::{kind, slug, EntityType, EntryId, Gazetteer};
+use crate::gazetteer::{slug, EntityType, EntryId, Gazetteer};
 use crate::matcher::{Mention, MentionVia};
 use crate::EntityCount;
 
@@ -718,10 +718,4 @@ fn display_name(surface: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Whether a place entry is a country; teams and people never replace countries.
-fn is_country_place(gazetteer: &Gazetteer, id: EntryId) -> bool {
-    let entry = gazetteer.entry(id);
-    entry.entity_type == EntityType::Place && entry.kind == kind::COUNTRY
 }

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::lexicon::UNIT_WORDS;
-use super::{display_name, is_country_place, Key, Reference, State};
+use super::{display_name, Key, Reference, State};
 use crate::attribution::lexicon as lex;
 use crate::fold::fold;
 use crate::gazetteer::EntityType;
@@ -22,7 +22,7 @@ pub(super) fn retype_teams(state: &mut State) {
         Key::Entry(id) => {
             let entry = state.gazetteer.entry(*id);
             entry.entity_type == EntityType::Place
-                && !is_country_place(state.gazetteer, *id)
+                && !entry.is_country()
                 && !SPORTING_NATIONS.contains(&entry.name.as_str())
         }
         Key::Written(ty, _) => *ty == EntityType::Place,
