@@ -365,11 +365,7 @@ fn is_description(tagger: &Tagger, span: &str) -> bool {
 
 /// Ordinary lowercase English words (the list the tagger also uses).
 static ENGLISH_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        include_str!("../../newsfacet-gazetteer-build/data/english-words.txt")
-            .lines()
-            .collect()
-    });
+    std::sync::LazyLock::new(|| newsfacet_tag::ORDINARY_WORDS.lines().collect());
 
 /// Whether a Source span's only capitalised word is an ordinary word capitalised because it
 /// opens the sentence ("Police officials said", "Several cast members said", "Lawmakers
@@ -675,21 +671,20 @@ fn score_article(tagger: &Tagger, article: &AnnotatedArticle, explain: bool) -> 
     }
     // The literal reading, where every capitalised Source span is a named speaker, for
     // comparison.
+    let found = |group: &BTreeSet<String>| {
+        predicted
+            .iter()
+            .any(|(_, tokens)| !tokens.is_disjoint(group))
+    };
     for group in gold_speakers(article, None) {
         score.capitalised_sources.gold += 1;
-        if predicted
-            .iter()
-            .any(|(_, tokens)| !tokens.is_disjoint(&group))
-        {
+        if found(&group) {
             score.capitalised_sources.gold_found += 1;
         }
     }
     for group in &gold {
         score.speakers.gold += 1;
-        if predicted
-            .iter()
-            .any(|(_, tokens)| !tokens.is_disjoint(group))
-        {
+        if found(group) {
             score.speakers.gold_found += 1;
         } else {
             let speaker = group.iter().cloned().collect::<Vec<_>>().join(" ");

@@ -14,6 +14,7 @@ pub mod matcher;
 pub mod source;
 mod tagger;
 
+pub use bundled::ORDINARY_WORDS;
 pub use gazetteer::{EntityType, Entry, EntryId, Gazetteer, GazetteerError};
 pub use matcher::{Matcher, Mention, MentionVia};
 pub use tagger::Tagger;
