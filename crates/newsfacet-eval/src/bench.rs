@@ -5,7 +5,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use newsfacet_article::Article;
-use newsfacet_tag::{attribution, tagged_text, Gazetteer, Tagger};
+use newsfacet_gazetteer::Gazetteer;
+use newsfacet_tag::{attribution, tagged_text, Tagger};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]

@@ -9,7 +9,8 @@ use std::path::Path;
 
 use anyhow::Context;
 use newsfacet_article::{Article, Origin};
-use newsfacet_tag::{EntityType, Tagger};
+use newsfacet_gazetteer::EntityType;
+use newsfacet_tag::Tagger;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -251,7 +252,7 @@ pub fn run(path: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let documents = parse(&text);
-    let tagger = Tagger::new(newsfacet_tag::Gazetteer::bundled()?)?;
+    let tagger = Tagger::new(newsfacet_gazetteer::Gazetteer::bundled()?)?;
     let scores: Vec<DocumentScore> = documents
         .par_iter()
         .map(|d| score_document(&tagger, d))

@@ -189,7 +189,7 @@ pub fn name_tokens(phrase: &str) -> BTreeSet<String> {
         })
         .filter(|t| t.chars().count() >= 2 && t.chars().next().is_some_and(char::is_uppercase))
         .filter(|t| !NOT_NAME_TOKENS.contains(t))
-        .map(newsfacet_tag::fold::fold)
+        .map(newsfacet_gazetteer::fold::fold)
         .collect()
 }
 
@@ -198,7 +198,7 @@ pub fn name_tokens(phrase: &str) -> BTreeSet<String> {
 fn speaker_tokens(
     tagger: &Tagger,
     name: &str,
-    entity_type: newsfacet_tag::EntityType,
+    entity_type: newsfacet_gazetteer::EntityType,
 ) -> BTreeSet<String> {
     let mut tokens = name_tokens(name);
     if let Some(entry) = tagger.gazetteer().resolve(name, entity_type) {
@@ -351,8 +351,8 @@ fn is_description(tagger: &Tagger, span: &str) -> bool {
     let mut rest = span.to_string();
     for mention in tagger.matcher().find(span).iter().rev() {
         let entry = gazetteer.entry(mention.entry);
-        let descriptive = entry.entity_type == newsfacet_tag::EntityType::Place
-            && (entry.kind != newsfacet_tag::gazetteer::kind::CITY
+        let descriptive = entry.entity_type == newsfacet_gazetteer::EntityType::Place
+            && (entry.kind != newsfacet_gazetteer::kind::CITY
                 || entry.capital
                 || entry.population.unwrap_or(0) >= DESCRIPTIVE_PLACE_POPULATION);
         if descriptive {
@@ -365,7 +365,7 @@ fn is_description(tagger: &Tagger, span: &str) -> bool {
 
 /// Ordinary lowercase English words (the list the tagger also uses).
 static ENGLISH_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| newsfacet_tag::ORDINARY_WORDS.lines().collect());
+    std::sync::LazyLock::new(|| newsfacet_gazetteer::words::ORDINARY_WORDS.lines().collect());
 
 /// Whether a Source span's only capitalised word is an ordinary word capitalised because it
 /// opens the sentence ("Police officials said", "Several cast members said", "Lawmakers
@@ -379,7 +379,7 @@ fn is_sentence_opener(tagger: &Tagger, article: &AnnotatedArticle, span: &Span) 
         .text
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
-        .map(newsfacet_tag::fold::fold);
+        .map(newsfacet_gazetteer::fold::fold);
     let before = article.text[..span.start]
         .trim_end_matches([' ', '"', '“', '\'', '‘', '('])
         .chars()
@@ -779,7 +779,7 @@ struct Output {
 
 pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
     let articles = load_split(dir)?;
-    let tagger = Tagger::new(newsfacet_tag::Gazetteer::bundled()?)?;
+    let tagger = Tagger::new(newsfacet_gazetteer::Gazetteer::bundled()?)?;
     let scores: Vec<ArticleScore> = articles
         .par_iter()
         .map(|a| score_article(&tagger, a, show_errors > 0))
@@ -913,7 +913,7 @@ mod tests {
 
     #[test]
     fn descriptions_are_not_named_sources() {
-        let tagger = Tagger::new(newsfacet_tag::Gazetteer::bundled().unwrap()).unwrap();
+        let tagger = Tagger::new(newsfacet_gazetteer::Gazetteer::bundled().unwrap()).unwrap();
         for description in [
             "the Vermont senator",
             "The New York businessman",
@@ -943,7 +943,7 @@ mod tests {
             "Lawmakers met. Lawmakers said so.",
             "Lawmakers"
         ));
-        let tagger = Tagger::new(newsfacet_tag::Gazetteer::bundled().unwrap()).unwrap();
+        let tagger = Tagger::new(newsfacet_gazetteer::Gazetteer::bundled().unwrap()).unwrap();
         let text =
             "The vote passed. Lawmakers said it was fair. Loretta Lynch agreed. Lynch said so.";
         let span = |needle: &str, nth: usize| {

@@ -13,9 +13,9 @@ use std::fs;
 use std::path::Path;
 
 use anyhow::{bail, Context};
-use newsfacet_tag::fold::fold;
-use newsfacet_tag::gazetteer::kind;
-use newsfacet_tag::{EntityType, Entry};
+use newsfacet_gazetteer::fold::fold;
+use newsfacet_gazetteer::kind;
+use newsfacet_gazetteer::{EntityType, Entry};
 
 use crate::clean::{finalize, is_country_code};
 use crate::BuildReport;

@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use newsfacet_tag::fold::fold;
-use newsfacet_tag::Entry;
+use newsfacet_gazetteer::fold::fold;
+use newsfacet_gazetteer::Entry;
 
 use crate::{BuildReport, SharedName};
 
@@ -199,8 +199,8 @@ pub fn sort_by_id(entries: &mut [Entry]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsfacet_tag::gazetteer::kind;
-    use newsfacet_tag::EntityType;
+    use newsfacet_gazetteer::kind;
+    use newsfacet_gazetteer::EntityType;
 
     #[test]
     fn finalize_dedupes_by_fold_keeps_casing_and_sorts() {

@@ -1,12 +1,12 @@
 //! The curated, hand-edited TSV lists in this crate's `data/` folder (format: see
-//! [`newsfacet_tag::gazetteer::parse_tsv_line`]).
+//! [`newsfacet_gazetteer::parse_tsv_line`]).
 
 use std::fs;
 use std::path::Path;
 
 use anyhow::{bail, Context};
-use newsfacet_tag::gazetteer::parse_tsv_line;
-use newsfacet_tag::{EntityType, Entry};
+use newsfacet_gazetteer::parse_tsv_line;
+use newsfacet_gazetteer::{EntityType, Entry};
 
 use crate::BuildReport;
 

@@ -10,7 +10,7 @@
 //! | `organizations.jsonl` | supraverden `general_list.yaml` + curated `organizations.tsv` |
 //! | `sources.jsonl` | curated `sources.tsv` (publishers with their web domains) |
 //! | `people.jsonl` | `legislators-current.yaml` + `executive.yaml` + curated `people.tsv` |
-//! | `common-words.txt` | single-word names of non-country entries found in `english-words.txt` |
+//! | `common-words.txt` | single-word names of non-country entries found in the ordinary English words (`newsfacet_gazetteer::words::ORDINARY_WORDS`) |
 //!
 //! The output is deterministic: stable ids, entries sorted by id (cities by GeoNames id),
 //! aliases de-duplicated and sorted, no timestamps. Building twice gives identical bytes.
@@ -20,8 +20,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
-use newsfacet_tag::fold::fold;
-use newsfacet_tag::Entry;
+use newsfacet_gazetteer::fold::fold;
+use newsfacet_gazetteer::Entry;
 use serde::Serialize;
 
 pub mod cities;
@@ -133,9 +133,6 @@ pub const OUTPUT_FILES: [&str; 6] = [
 /// The common-words output file name.
 pub const COMMON_WORDS_FILE: &str = "common-words.txt";
 
-/// The committed English word list in the curated folder.
-pub const ENGLISH_WORDS_FILE: &str = "english-words.txt";
-
 /// Every compiled gazetteer, before writing.
 #[derive(Debug, Clone, Default)]
 pub struct Compiled {
@@ -174,22 +171,13 @@ pub fn compile(options: &BuildOptions, report: &mut BuildReport) -> anyhow::Resu
     }
     let cur = &options.curated_dir;
 
-    let words_path = cur.join(ENGLISH_WORDS_FILE);
-    let english_words: HashSet<String> = if words_path.is_file() {
-        let text = fs::read_to_string(&words_path)
-            .with_context(|| format!("reading {}", words_path.display()))?;
-        text.lines()
-            .map(str::trim)
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    } else {
-        report.warn(format!(
-            "{}: not found; common-words.txt will be empty and city alternates are not checked against English words",
-            words_path.display()
-        ));
-        HashSet::new()
-    };
+    // The tagger's own list of ordinary English words, so both read one list.
+    let english_words: HashSet<String> = newsfacet_gazetteer::words::ORDINARY_WORDS
+        .lines()
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
 
     let countries = countries::from_file(&src.join("mledoze-countries/countries.json"), report)?;
     let exclude = cities::Exclude {
@@ -390,7 +378,7 @@ fn is_prominent(entry: &Entry, curated_regions: &HashSet<String>) -> bool {
     const MILLION: u64 = 1_000_000;
     matches!(entry.kind.as_str(), "head_of_state" | "head_of_government")
         || entry.capital
-        || (entry.kind == newsfacet_tag::gazetteer::kind::CITY
+        || (entry.kind == newsfacet_gazetteer::kind::CITY
             && entry.population.unwrap_or(0) >= MILLION)
         || curated_regions.contains(&entry.id)
 }
@@ -438,8 +426,8 @@ fn domain_coverage(path: &Path, sources: &[Entry]) -> anyhow::Result<Option<Doma
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsfacet_tag::gazetteer::kind;
-    use newsfacet_tag::EntityType;
+    use newsfacet_gazetteer::kind;
+    use newsfacet_gazetteer::EntityType;
 
     #[test]
     fn validate_names_both_sides_of_an_id_collision() {

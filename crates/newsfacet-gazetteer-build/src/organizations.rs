@@ -6,9 +6,9 @@ use std::fs;
 use std::path::Path;
 
 use anyhow::{bail, Context};
-use newsfacet_tag::fold::fold;
-use newsfacet_tag::gazetteer::slug;
-use newsfacet_tag::{EntityType, Entry};
+use newsfacet_gazetteer::fold::fold;
+use newsfacet_gazetteer::slug;
+use newsfacet_gazetteer::{EntityType, Entry};
 use serde_yaml_ng::{Mapping, Value};
 
 use crate::clean::{absorb, clean_text, drop_shared_aliases, finalize, sort_by_id};
@@ -221,7 +221,7 @@ pub fn merge_curated(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsfacet_tag::gazetteer::parse_tsv_line;
+    use newsfacet_gazetteer::parse_tsv_line;
 
     const FIXTURE: &str = r#"
 European Union:

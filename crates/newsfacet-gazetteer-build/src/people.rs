@@ -6,8 +6,8 @@ use std::fs;
 use std::path::Path;
 
 use anyhow::{bail, Context};
-use newsfacet_tag::fold::fold;
-use newsfacet_tag::{EntityType, Entry};
+use newsfacet_gazetteer::fold::fold;
+use newsfacet_gazetteer::{EntityType, Entry};
 use serde::Deserialize;
 
 use crate::clean::{absorb, clean_text, drop_shared_aliases, finalize, sort_by_id};
@@ -490,7 +490,7 @@ fn disambiguate_names(candidates: &mut [Candidate]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsfacet_tag::gazetteer::parse_tsv_line;
+    use newsfacet_gazetteer::parse_tsv_line;
 
     const LEGISLATORS: &str = r#"
 - id: {bioguide: S000033, govtrack: 400357, wikidata: Q359442}

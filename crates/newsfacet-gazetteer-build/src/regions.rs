@@ -6,9 +6,9 @@ use std::fs;
 use std::path::Path;
 
 use anyhow::{bail, Context};
-use newsfacet_tag::fold::fold;
-use newsfacet_tag::gazetteer::kind;
-use newsfacet_tag::{EntityType, Entry};
+use newsfacet_gazetteer::fold::fold;
+use newsfacet_gazetteer::kind;
+use newsfacet_gazetteer::{EntityType, Entry};
 
 use crate::clean::is_country_code;
 use crate::{BuildReport, SharedName};
@@ -219,7 +219,7 @@ pub fn merge_curated_into_admin1(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsfacet_tag::gazetteer::parse_tsv_line;
+    use newsfacet_gazetteer::parse_tsv_line;
 
     #[test]
     fn parses_admin1_and_skips_country_named_regions() {

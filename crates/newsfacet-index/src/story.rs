@@ -32,7 +32,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use newsfacet_tag::fold::fold_char_into;
+use newsfacet_gazetteer::fold::fold_char_into;
 
 /// Texts with fewer words have no signature and are always their own story. Brief notices
 /// (dividends, rate changes, one-line tables) repeat one template with another company's

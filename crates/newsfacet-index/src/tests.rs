@@ -2,7 +2,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use newsfacet_article::{Article, Origin};
-use newsfacet_tag::{CountryRef, EntityCount, EntityType, Quote, QuoteKind, Speaker, Tags};
+use newsfacet_gazetteer::EntityType;
+use newsfacet_tag::{CountryRef, EntityCount, Quote, QuoteKind, Speaker, Tags};
 use tantivy::collector::{Count, FacetCollector};
 use tantivy::query::{AllQuery, QueryParser, TermQuery};
 use tantivy::schema::IndexRecordOption;

@@ -6,7 +6,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, NaiveTime};
 use newsfacet_article::Article;
-use newsfacet_tag::{EntityType, Quote, QuoteKind, Tags};
+use newsfacet_gazetteer::EntityType;
+use newsfacet_tag::{Quote, QuoteKind, Tags};
 use serde::Serialize;
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::columnar::Column;

@@ -23,10 +23,10 @@ use std::collections::BTreeMap;
 use std::ops::Bound;
 
 pub use chrono::NaiveDate;
+use newsfacet_gazetteer::Gazetteer;
 use newsfacet_index::{
     date_of, date_value, names, DocKind, FacetField, IndexError, NewsIndex, NewsSchema,
 };
-use newsfacet_tag::Gazetteer;
 use serde::Serialize;
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Collector, Count, FacetCollector, FacetCounts, TopDocs};

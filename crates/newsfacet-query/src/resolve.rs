@@ -1,8 +1,8 @@
 //! Resolving user-typed facet filter values to the values actually in the index.
 
+use newsfacet_gazetteer::fold::fold;
+use newsfacet_gazetteer::{EntityType, Entry, Gazetteer};
 use newsfacet_index::FacetField;
-use newsfacet_tag::fold::fold;
-use newsfacet_tag::{EntityType, Entry, Gazetteer};
 
 /// Every value in `indexed` that the user-typed `input` designates for `field`.
 ///

@@ -2,11 +2,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use newsfacet_article::{Article, Origin};
+use newsfacet_gazetteer::kind;
+use newsfacet_gazetteer::{EntityType, Entry, Gazetteer};
 use newsfacet_index::NewsIndex;
-use newsfacet_tag::gazetteer::kind;
-use newsfacet_tag::{
-    CountryRef, EntityCount, EntityType, Entry, Gazetteer, Quote, QuoteKind, Speaker, Tags,
-};
+use newsfacet_tag::{CountryRef, EntityCount, Quote, QuoteKind, Speaker, Tags};
 
 use super::*;
 

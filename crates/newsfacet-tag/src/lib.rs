@@ -2,23 +2,19 @@
 //!
 //! [`Tagger::tag`] turns an [`Article`] into [`Tags`]: the gazetteer entities it mentions, the
 //! countries it is about, the speakers it quotes (with their quotes) and its source. Everything
-//! is driven by one [`Gazetteer`] and one multi-pattern [`Matcher`] built from it once per
+//! is driven by one [`Gazetteer`](newsfacet_gazetteer::Gazetteer) and one multi-pattern [`Matcher`] built from it once per
 //! process.
 
 pub mod attribution;
-mod bundled;
 mod entities;
-pub mod fold;
-pub mod gazetteer;
 pub mod matcher;
 pub mod source;
 mod tagger;
 
-pub use bundled::ORDINARY_WORDS;
-pub use gazetteer::{EntityType, Entry, EntryId, Gazetteer, GazetteerError};
 pub use matcher::{Matcher, Mention, MentionVia};
 pub use tagger::Tagger;
 
+use newsfacet_gazetteer::EntityType;
 use serde::Serialize;
 
 /// A speaker named in an article: a person or an organization that is quoted or paraphrased.

@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::fold::{fold, FoldedText};
-use crate::gazetteer::{EntryId, Gazetteer};
+use newsfacet_gazetteer::fold::{fold, FoldedText};
+use newsfacet_gazetteer::{EntryId, Gazetteer};
 
 /// How a mention refers to its entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,7 +72,7 @@ impl Matcher {
     /// Compiles every name, alias and demonym of `gazetteer`, with the bundled list of names
     /// that are also common English words.
     pub fn new(gazetteer: &Gazetteer) -> Result<Self, MatcherError> {
-        Self::with_common_words(gazetteer, crate::bundled::COMMON_WORDS)
+        Self::with_common_words(gazetteer, newsfacet_gazetteer::words::COMMON_WORDS)
     }
 
     /// Like [`Matcher::new`], with the common-word list given as text, one folded word a line.
@@ -131,7 +131,7 @@ impl Matcher {
                 .first()
                 .map(|&(id, _)| gazetteer.entry(id));
             pattern.yields_to_following_name = !pattern.alias.contains(' ')
-                && best.is_some_and(|e| e.kind == crate::gazetteer::kind::CITY && !e.capital);
+                && best.is_some_and(|e| e.kind == newsfacet_gazetteer::kind::CITY && !e.capital);
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
@@ -209,7 +209,7 @@ fn case_rule(alias: &str, key: &str, is_country: bool, common_words: &HashSet<&s
 /// `entities::context`): countries, then people and organizations, then capitals, then regions,
 /// then cities by population.
 fn priority(gazetteer: &Gazetteer, id: EntryId, via: MentionVia) -> (u8, u64) {
-    use crate::gazetteer::{kind, EntityType};
+    use newsfacet_gazetteer::{kind, EntityType};
     let entry = gazetteer.entry(id);
     let class: u8 = match (entry.entity_type, entry.kind.as_str()) {
         (EntityType::Place, kind::COUNTRY) => 6,
@@ -332,7 +332,7 @@ fn in_all_caps_context(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::{kind, EntityType, Entry};
+    use newsfacet_gazetteer::{kind, EntityType, Entry};
 
     fn gazetteer() -> Gazetteer {
         let mut g = Gazetteer::default();

@@ -5,8 +5,8 @@
 
 use newsfacet_article::Article;
 
-use crate::gazetteer::kind;
-use crate::Gazetteer;
+use newsfacet_gazetteer::kind;
+use newsfacet_gazetteer::Gazetteer;
 
 /// How far into the body a dateline mark such as `MOSCOW, March 2 (Reuters) -` may sit.
 const DATELINE_WINDOW: usize = 120;
@@ -151,8 +151,8 @@ fn dateline_mark(body: &str, gazetteer: &Gazetteer) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::{EntityType, Entry};
     use newsfacet_article::Origin;
+    use newsfacet_gazetteer::{EntityType, Entry};
 
     fn gazetteer() -> Gazetteer {
         let mut g = Gazetteer::default();

@@ -6,11 +6,9 @@ use std::collections::BTreeSet;
 use newsfacet_article::Article;
 
 use crate::entities::{self, NameLexicon};
-use crate::gazetteer::{EntityType, Entry};
 use crate::matcher::MatcherError;
-use crate::{
-    attribution, source, tagged_text, CountryRef, Gazetteer, Matcher, Mention, Speaker, Tags,
-};
+use crate::{attribution, source, tagged_text, CountryRef, Matcher, Mention, Speaker, Tags};
+use newsfacet_gazetteer::{EntityType, Entry, Gazetteer};
 
 /// Organization kinds that stand for their country; publishers and companies do not.
 const NATIONAL_BODY_KINDS: &[&str] = &["government", "military"];
@@ -29,8 +27,8 @@ impl Tagger {
         let matcher = Matcher::new(&gazetteer)?;
         let names = NameLexicon::new(
             &gazetteer,
-            crate::bundled::GIVEN_NAMES,
-            crate::bundled::ORDINARY_WORDS,
+            newsfacet_gazetteer::words::GIVEN_NAMES,
+            newsfacet_gazetteer::words::ORDINARY_WORDS,
         );
         Ok(Tagger {
             gazetteer,

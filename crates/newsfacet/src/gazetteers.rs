@@ -1,7 +1,8 @@
 //! Loading the bundled gazetteers plus the user's `--gazetteer` files.
 
 use anyhow::Context;
-use newsfacet_tag::{Gazetteer, Tagger};
+use newsfacet_gazetteer::Gazetteer;
+use newsfacet_tag::Tagger;
 use tracing::info;
 
 use crate::cli::GazetteerArgs;

@@ -9,9 +9,9 @@
 
 use std::collections::HashMap;
 
-use crate::fold::fold;
-use crate::gazetteer::{EntityType, EntryId, Gazetteer};
 use crate::matcher::MentionVia;
+use newsfacet_gazetteer::fold::fold;
+use newsfacet_gazetteer::{EntityType, EntryId, Gazetteer};
 
 use super::cues::CueForm;
 use super::doc::{Doc, Kind};

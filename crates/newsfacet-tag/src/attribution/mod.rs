@@ -33,8 +33,9 @@ mod quotes;
 #[cfg(test)]
 mod tests;
 
-use crate::gazetteer::{kind, EntityType};
-use crate::{Gazetteer, Mention, Quote, QuoteKind};
+use crate::{Mention, Quote, QuoteKind};
+use newsfacet_gazetteer::Gazetteer;
+use newsfacet_gazetteer::{kind, EntityType};
 
 use coref::{Registry, Who};
 use cues::{CueForm, CueVerb, Req};

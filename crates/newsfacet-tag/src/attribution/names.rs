@@ -7,8 +7,8 @@
 //! titles, an organization ("Taiwan's foreign ministry"), a role description ("the minister"),
 //! an unnamed source ("officials"), a pronoun or a news outlet reporting.
 
-use crate::gazetteer::{kind, EntityType, EntryId, Gazetteer};
 use crate::matcher::MentionVia;
+use newsfacet_gazetteer::{kind, EntityType, EntryId, Gazetteer};
 
 use super::cues::CueForm;
 use super::doc::{Doc, Kind};
@@ -1129,7 +1129,8 @@ fn resolve_entry(gaz: &Gazetteer, name: &str) -> Option<EntryId> {
 fn is_members_word(surface: &str, name: &str) -> bool {
     !surface.contains(' ')
         && surface.ends_with('s')
-        && !crate::fold::fold(name).contains(&crate::fold::fold(surface))
+        && !newsfacet_gazetteer::fold::fold(name)
+            .contains(&newsfacet_gazetteer::fold::fold(surface))
 }
 
 /// A role or source phrase headed by word `h`: unnamed ("a spokesperson", "officials") or a

@@ -1,8 +1,8 @@
 //! Attribution tests over a small in-test gazetteer: one test per pattern, negatives included.
 
 use super::*;
-use crate::gazetteer::{kind, EntityType, Entry};
 use crate::Matcher;
+use newsfacet_gazetteer::{kind, EntityType, Entry};
 
 fn person(
     id: &str,

@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
-use crate::gazetteer::{kind, EntityType, Gazetteer};
 use crate::matcher::{Matcher, Mention, MentionVia};
+use newsfacet_gazetteer::{kind, EntityType, Gazetteer};
 
 /// Re-chooses the entry of every ambiguous mention in `mentions` by the article's countries.
 pub(crate) fn choose_by_context(

@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::attribution::lexicon as lex;
-use crate::fold::fold;
-use crate::gazetteer::{EntityType, Gazetteer};
+use newsfacet_gazetteer::fold::fold;
+use newsfacet_gazetteer::{EntityType, Gazetteer};
 
 /// Family names that come first in Chinese, Korean and Vietnamese names as the English-language
 /// press writes them ("Wang Yi", "Kim Jong Un", "Nguyen Xuan Phuc"). Followed by one or two

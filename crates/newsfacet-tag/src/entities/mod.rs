@@ -28,10 +28,10 @@ mod tests;
 use std::collections::HashMap;
 
 use crate::attribution::lexicon as lex;
-use crate::fold::fold;
-use crate::gazetteer::{slug, EntityType, EntryId, Gazetteer};
 use crate::matcher::{Mention, MentionVia};
 use crate::EntityCount;
+use newsfacet_gazetteer::fold::fold;
+use newsfacet_gazetteer::{slug, EntityType, EntryId, Gazetteer};
 
 pub(crate) use context::choose_by_context;
 pub(crate) use lexicon::NameLexicon;

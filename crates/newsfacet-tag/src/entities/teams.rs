@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use super::lexicon::UNIT_WORDS;
 use super::{display_name, Key, Reference, State};
 use crate::attribution::lexicon as lex;
-use crate::fold::fold;
-use crate::gazetteer::EntityType;
+use newsfacet_gazetteer::fold::fold;
+use newsfacet_gazetteer::EntityType;
 
 /// Nations that field their own teams without being states: like countries, they stay places.
 const SPORTING_NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ireland"];

@@ -1,8 +1,8 @@
 //! Entity resolution on hand-written sentences.
 
 use super::*;
-use crate::gazetteer::{kind, Entry};
 use crate::matcher::Matcher;
+use newsfacet_gazetteer::{kind, Entry};
 
 fn gazetteer() -> Gazetteer {
     let mut g = Gazetteer::default();

@@ -2,9 +2,9 @@
 
 use std::process::ExitCode;
 
+use newsfacet_gazetteer::kind;
+use newsfacet_gazetteer::EntityType;
 use newsfacet_gazetteer_build::BuildOptions;
-use newsfacet_tag::gazetteer::kind;
-use newsfacet_tag::EntityType;
 use serde::Serialize;
 
 use crate::cli::{GazetteerBuildArgs, GazetteerStatsArgs};

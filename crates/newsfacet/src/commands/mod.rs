@@ -7,9 +7,9 @@ pub mod index;
 pub mod quotes;
 pub mod search;
 
+use newsfacet_gazetteer::Gazetteer;
 use newsfacet_index::{FacetField, NewsIndex};
 use newsfacet_query::{CountBy, DateRange, Filters, QueryError, SearchRequest, SortOrder};
-use newsfacet_tag::Gazetteer;
 
 use crate::cli::{CountByName, DateArgs, FacetName, FilterArgs, QueryArgs, SortName};
 use crate::{gazetteers, UsageError};

@@ -9,150 +9,11 @@
 //! Loading never panics on bad input: a malformed line is an error naming `file:line`.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
+use crate::entry::{EntityType, Entry, EntryId};
 use crate::fold::fold;
-
-/// The three entity types that facets and the `analyze` contract know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EntityType {
-    Person,
-    Organization,
-    Place,
-}
-
-impl EntityType {
-    /// The lowercase name used in files, JSON and facet paths.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityType::Person => "person",
-            EntityType::Organization => "organization",
-            EntityType::Place => "place",
-        }
-    }
-
-    /// Parses `person`, `organization` (or `org`) and `place`.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "person" | "per" => Some(EntityType::Person),
-            "organization" | "organisation" | "org" => Some(EntityType::Organization),
-            "place" | "loc" | "location" => Some(EntityType::Place),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for EntityType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Place kinds with special meaning to the tagger; other kinds are free-form strings.
-pub mod kind {
-    /// A sovereign country or territory; its `country` is its own ISO code.
-    pub const COUNTRY: &str = "country";
-    /// A city or town; its `country` says where it lies.
-    pub const CITY: &str = "city";
-    /// A first-level subdivision or geopolitical region.
-    pub const REGION: &str = "region";
-    /// Seas, straits, rivers.
-    pub const WATER: &str = "water";
-    /// A wire service: its stories are republished by others.
-    pub const NEWS_AGENCY: &str = "news_agency";
-    /// A site that republishes other outlets' stories (MENAFN, Yahoo News).
-    pub const AGGREGATOR: &str = "aggregator";
-    /// Organization kinds that publish news: candidates for an article's source.
-    pub const PUBLISHER_KINDS: &[&str] = &[NEWS_AGENCY, "publisher", "broadcaster", AGGREGATOR];
-}
-
-/// One gazetteer entry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
-    /// Stable id, e.g. `country:RU`, `city:524901`, `person:sergei-shoigu`.
-    pub id: String,
-    #[serde(rename = "type")]
-    pub entity_type: EntityType,
-    /// Finer kind: `country`, `city`, `region`, `water` for places; `news_agency`,
-    /// `government`, `party`… for organizations; an office class for people.
-    #[serde(default)]
-    pub kind: String,
-    /// Canonical display name; facets use it.
-    pub name: String,
-    /// ISO 3166-1 alpha-2 code of the entry's country, if it has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    /// Other names it goes by (the canonical name need not be repeated).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
-    /// Adjectives and demonyms ("Russian"): they point to the entry for the country facet
-    /// but are not mentions of the place itself.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub demonyms: Vec<String>,
-    /// Web domains of a publisher (`reuters.com`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub domains: Vec<String>,
-    /// `m` or `f` for people, when known; used to resolve pronouns.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gender: Option<String>,
-    /// Offices or roles ("Secretary of the Security Council").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub roles: Vec<String>,
-    /// Whether a city is its country's capital.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub capital: bool,
-    /// Population of a place, for ranking ambiguous names.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub population: Option<u64>,
-}
-
-impl Entry {
-    /// A new entry with only the required fields set.
-    pub fn new(
-        id: impl Into<String>,
-        entity_type: EntityType,
-        kind: &str,
-        name: impl Into<String>,
-    ) -> Self {
-        Entry {
-            id: id.into(),
-            entity_type,
-            kind: kind.to_string(),
-            name: name.into(),
-            country: None,
-            aliases: Vec::new(),
-            demonyms: Vec::new(),
-            domains: Vec::new(),
-            gender: None,
-            roles: Vec::new(),
-            capital: false,
-            population: None,
-        }
-    }
-
-    /// The canonical name followed by every alias.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
-    }
-
-    /// Whether this entry is a country or territory.
-    pub fn is_country(&self) -> bool {
-        self.entity_type == EntityType::Place && self.kind == kind::COUNTRY
-    }
-
-    /// Whether this entry is a news publisher (a candidate article source).
-    pub fn is_publisher(&self) -> bool {
-        self.entity_type == EntityType::Organization
-            && kind::PUBLISHER_KINDS.contains(&self.kind.as_str())
-    }
-}
-
-/// Index of an entry inside one [`Gazetteer`].
-pub type EntryId = u32;
+use crate::tsv::parse_tsv_line;
 
 /// An error loading a gazetteer file; always names the file, and the line where there is one.
 #[derive(Debug, thiserror::Error)]
@@ -160,20 +21,28 @@ pub enum GazetteerError {
     /// The file could not be read.
     #[error("{}: {source}", path.display())]
     Io {
+        /// The file.
         path: PathBuf,
+        /// What the operating system said.
         #[source]
         source: std::io::Error,
     },
     /// A line could not be parsed.
     #[error("{}:{line}: {message}", path.display())]
     Line {
+        /// The file.
         path: PathBuf,
+        /// The 1-based line number.
         line: usize,
+        /// What is wrong with the line.
         message: String,
     },
     /// The file extension names no known gazetteer format.
     #[error("{}: unknown gazetteer format (expected .jsonl or .tsv)", path.display())]
-    UnknownFormat { path: PathBuf },
+    UnknownFormat {
+        /// The file.
+        path: PathBuf,
+    },
 }
 
 /// All entries, plus lookups by id, folded alias, country code and domain.
@@ -407,159 +276,10 @@ impl Gazetteer {
     }
 }
 
-/// Parses one TSV gazetteer line into an entry; `Ok(None)` for blank and `#` comment lines.
-///
-/// Columns (tab-separated): `name`, `type` (person/organization/place), `kind`, `country`
-/// (ISO alpha-2 or empty), `aliases` (`|`-separated), `attributes` (`;`-separated `key=value`:
-/// `id`, `gender`, `role` (repeatable), `domains` (comma-separated), `demonyms` (`|`-separated),
-/// `capital` (`true`), `population`). The last two columns may be omitted. Without an `id`
-/// attribute the id is `<type>:<slug of name>`.
-pub fn parse_tsv_line(line: &str) -> Result<Option<Entry>, String> {
-    let line = line.trim_end_matches(['\r', '\n']);
-    if line.trim().is_empty() || line.trim_start().starts_with('#') {
-        return Ok(None);
-    }
-    let columns: Vec<&str> = line.split('\t').collect();
-    if columns.len() < 4 || columns.len() > 6 {
-        return Err(format!(
-            "expected 4 to 6 tab-separated columns (name, type, kind, country, aliases, attributes), found {}",
-            columns.len()
-        ));
-    }
-    let name = columns[0].trim();
-    if name.is_empty() {
-        return Err("empty name".to_string());
-    }
-    let entity_type = EntityType::parse(columns[1]).ok_or_else(|| {
-        format!(
-            "unknown type {:?} (expected person, organization or place)",
-            columns[1]
-        )
-    })?;
-    let kind = columns[2].trim();
-    let country = columns[3].trim();
-    let is_code = country.len() == 2 && country.chars().all(|c| c.is_ascii_alphabetic());
-    if !country.is_empty() && !is_code {
-        return Err(format!(
-            "country {country:?} is not an ISO 3166-1 alpha-2 code"
-        ));
-    }
-    let mut entry = Entry::new(
-        format!("{}:{}", short_type(entity_type), slug(name)),
-        entity_type,
-        kind,
-        name,
-    );
-    if !country.is_empty() {
-        entry.country = Some(country.to_ascii_uppercase());
-    }
-    if let Some(aliases) = columns.get(4) {
-        entry.aliases = split_list(aliases, '|');
-    }
-    if let Some(attributes) = columns.get(5) {
-        for pair in attributes
-            .split(';')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
-            let (key, value) = pair
-                .split_once('=')
-                .ok_or_else(|| format!("attribute {pair:?} is not key=value"))?;
-            let value = value.trim();
-            match key.trim() {
-                "id" => entry.id = value.to_string(),
-                "gender" => entry.gender = Some(value.to_string()),
-                "role" => entry.roles.push(value.to_string()),
-                "domains" => entry.domains = split_list(value, ','),
-                "demonyms" => entry.demonyms = split_list(value, '|'),
-                "capital" => entry.capital = value == "true",
-                "population" => {
-                    entry.population = Some(
-                        value
-                            .parse()
-                            .map_err(|_| format!("population {value:?} is not a number"))?,
-                    )
-                }
-                other => return Err(format!("unknown attribute {other:?}")),
-            }
-        }
-    }
-    Ok(Some(entry))
-}
-
-fn split_list(s: &str, separator: char) -> Vec<String> {
-    s.split(separator)
-        .map(str::trim)
-        .filter(|a| !a.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn short_type(entity_type: EntityType) -> &'static str {
-    match entity_type {
-        EntityType::Person => "person",
-        EntityType::Organization => "org",
-        EntityType::Place => "place",
-    }
-}
-
-/// A lowercase ASCII slug for ids: "Recep Tayyip Erdoğan" → `recep-tayyip-erdogan`.
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in fold(name).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    if out.is_empty() {
-        // Non-Latin names still need a stable id.
-        out = format!(
-            "{:x}",
-            fold(name)
-                .bytes()
-                .fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64))
-        );
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parses_tsv_with_attributes() {
-        let entry = parse_tsv_line(
-            "Sergei Shoigu\tperson\tofficial\tRU\tShoygu|Sergey Shoigu\tgender=m;role=Secretary of the Security Council",
-        )
-        .unwrap()
-        .unwrap();
-        assert_eq!(entry.id, "person:sergei-shoigu");
-        assert_eq!(entry.country.as_deref(), Some("RU"));
-        assert_eq!(entry.aliases, vec!["Shoygu", "Sergey Shoigu"]);
-        assert_eq!(entry.gender.as_deref(), Some("m"));
-        assert_eq!(entry.roles.len(), 1);
-    }
-
-    #[test]
-    fn rejects_bad_tsv_lines_with_reasons() {
-        assert!(parse_tsv_line("# comment").unwrap().is_none());
-        assert!(parse_tsv_line("Foo\tthing\tx\t")
-            .unwrap_err()
-            .contains("unknown type"));
-        assert!(parse_tsv_line("Foo\tperson\tx\tRUS")
-            .unwrap_err()
-            .contains("alpha-2"));
-        assert!(parse_tsv_line("Foo").unwrap_err().contains("columns"));
-        assert!(parse_tsv_line("Foo\tperson\tx\t\t\tbogus")
-            .unwrap_err()
-            .contains("key=value"));
-    }
+    use crate::entry::kind;
 
     #[test]
     fn user_file_errors_name_file_and_line() {

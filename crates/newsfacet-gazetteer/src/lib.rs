@@ -1,0 +1,22 @@
+//! The gazetteer: every known person, organization and place with its aliases, the word lists
+//! the tagger reads, and the folding that makes "Türkiye", "TURKIYE" and "turkiye" one key.
+//!
+//! - [`entry`]: the data model ([`Entry`], [`EntityType`], [`kind`]).
+//! - [`Gazetteer`]: entries plus lookups by folded alias, id, country code and web domain;
+//!   [`Gazetteer::bundled`] is the compiled-in data of `index-data/gazetteers/`, and user files
+//!   (JSON Lines or TSV, see [`tsv`]) merge on top.
+//! - [`fold`]: case, diacritic and apostrophe folding shared by every lookup.
+//! - [`words`]: the word lists (given names, ordinary English words, common-word place names).
+
+#![warn(missing_docs)]
+
+mod bundled;
+pub mod entry;
+pub mod fold;
+mod gazetteer;
+pub mod tsv;
+pub mod words;
+
+pub use entry::{kind, EntityType, Entry, EntryId};
+pub use gazetteer::{Gazetteer, GazetteerError};
+pub use tsv::{parse_tsv_line, slug};
