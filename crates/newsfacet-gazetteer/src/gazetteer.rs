@@ -185,9 +185,18 @@ impl Gazetteer {
         }
     }
 
-    /// Every entry, indexable by [`EntryId`].
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// Every entry with its [`EntryId`], in load order.
+    pub fn iter(&self) -> impl Iterator<Item = (EntryId, &Entry)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(id, entry)| (id as EntryId, entry))
+    }
+
+    /// The entries of one type with their [`EntryId`]s, in load order.
+    pub fn of_type(&self, entity_type: EntityType) -> impl Iterator<Item = (EntryId, &Entry)> {
+        self.iter()
+            .filter(move |(_, entry)| entry.entity_type == entity_type)
     }
 
     /// The entry with this index.

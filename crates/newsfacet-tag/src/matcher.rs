@@ -88,8 +88,7 @@ impl Matcher {
         let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
-        for (id, entry) in gazetteer.entries().iter().enumerate() {
-            let id = id as EntryId;
+        for (id, entry) in gazetteer.iter() {
             let names = entry.names().map(|n| (n, MentionVia::Name));
             let demonyms = entry
                 .demonyms

@@ -95,10 +95,7 @@ impl NameLexicon {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(fold)
             .collect();
-        for entry in gazetteer.entries() {
-            if entry.entity_type != EntityType::Person {
-                continue;
-            }
+        for (_, entry) in gazetteer.of_type(EntityType::Person) {
             let words: Vec<&str> = entry.name.split_whitespace().collect();
             let Some(first) = words.first() else {
                 continue;

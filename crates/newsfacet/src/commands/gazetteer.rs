@@ -35,7 +35,7 @@ struct Stats {
 pub fn stats(args: GazetteerStatsArgs) -> anyhow::Result<ExitCode> {
     let gazetteer = gazetteers::load(&args.gazetteer)?;
     let mut stats = Stats::default();
-    for entry in gazetteer.entries() {
+    for (_, entry) in gazetteer.iter() {
         match entry.entity_type {
             EntityType::Person => stats.person += 1,
             EntityType::Organization => stats.organization += 1,
