@@ -6,7 +6,21 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// The three entity types that facets and the `analyze` contract know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
     /// A person.
@@ -63,7 +77,16 @@ pub mod kind {
 }
 
 /// One gazetteer entry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub struct Entry {
     /// Stable id, e.g. `country:RU`, `city:524901`, `person:sergei-shoigu`.
     pub id: String,

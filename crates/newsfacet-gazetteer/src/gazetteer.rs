@@ -8,11 +8,16 @@
 //!
 //! Loading never panics on bad input: a malformed line is an error naming `file:line`.
 
-use std::collections::HashMap;
+use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use crate::entry::{EntityType, Entry, EntryId};
+use crate::alias::{AliasData, AliasTable};
+use crate::builder::Builder;
+use crate::compiled::ArchivedCompiled;
+use crate::entry::{ArchivedEntityType, EntityType, Entry, EntryId};
 use crate::fold::fold;
+use crate::tables::{Lookups, Tables};
 use crate::tsv::parse_tsv_line;
 
 /// An error loading a gazetteer file; always names the file, and the line where there is one.
@@ -37,6 +42,9 @@ pub enum GazetteerError {
         /// What is wrong with the line.
         message: String,
     },
+    /// The compiled-in gazetteer is damaged (a build problem, never the user's input).
+    #[error("the compiled gazetteer cannot be read: {0}")]
+    Compiled(String),
     /// The file extension names no known gazetteer format.
     #[error("{}: unknown gazetteer format (expected .jsonl or .tsv)", path.display())]
     UnknownFormat {
@@ -46,26 +54,125 @@ pub enum GazetteerError {
 }
 
 /// All entries, plus lookups by id, folded alias, country code and domain.
-#[derive(Debug, Default, Clone)]
+///
+/// The bundled gazetteer is the compiled form embedded in the binary: nothing is parsed at
+/// start-up and each entry is decoded on first use. Adding entries (user files, tests) turns it
+/// into an owned gazetteer whose lookup tables are frozen again on the next lookup; both answer
+/// every lookup through the same tables.
+#[derive(Clone)]
 pub struct Gazetteer {
-    entries: Vec<Entry>,
-    by_id: HashMap<String, EntryId>,
-    /// Folded name, alias or demonym → entries carrying it.
-    by_key: HashMap<String, Vec<EntryId>>,
-    /// ISO alpha-2 code → the country entry.
-    by_country_code: HashMap<String, EntryId>,
-    /// Lowercase domain → publisher entry.
-    by_domain: HashMap<String, EntryId>,
+    state: State,
 }
+
+#[derive(Clone)]
+enum State {
+    Bundled {
+        archive: &'static ArchivedCompiled,
+        entries: Box<[OnceLock<Entry>]>,
+        lookups: Lookups,
+    },
+    Owned {
+        builder: Builder,
+        lookups: OnceLock<Lookups>,
+    },
+}
+
+impl Default for Gazetteer {
+    fn default() -> Self {
+        Gazetteer {
+            state: State::Owned {
+                builder: Builder::default(),
+                lookups: OnceLock::new(),
+            },
+        }
+    }
+}
+
+impl fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("entries", &self.len())
+            .field("bundled", &matches!(self.state, State::Bundled { .. }))
+            .finish()
+    }
+}
+
+/// The compiled bundled gazetteer (see `build.rs`), aligned as `rkyv` requires.
+static COMPILED: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.rkyv")));
+
+#[repr(C, align(16))]
+struct Aligned<T: ?Sized>(T);
 
 impl Gazetteer {
     /// The gazetteers compiled into the binary from `index-data/gazetteers/`.
     pub fn bundled() -> Result<Self, GazetteerError> {
-        let mut gazetteer = Gazetteer::default();
-        for (name, text) in crate::bundled::FILES {
-            gazetteer.add_jsonl(Path::new(name), text)?;
+        let archive = rkyv::access::<ArchivedCompiled, rkyv::rancor::Error>(&COMPILED.0)
+            .map_err(|e| GazetteerError::Compiled(e.to_string()))?;
+        let tables = rkyv::deserialize::<Tables, rkyv::rancor::Error>(&archive.tables)
+            .map_err(|e| GazetteerError::Compiled(e.to_string()))?;
+        let lookups = Lookups::open(tables).map_err(|e| GazetteerError::Compiled(e.to_string()))?;
+        let entries = (0..archive.entries.len())
+            .map(|_| OnceLock::new())
+            .collect();
+        Ok(Gazetteer {
+            state: State::Bundled {
+                archive,
+                entries,
+                lookups,
+            },
+        })
+    }
+
+    /// The alias table the matcher walks, with the bundled list of names that are also common
+    /// English words: compiled in for the bundled gazetteer, built here for any other.
+    pub fn alias_table(&self) -> Result<AliasTable, GazetteerError> {
+        let data = match &self.state {
+            State::Bundled { archive, .. } => {
+                rkyv::deserialize::<AliasData, rkyv::rancor::Error>(&archive.aliases)
+                    .map_err(|e| GazetteerError::Compiled(e.to_string()))?
+            }
+            State::Owned { .. } => {
+                return Ok(self.alias_table_with(crate::words::COMMON_WORDS));
+            }
+        };
+        AliasTable::open(data).map_err(|e| GazetteerError::Compiled(e.to_string()))
+    }
+
+    /// The alias table with another common-word list (lowercase, one a line).
+    pub fn alias_table_with(&self, common_words: &str) -> AliasTable {
+        let data = AliasData::build(self.len(), |id| self.entry(id), common_words);
+        // The bytes were built just now from valid keys.
+        AliasTable::open(data).expect("a freshly built alias table opens")
+    }
+
+    /// The owned builder, decoding every bundled entry the first time the gazetteer changes.
+    fn builder_mut(&mut self) -> &mut Builder {
+        if let State::Bundled { .. } = self.state {
+            let entries: Vec<Entry> = self.iter().map(|(_, entry)| entry.clone()).collect();
+            self.state = State::Owned {
+                builder: Builder::from_entries(entries),
+                lookups: OnceLock::new(),
+            };
         }
-        Ok(gazetteer)
+        match &mut self.state {
+            State::Owned { builder, lookups } => {
+                // The tables no longer match the entries.
+                lookups.take();
+                builder
+            }
+            State::Bundled { .. } => unreachable!("thawed above"),
+        }
+    }
+
+    fn lookups(&self) -> &Lookups {
+        match &self.state {
+            State::Bundled { lookups, .. } => lookups,
+            State::Owned { builder, lookups } => lookups.get_or_init(|| {
+                // Tables built from the builder's own keys are always a valid fst.
+                Lookups::open(builder.freeze()).expect("freshly frozen tables open")
+            }),
+        }
     }
 
     /// Reads a user gazetteer file (`.jsonl` or `.tsv`) and merges it in. An entry whose id is
@@ -125,106 +232,68 @@ impl Gazetteer {
 
     /// Adds one entry, replacing any entry with the same id.
     pub fn insert(&mut self, entry: Entry) {
-        let id = match self.by_id.get(&entry.id) {
-            Some(&existing) => {
-                self.unindex(existing);
-                self.entries[existing as usize] = entry;
-                existing
-            }
-            None => {
-                let id = self.entries.len() as EntryId;
-                self.by_id.insert(entry.id.clone(), id);
-                self.entries.push(entry);
-                id
-            }
-        };
-        self.index(id);
-    }
-
-    fn keys_of(entry: &Entry) -> Vec<String> {
-        let mut keys: Vec<String> = entry
-            .names()
-            .chain(entry.demonyms.iter().map(String::as_str))
-            .map(fold)
-            .collect();
-        keys.sort();
-        keys.dedup();
-        keys.retain(|k| !k.is_empty());
-        keys
-    }
-
-    fn index(&mut self, id: EntryId) {
-        let entry = &self.entries[id as usize];
-        for key in Self::keys_of(entry) {
-            self.by_key.entry(key).or_default().push(id);
-        }
-        if entry.is_country() {
-            if let Some(code) = &entry.country {
-                self.by_country_code.insert(code.to_ascii_uppercase(), id);
-            }
-        }
-        for domain in &entry.domains {
-            self.by_domain.insert(domain.to_ascii_lowercase(), id);
-        }
-    }
-
-    fn unindex(&mut self, id: EntryId) {
-        let entry = &self.entries[id as usize];
-        for key in Self::keys_of(entry) {
-            if let Some(ids) = self.by_key.get_mut(&key) {
-                ids.retain(|&other| other != id);
-            }
-        }
-        if entry.is_country() {
-            if let Some(code) = &entry.country {
-                self.by_country_code.remove(&code.to_ascii_uppercase());
-            }
-        }
-        for domain in &entry.domains {
-            self.by_domain.remove(&domain.to_ascii_lowercase());
-        }
+        self.builder_mut().insert(entry);
     }
 
     /// Every entry with its [`EntryId`], in load order.
     pub fn iter(&self) -> impl Iterator<Item = (EntryId, &Entry)> {
-        self.entries
-            .iter()
-            .enumerate()
-            .map(|(id, entry)| (id as EntryId, entry))
+        (0..self.len() as EntryId).map(|id| (id, self.entry(id)))
     }
 
     /// The entries of one type with their [`EntryId`]s, in load order.
     pub fn of_type(&self, entity_type: EntityType) -> impl Iterator<Item = (EntryId, &Entry)> {
-        self.iter()
-            .filter(move |(_, entry)| entry.entity_type == entity_type)
+        (0..self.len() as EntryId)
+            .filter(move |&id| self.entity_type(id) == entity_type)
+            .map(|id| (id, self.entry(id)))
+    }
+
+    /// The type of an entry, without decoding a compiled entry.
+    fn entity_type(&self, id: EntryId) -> EntityType {
+        match &self.state {
+            State::Bundled { archive, .. } => match archive.entries[id as usize].entity_type {
+                ArchivedEntityType::Person => EntityType::Person,
+                ArchivedEntityType::Organization => EntityType::Organization,
+                ArchivedEntityType::Place => EntityType::Place,
+            },
+            State::Owned { builder, .. } => builder.entries[id as usize].entity_type,
+        }
     }
 
     /// The entry with this index.
     pub fn entry(&self, id: EntryId) -> &Entry {
-        &self.entries[id as usize]
+        match &self.state {
+            State::Bundled {
+                archive, entries, ..
+            } => entries[id as usize].get_or_init(|| {
+                // The archive was validated when it was opened; decoding an entry cannot fail.
+                rkyv::deserialize::<Entry, rkyv::rancor::Error>(&archive.entries[id as usize])
+                    .expect("a validated entry decodes")
+            }),
+            State::Owned { builder, .. } => &builder.entries[id as usize],
+        }
     }
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        match &self.state {
+            State::Bundled { entries, .. } => entries.len(),
+            State::Owned { builder, .. } => builder.entries.len(),
+        }
     }
 
     /// Whether there are no entries.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 
     /// The entry with this stable id.
     pub fn by_id(&self, id: &str) -> Option<EntryId> {
-        self.by_id.get(id).copied()
+        self.lookups().by_id(id)
     }
 
     /// Entries whose name, alias or demonym folds to the same key as `name`.
     pub fn lookup(&self, name: &str) -> &[EntryId] {
-        self.by_key
-            .get(&fold(name))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        self.lookups().by_key(&fold(name))
     }
 
     /// The best entry of a type for `name`: a country before other places, then the most
@@ -239,9 +308,9 @@ impl Gazetteer {
 
     /// The country entry for an ISO alpha-2 code.
     pub fn country(&self, code: &str) -> Option<&Entry> {
-        self.by_country_code
-            .get(&code.to_ascii_uppercase())
-            .map(|&id| self.entry(id))
+        self.lookups()
+            .by_country_code(&code.to_ascii_uppercase())
+            .map(|id| self.entry(id))
     }
 
     /// The country entry a user-typed value names: a country name, alias, demonym or code.
@@ -274,7 +343,7 @@ impl Gazetteer {
     pub fn publisher_for_domain(&self, host: &str) -> Option<&Entry> {
         let mut host = host.trim().trim_start_matches("www.").to_ascii_lowercase();
         loop {
-            if let Some(&id) = self.by_domain.get(&host) {
+            if let Some(id) = self.lookups().by_domain(&host) {
                 return Some(self.entry(id));
             }
             match host.split_once('.') {

@@ -7,16 +7,25 @@
 //!   (JSON Lines or TSV, see [`tsv`]) merge on top.
 //! - [`fold`]: case, diacritic and apostrophe folding shared by every lookup.
 //! - [`words`]: the word lists (given names, ordinary English words, common-word place names).
+//! - [`AliasTable`]: every folded alias with its case rule and candidate entries, the table the
+//!   tagger's matcher walks.
+//!
+//! The bundled data is compiled by `build.rs` into a binary form (finite-state maps and a
+//! zero-copy archive) embedded in the binary, so that loading it costs next to nothing.
 
 #![warn(missing_docs)]
 
-mod bundled;
+pub mod alias;
+mod builder;
+mod compiled;
 pub mod entry;
 pub mod fold;
 mod gazetteer;
+mod tables;
 pub mod tsv;
 pub mod words;
 
+pub use alias::{Alias, AliasTable, CaseRule, MentionVia};
 pub use entry::{kind, EntityType, Entry, EntryId};
 pub use gazetteer::{Gazetteer, GazetteerError};
 pub use tsv::{parse_tsv_line, slug};

@@ -1,21 +1,12 @@
-//! One Aho-Corasick automaton over every gazetteer alias, run over case- and diacritic-folded
-//! text, with case, word-boundary and common-word rules checked against the original text.
-
-use std::collections::{HashMap, HashSet};
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+//! Finds every gazetteer alias in a text: one walk of the gazetteer's finite-state alias table
+//! from each word start of the case- and diacritic-folded text, with case, word-boundary and
+//! common-word rules checked against the original text.
 
 use newsfacet_gazetteer::fold::{fold, FoldedText};
-use newsfacet_gazetteer::{EntryId, Gazetteer};
+use newsfacet_gazetteer::{Alias, AliasTable, CaseRule, EntryId, Gazetteer, GazetteerError};
 
-/// How a mention refers to its entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MentionVia {
-    /// The entry's name or one of its aliases.
-    Name,
-    /// A demonym or adjective ("Russian"): counts toward countries, not as a place mention.
-    Demonym,
-}
+// The tagger's modules and users name the mention kind through the matcher.
+pub use newsfacet_gazetteer::MentionVia;
 
 /// A gazetteer match in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,53 +17,30 @@ pub struct Mention {
     pub end: usize,
     /// The chosen entry when the alias is ambiguous.
     pub entry: EntryId,
+    /// Whether the text names the entry or uses its demonym.
     pub via: MentionVia,
 }
 
-/// How strictly an alias's letter case must match the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum CaseRule {
-    /// Acronyms ("US", "UN", "WHO") match only exactly as written.
-    Exact,
-    /// Words capitalised in the alias must be capitalised in the text.
-    Capitalised,
-    /// A name that is also a common English word ("Nice", "Reading"): capitalised, not at the
-    /// start of a sentence, not inside all-capitals text, not next to another capitalised word
-    /// ("Far East", "March Madness") and not followed by a number ("March 2").
-    CapitalisedMidSentence,
-}
-
-#[derive(Debug)]
-struct Pattern {
-    /// The alias as written in the gazetteer, for its capitalisation.
-    alias: String,
-    rule: CaseRule,
-    /// Candidate entries, best first.
-    candidates: Vec<(EntryId, MentionVia)>,
-    /// A one-word name of a minor city ("David", "Kent"): before another capitalised word it is
-    /// far more often a first name or part of a team or company name than the place.
-    yields_to_following_name: bool,
-}
-
-/// The compiled multi-pattern matcher. Build it once per process and share it.
+/// The multi-pattern matcher over the gazetteer's [`AliasTable`]. Build it once per process
+/// and share it.
 #[derive(Debug)]
 pub struct Matcher {
-    automaton: AhoCorasick,
-    patterns: Vec<Pattern>,
-    /// Folded alias → pattern index, to list an ambiguous alias's candidates.
-    by_key: HashMap<String, usize>,
+    aliases: AliasTable,
 }
 
 /// Why a matcher could not be built.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot build the gazetteer automaton: {0}")]
-pub struct MatcherError(#[from] aho_corasick::BuildError);
+#[error("cannot build the gazetteer matcher: {0}")]
+pub struct MatcherError(#[from] GazetteerError);
 
 impl Matcher {
-    /// Compiles every name, alias and demonym of `gazetteer`, with the bundled list of names
-    /// that are also common English words.
+    /// The matcher for every name, alias and demonym of `gazetteer`, with the bundled list of
+    /// names that are also common English words. For the bundled gazetteer the table is
+    /// compiled in, so this costs next to nothing.
     pub fn new(gazetteer: &Gazetteer) -> Result<Self, MatcherError> {
-        Self::with_common_words(gazetteer, newsfacet_gazetteer::words::COMMON_WORDS)
+        Ok(Matcher {
+            aliases: gazetteer.alias_table()?,
+        })
     }
 
     /// Like [`Matcher::new`], with the common-word list given as text, one folded word a line.
@@ -80,105 +48,61 @@ impl Matcher {
         gazetteer: &Gazetteer,
         common_words: &str,
     ) -> Result<Self, MatcherError> {
-        let common_words: HashSet<&str> = common_words
-            .lines()
-            .map(str::trim)
-            .filter(|w| !w.is_empty())
-            .collect();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
-        let mut keys: Vec<String> = Vec::new();
-        let mut patterns: Vec<Pattern> = Vec::new();
-        for (id, entry) in gazetteer.iter() {
-            let names = entry.names().map(|n| (n, MentionVia::Name));
-            let demonyms = entry
-                .demonyms
-                .iter()
-                .map(|d| (d.as_str(), MentionVia::Demonym));
-            for (alias, via) in names.chain(demonyms) {
-                let key = fold(alias);
-                if key.chars().count() < 2 {
-                    continue;
-                }
-                let index = *by_key.entry(key.clone()).or_insert_with(|| {
-                    keys.push(key.clone());
-                    patterns.push(Pattern {
-                        alias: alias.to_string(),
-                        rule: case_rule(alias, &key, entry.is_country(), &common_words),
-                        candidates: Vec::new(),
-                        yields_to_following_name: false,
-                    });
-                    patterns.len() - 1
-                });
-                let pattern = &mut patterns[index];
-                if !pattern.candidates.iter().any(|&(other, _)| other == id) {
-                    pattern.candidates.push((id, via));
-                }
-                // An acronym spelling wins over a lowercase spelling of the same key: "US" must
-                // stay exact even if some entry also lists "Us".
-                if case_rule(alias, &key, entry.is_country(), &common_words) == CaseRule::Exact {
-                    pattern.rule = CaseRule::Exact;
-                    pattern.alias = alias.to_string();
-                }
-            }
-        }
-        for pattern in &mut patterns {
-            pattern
-                .candidates
-                .sort_by_key(|&(id, via)| std::cmp::Reverse(priority(gazetteer, id, via)));
-            let best = pattern
-                .candidates
-                .first()
-                .map(|&(id, _)| gazetteer.entry(id));
-            pattern.yields_to_following_name = !pattern.alias.contains(' ')
-                && best.is_some_and(|e| e.kind == newsfacet_gazetteer::kind::CITY && !e.capital);
-        }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&keys)?;
         Ok(Matcher {
-            automaton,
-            patterns,
-            by_key,
+            aliases: gazetteer.alias_table_with(common_words),
         })
     }
 
     /// Every entry that the alias written as `surface` may name, best first by the static
     /// ranking; empty when `surface` is no alias.
     pub fn candidates(&self, surface: &str) -> &[(EntryId, MentionVia)] {
-        self.by_key
-            .get(&fold(surface))
-            .map_or(&[], |&index| self.patterns[index].candidates.as_slice())
+        self.aliases
+            .find(&fold(surface))
+            .map_or(&[], |number| self.aliases.alias(number).candidates)
     }
 
     /// Number of distinct folded aliases compiled.
     pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
+        self.aliases.len()
     }
 
     /// All mentions in `text`, leftmost-longest and non-overlapping, sorted by start.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let folded = FoldedText::new(text);
+        let bytes = folded.text.as_bytes();
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(&folded.text) {
-            let (start, end) = folded.original_span(m.start(), m.end());
-            let pattern = &self.patterns[m.pattern().as_usize()];
-            let yields =
-                pattern.yields_to_following_name && followed_by_capitalised_word(text, end);
-            if !yields
-                && is_word_boundary(text, start, end)
-                && case_allows(pattern, text, start, end)
+        for (folded_start, _) in folded.text.char_indices() {
+            // Every alias found must start a word; testing that first skips the walks that
+            // would begin inside one.
+            let start = folded.origin[folded_start];
+            if text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
             {
-                candidates.push((start, end, m.pattern().as_usize()));
+                continue;
+            }
+            for (length, number) in self.aliases.prefixes(&bytes[folded_start..]) {
+                let (start, end) = folded.original_span(folded_start, folded_start + length);
+                let alias = self.aliases.alias(number);
+                let yields =
+                    alias.yields_to_following_name && followed_by_capitalised_word(text, end);
+                if !yields
+                    && is_word_boundary(text, start, end)
+                    && case_allows(&alias, text, start, end)
+                {
+                    candidates.push((start, end, number));
+                }
             }
         }
         candidates.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
         let mut mentions = Vec::new();
         let mut covered_until = 0;
-        for (start, end, pattern) in candidates {
+        for (start, end, number) in candidates {
             if start < covered_until {
                 continue;
             }
-            let (entry, via) = self.patterns[pattern].candidates[0];
+            let (entry, via) = self.aliases.alias(number).candidates[0];
             mentions.push(Mention {
                 start,
                 end,
@@ -191,64 +115,29 @@ impl Matcher {
     }
 }
 
-fn case_rule(alias: &str, key: &str, is_country: bool, common_words: &HashSet<&str>) -> CaseRule {
-    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
-    let is_acronym =
-        letters.len() <= 6 && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    if is_acronym {
-        CaseRule::Exact
-    } else if !is_country && !key.contains(' ') && common_words.contains(key) {
-        CaseRule::CapitalisedMidSentence
-    } else {
-        CaseRule::Capitalised
-    }
-}
-
-/// Ranks the candidates of an ambiguous alias when the article gives no clue (see
-/// `entities::context`): countries, then people and organizations, then capitals, then regions,
-/// then cities by population.
-fn priority(gazetteer: &Gazetteer, id: EntryId, via: MentionVia) -> (u8, u64) {
-    use newsfacet_gazetteer::{kind, EntityType};
-    let entry = gazetteer.entry(id);
-    let class: u8 = match (entry.entity_type, entry.kind.as_str()) {
-        (EntityType::Place, kind::COUNTRY) => 6,
-        (EntityType::Person, _) => 5,
-        (EntityType::Organization, _) => 4,
-        (EntityType::Place, kind::CITY) if entry.capital => 3,
-        (EntityType::Place, kind::REGION) | (EntityType::Place, kind::WATER) => 2,
-        _ => 1,
-    };
-    let class = if via == MentionVia::Name {
-        class
-    } else {
-        class.saturating_sub(1)
-    };
-    (class, entry.population.unwrap_or(0))
-}
-
 fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-fn case_allows(pattern: &Pattern, text: &str, start: usize, end: usize) -> bool {
+fn case_allows(alias: &Alias, text: &str, start: usize, end: usize) -> bool {
     let surface = &text[start..end];
     // A short word in capitals mid-sentence is an acronym ("ICO", "NAM"), not a name written
     // in lower case ("Icó", "Nam").
     let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
-    if pattern.rule != CaseRule::Exact
+    if alias.rule != CaseRule::Exact
         && letters <= 3
         && surface.chars().all(|c| !c.is_lowercase())
         && !in_all_caps_context(text, start, end)
     {
         return false;
     }
-    match pattern.rule {
-        CaseRule::Exact => surface == pattern.alias || fold_eq_uppercase(surface, &pattern.alias),
-        CaseRule::Capitalised => capitalisation_matches(&pattern.alias, surface),
+    match alias.rule {
+        CaseRule::Exact => surface == alias.written || fold_eq_uppercase(surface, alias.written),
+        CaseRule::Capitalised => capitalisation_matches(alias.written, surface),
         CaseRule::CapitalisedMidSentence => {
-            capitalisation_matches(&pattern.alias, surface)
+            capitalisation_matches(alias.written, surface)
                 && !is_sentence_start(text, start)
                 && !in_all_caps_context(text, start, end)
                 && !next_to_capitalised_word_or_number(text, start, end)
