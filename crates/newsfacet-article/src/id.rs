@@ -118,6 +118,59 @@ mod tests {
         );
     }
 
+    /// Ids are stored in users' indexes: the normalised form of these URLs must never change,
+    /// whichever parser produces it. The second half are the forms the `url` crate would rewrite
+    /// (default port, percent-encoding, IDN host, dot segments, backslash, empty user-info).
+    #[test]
+    fn normalised_urls_are_pinned() {
+        let pinned = [
+            ("HTTP://Ex.com/p/#c", "http://ex.com/p"),
+            ("https://A.b/c/", "https://a.b/c"),
+            ("https://Example.com/a/", "https://example.com/a"),
+            ("https://example.com", "https://example.com"),
+            (
+                "https://www.bbc.co.uk/news/1?utm_source=rss",
+                "https://www.bbc.co.uk/news/1",
+            ),
+            (
+                "https://www.example.com/world/2026/02/01/talks-resume/",
+                "https://www.example.com/world/2026/02/01/talks-resume",
+            ),
+            (
+                "https://www.theguardian.com/world/2026/feb/01/talks?CMP=share&igshid=9",
+                "https://www.theguardian.com/world/2026/feb/01/talks?CMP=share",
+            ),
+            ("https://u/", "https://u"),
+            ("https://ap.org/2?x=1#frag", "https://ap.org/2?x=1"),
+            ("https://example.com/a//", "https://example.com/a"),
+            (
+                "https://example.com?b=2&utm_term=x",
+                "https://example.com?b=2",
+            ),
+            ("file:///Corpus/A.html", "file:///Corpus/A.html"),
+            ("mailto:Desk@Example.com", "mailto:Desk@Example.com"),
+            ("https://Example.com:443/a", "https://example.com:443/a"),
+            (
+                "https://example.com/a b/ü?q=ä ö",
+                "https://example.com/a b/ü?q=ä ö",
+            ),
+            ("https://Bücher.Example/x", "https://bücher.example/x"),
+            (
+                "https://example.com/a/../b/./c",
+                "https://example.com/a/../b/./c",
+            ),
+            ("https://Example.com\\a\\b", "https://example.com\\a\\b"),
+            ("https://@Example.com/a", "https://@example.com/a"),
+            ("HTTPS://Exa Mple.com/a", "https://exa mple.com/a"),
+            ("Foo://Host.Example/X", "foo://host.example/X"),
+            ("https:/Example.com/a", "https:/Example.com/a"),
+            ("https://Example.com:99999/a", "https://example.com:99999/a"),
+        ];
+        for (url, id) in pinned {
+            assert_eq!(normalize_url(url), id, "{url}");
+        }
+    }
+
     #[test]
     fn id_preference_order() {
         assert_eq!(
