@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, Datelike, NaiveDate};
 use regex::Regex;
+use url::{Position, Url};
 
 /// The calendar date in a date or date-time string, or `None` if it is not one we recognise.
 ///
@@ -422,7 +423,7 @@ pub(crate) fn year_from_path(path: &Path) -> Option<i32> {
 /// A date in a URL's path, as news sites write them (`/2026/02/01/`, `/2026/feb/01/`).
 pub(crate) fn date_from_url(url: &str) -> Option<NaiveDate> {
     let path = url_path(url);
-    let caps = URL_DATE.captures(path)?;
+    let caps = URL_DATE.captures(&path)?;
     let year = plausible_year(&caps[1])?;
     let month = match caps[2].parse::<u32>() {
         Ok(m) => m,
@@ -434,13 +435,26 @@ pub(crate) fn date_from_url(url: &str) -> Option<NaiveDate> {
 /// A year alone in a URL's path (`/2026/`), for reading year-less datelines.
 pub(crate) fn year_from_url(url: &str) -> Option<i32> {
     let path = url_path(url);
-    plausible_year(PATH_YEAR.captures_iter(path).next()?.get(1)?.as_str())
+    plausible_year(PATH_YEAR.captures_iter(&path).next()?.get(1)?.as_str())
 }
 
-/// The part of a URL after its host, so that digits in a host name are not read as dates.
-fn url_path(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    rest.find('/').map_or("", |i| &rest[i..])
+/// The part of a URL after its host (path, query and fragment, as the `url` crate writes
+/// them), so that digits in a host name are not read as dates. An address without a scheme
+/// (`www.example.com/2026/02/01/x`) is read as if `http://` preceded it, and one starting with
+/// `/` is all path; an address the crate cannot read has no path.
+fn url_path(url: &str) -> String {
+    let url = url.trim();
+    let parsed = match Url::parse(url) {
+        Ok(parsed) if parsed.has_host() => Ok(parsed),
+        _ if url.starts_with('/') => {
+            Url::parse("http://placeholder.invalid").and_then(|base| base.join(url))
+        }
+        _ => Url::parse(&format!("http://{url}")),
+    };
+    parsed.map_or_else(
+        |_| String::new(),
+        |parsed| parsed[Position::BeforePath..].to_string(),
+    )
 }
 
 fn plausible_year(s: &str) -> Option<i32> {
@@ -629,6 +643,19 @@ opposition said it would study the details carefully before any vote in parliame
             None
         );
         assert_eq!(date_from_text("", Some(2026)), None);
+    }
+
+    #[test]
+    fn url_dates_without_scheme_or_behind_user_info() {
+        let date = NaiveDate::from_ymd_opt(2026, 2, 1);
+        assert_eq!(
+            date_from_url("https://u:p@www.example.com/2026/02/01/a"),
+            date
+        );
+        assert_eq!(date_from_url("www.example.com/2026/02/01/a"), date);
+        assert_eq!(date_from_url("/world/2026/feb/01/talks"), date);
+        assert_eq!(date_from_url("2026.example.com/a"), None);
+        assert_eq!(year_from_url("example.com/news/2026/x?page=2"), Some(2026));
     }
 
     #[test]

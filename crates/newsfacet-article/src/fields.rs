@@ -24,8 +24,9 @@ use chrono::NaiveDate;
 
 use crate::clean::clean_title;
 use crate::date::{date_from_number, parse_date};
-use crate::formats::html::{self, is_article_url};
+use crate::formats::html;
 use crate::formats::RawRecord;
+use crate::id::is_article_url;
 
 const ID: &[&str] = &["id", "_id", "uuid", "guid", "newid", "doc_id"];
 const URL: &[&str] = &["url", "link", "canonical_url"];

@@ -4,6 +4,7 @@
 //! source stays unknown rather than guessed.
 
 use newsfacet_article::Article;
+use url::Url;
 
 use crate::gazetteer::kind;
 use crate::Gazetteer;
@@ -30,7 +31,7 @@ pub fn detect_source(article: &Article, gazetteer: &Gazetteer) -> Option<String>
         .url
         .as_deref()
         .and_then(url_host)
-        .and_then(|h| gazetteer.publisher_for_domain(h))
+        .and_then(|h| gazetteer.publisher_for_domain(&h))
     {
         return Some(publisher.name.clone());
     }
@@ -40,18 +41,24 @@ pub fn detect_source(article: &Article, gazetteer: &Gazetteer) -> Option<String>
 /// A metadata source canonicalised through the publisher gazetteer (name, alias or domain),
 /// else kept as written: the metadata is evidence even for outlets we do not know.
 fn canonical_metadata_source(source: &str, gazetteer: &Gazetteer) -> String {
-    let host = url_host(source).unwrap_or(source);
+    let host = url_host(source);
     gazetteer
         .resolve_publisher(source)
-        .or_else(|| gazetteer.publisher_for_domain(host))
+        .or_else(|| gazetteer.publisher_for_domain(host.as_deref().unwrap_or(source)))
         .map_or_else(|| source.to_string(), |p| p.name.clone())
 }
 
-/// The host of an absolute URL, or of a bare domain such as `www.cbc.ca`.
-fn url_host(url: &str) -> Option<&str> {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = rest.split(['/', '?', '#', ':']).next()?;
-    (host.contains('.') && !host.contains(' ')).then_some(host)
+/// The host of an absolute URL, or of a bare domain such as `www.cbc.ca`, read by the `url`
+/// crate, so that a `user:password@` in front of the host does not hide it. A name with no dot
+/// (`CBC`) or one that is not an address (`Kyiv Weekly`) has none.
+fn url_host(url: &str) -> Option<String> {
+    let url = url.trim();
+    let parsed = match Url::parse(url) {
+        Ok(parsed) if parsed.has_host() => parsed,
+        _ => Url::parse(&format!("http://{url}")).ok()?,
+    };
+    let host = parsed.host_str()?;
+    host.contains('.').then(|| host.to_string())
 }
 
 /// Credits by which aggregators mark a republished feed item as theirs.
@@ -244,6 +251,32 @@ mod tests {
             "Text.",
         );
         assert_eq!(detect_source(&a, &g).as_deref(), Some("CBC News"));
+    }
+
+    #[test]
+    fn user_info_does_not_hide_the_host() {
+        let mut g = gazetteer();
+        let mut globe = Entry::new(
+            "org:the-globe-and-mail",
+            EntityType::Organization,
+            "publisher",
+            "The Globe and Mail",
+        );
+        globe.domains = vec!["theglobeandmail.com".into()];
+        g.insert(globe);
+        let a = article(
+            None,
+            Some("https://user:pw@www.theglobeandmail.com/world/article-talks-resume/"),
+            "Text.",
+        );
+        assert_eq!(detect_source(&a, &g).as_deref(), Some("The Globe and Mail"));
+        assert_eq!(
+            url_host("https://user:pw@www.theglobeandmail.com:8443/a").as_deref(),
+            Some("www.theglobeandmail.com")
+        );
+        assert_eq!(url_host("www.cbc.ca").as_deref(), Some("www.cbc.ca"));
+        assert_eq!(url_host("Kyiv Weekly"), None);
+        assert_eq!(url_host("CBC"), None);
     }
 
     #[test]

@@ -31,6 +31,7 @@ use serde_json::Value;
 use super::RawRecord;
 use crate::clean::clean_title;
 use crate::date::parse_date;
+use crate::id::is_article_url;
 
 /// Class and id names of page furniture, one per line (`#` comments).
 const SKIP_DATA: &str = include_str!("../../data/html-skip.txt");
@@ -871,22 +872,6 @@ fn looks_like_url(s: &str) -> bool {
     s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")
 }
 
-/// An absolute http(s) URL with a path: a bare homepage is never one article's address, and
-/// using it as the id would merge every article of the site.
-pub(crate) fn is_article_url(s: &str) -> bool {
-    let lower = s.trim().to_ascii_lowercase();
-    let Some(rest) = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-    else {
-        return false;
-    };
-    match rest.split_once('/') {
-        Some((host, path)) => !host.is_empty() && !path.trim_matches('/').is_empty(),
-        None => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -998,15 +983,6 @@ Part two of the body text, after the promotion."
             raw.body.as_deref(),
             Some("The council approved the budget.")
         );
-    }
-
-    #[test]
-    fn article_urls_need_a_path() {
-        assert!(is_article_url("https://example.com/news/1"));
-        assert!(!is_article_url("https://example.com/"));
-        assert!(!is_article_url("https://example.com"));
-        assert!(!is_article_url("/news/1"));
-        assert!(!is_article_url("mailto:x@example.com"));
     }
 
     #[test]
