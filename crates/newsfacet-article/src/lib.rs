@@ -78,6 +78,7 @@ mod error;
 mod fields;
 mod formats;
 mod id;
+mod one_line;
 
 use std::path::{Path, PathBuf};
 

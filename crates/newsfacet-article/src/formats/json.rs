@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::{build_article, decode, input, Position};
+use super::record::{build_article, Position};
+use super::{decode, input};
 use crate::{fields, Article, ReadError};
 
 /// Streams a JSON Lines file (gzip-compressed or not). Only one line is in memory at a time, so

@@ -2,9 +2,9 @@
 
 use std::path::Path;
 
-use super::{build_article, Position, RawRecord};
+use super::record::{build_article, Position, RawRecord};
 use crate::boilerplate::{self, Credits, Verdict};
-use crate::clean::clean_title;
+use crate::one_line::clean_title;
 use crate::{parse_date, Article, ReadError};
 
 /// Header keys we recognise. Anything else in the top block means it is not a header.
