@@ -4,8 +4,8 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::error::ReadError;
 use crate::formats::Format;
-use crate::ReadError;
 
 /// Files under `paths` that have a supported extension, recursively, sorted and de-duplicated.
 ///

@@ -6,7 +6,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// Why one input file or record could not be turned into an [`Article`](crate::Article).
+/// Why one input file or record could not be turned into an [`Article`](crate::article::Article).
 ///
 /// `line` is the 1-based line in the file (JSON Lines records, or where a JSON syntax error
 /// is); `element` is the 1-based position in a top-level JSON array, counted like lines so that

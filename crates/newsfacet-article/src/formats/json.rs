@@ -8,7 +8,9 @@ use serde_json::Value;
 
 use super::record::{build_article, Position};
 use super::{decode, input};
-use crate::{fields, Article, ReadError};
+use crate::article::Article;
+use crate::error::ReadError;
+use crate::fields;
 
 /// Streams a JSON Lines file (gzip-compressed or not). Only one line is in memory at a time, so
 /// multi-gigabyte dumps are fine.

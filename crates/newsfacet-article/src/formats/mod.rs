@@ -10,7 +10,8 @@ mod text;
 use std::iter;
 use std::path::Path;
 
-use crate::{Article, ReadError};
+use crate::article::Article;
+use crate::error::ReadError;
 use record::{build_article, Position};
 
 /// The input formats, decided by file extension alone: sniffing content would make the same

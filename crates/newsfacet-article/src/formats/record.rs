@@ -5,9 +5,11 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::article::{Article, Origin};
 use crate::clean::clean_body;
+use crate::error::ReadError;
 use crate::one_line::clean_title;
-use crate::{date, id, Article, Origin, ReadError};
+use crate::{date, id};
 
 /// What a reader extracted from one record, before cleaning and id assignment.
 #[derive(Debug, Default)]
