@@ -70,6 +70,8 @@
 //!    a corpus moved elsewhere, give the same ids. Two records with identical name, title and
 //!    body are the same document as far as the index is concerned.
 
+#![warn(missing_docs)]
+
 mod article;
 mod boilerplate;
 mod clean;
