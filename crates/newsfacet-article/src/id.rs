@@ -145,8 +145,9 @@ fn split_scheme(url: &str) -> Option<(&str, &str)> {
     valid.then_some((scheme, rest))
 }
 
-/// An absolute http(s) URL with a path: a bare homepage is never one article's address, and
-/// using it as the id would merge every article of the site.
+/// An absolute http(s) URL with a path or a query: a bare homepage is never one article's
+/// address, and using it as the id would merge every article of the site. A fragment does not
+/// make a homepage an article (`https://site/#top` normalises to the homepage's id).
 ///
 /// The `url` crate reads the address, but the written form must still start with `http://` or
 /// `https://`: the crate also reads `https:/example.com/a` and `https:example.com/a` as
@@ -162,7 +163,8 @@ pub(crate) fn is_article_url(s: &str) -> bool {
         && written_scheme
             .is_some_and(|w| w.eq_ignore_ascii_case(&format!("{}://", parsed.scheme())))
         && parsed.host_str().is_some_and(|host| !host.is_empty())
-        && !parsed[Position::BeforePath..].trim_matches('/').is_empty()
+        && (!parsed.path().trim_matches('/').is_empty()
+            || parsed.query().is_some_and(|query| !query.is_empty()))
 }
 
 fn is_tracking(param: &str) -> bool {
@@ -257,6 +259,10 @@ mod tests {
         assert!(!is_article_url("https://example.com"));
         assert!(!is_article_url("/news/1"));
         assert!(!is_article_url("mailto:x@example.com"));
+        assert!(is_article_url("https://example.com/?p=123"));
+        assert!(is_article_url("https://example.com?p=123"));
+        assert!(!is_article_url("https://example.com/#top"));
+        assert!(!is_article_url("https:/example.com/news/1"));
     }
 
     #[test]

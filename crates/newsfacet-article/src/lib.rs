@@ -82,6 +82,7 @@ mod fields;
 mod formats;
 mod id;
 mod one_line;
+mod web_address;
 
 use std::path::{Path, PathBuf};
 
@@ -90,6 +91,7 @@ pub use clean::clean_text;
 pub use date::parse_date;
 pub use discover::discover;
 pub use error::ReadError;
+pub use web_address::url_host;
 
 /// Reads every article in one file, lazily.
 ///

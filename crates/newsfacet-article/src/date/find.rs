@@ -9,6 +9,7 @@ use regex::Regex;
 use url::{Position, Url};
 
 use super::parse::{month_number, parse_date, MONTH_RE, WEEKDAY_RE};
+use crate::web_address::parse_web_address;
 
 /// How far into a body a date may be and still be the article's own: the header and byline
 /// lines and the first paragraphs, never deep in the story, where dates are events.
@@ -245,22 +246,21 @@ pub(crate) fn year_from_url(url: &str) -> Option<i32> {
 }
 
 /// The part of a URL after its host (path, query and fragment, as the `url` crate writes
-/// them), so that digits in a host name are not read as dates. An address without a scheme
-/// (`www.example.com/2026/02/01/x`) is read as if `http://` preceded it, and one starting with
-/// `/` is all path; an address the crate cannot read has no path.
+/// them), so that digits in a host name are not read as dates. A bare address
+/// (`www.example.com/2026/02/01/x`) is read as the web address it names, and one starting with
+/// `/` is all path; text that is no address has no path.
 fn url_path(url: &str) -> String {
     let url = url.trim();
-    let parsed = match Url::parse(url) {
-        Ok(parsed) if parsed.has_host() => Ok(parsed),
-        _ if url.starts_with('/') => {
-            Url::parse("http://placeholder.invalid").and_then(|base| base.join(url))
-        }
-        _ => Url::parse(&format!("http://{url}")),
+    let address = if url.starts_with('/') {
+        Url::parse("http://placeholder.invalid")
+            .and_then(|base| base.join(url))
+            .ok()
+    } else {
+        parse_web_address(url)
     };
-    parsed.map_or_else(
-        |_| String::new(),
-        |parsed| parsed[Position::BeforePath..].to_string(),
-    )
+    address.map_or_else(String::new, |address| {
+        address[Position::BeforePath..].to_string()
+    })
 }
 
 fn plausible_year(s: &str) -> Option<i32> {
