@@ -11,8 +11,8 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
 
-use crate::clean::clean_title;
 use crate::date::{MONTH_RE, WEEKDAY_RE};
+use crate::one_line::clean_title;
 
 const DATA: &str = include_str!("../data/boilerplate.txt");
 

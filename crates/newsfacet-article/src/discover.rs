@@ -4,8 +4,10 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use walkdir::WalkDir;
+
+use crate::error::ReadError;
 use crate::formats::Format;
-use crate::ReadError;
 
 /// Files under `paths` that have a supported extension, recursively, sorted and de-duplicated.
 ///
@@ -29,84 +31,82 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ReadError> {
 /// Like [`discover`], but keeps going past problems and returns all of them, so that
 /// [`read_inputs`](crate::read_inputs) can report every bad path and still read the good ones.
 pub(crate) fn discover_all(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
-    let mut walker = Walker::default();
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    // Canonical directories already walked, shared by all roots: `corpus` named twice, or a
+    // symlink to a directory walked before, is walked once.
+    let mut visited = HashSet::new();
     for path in paths {
         match fs::metadata(path) {
-            Err(source) => walker.errors.push(ReadError::Io {
+            Err(source) => errors.push(ReadError::Io {
                 path: path.clone(),
                 source,
             }),
-            Ok(meta) if meta.is_dir() => walker.walk(path),
+            Ok(meta) if meta.is_dir() => walk(path, &mut visited, &mut files, &mut errors),
             Ok(_) => {
                 if Format::of(path).is_some() {
-                    walker.files.push(path.clone());
+                    files.push(path.clone());
                 } else {
-                    walker
-                        .errors
-                        .push(ReadError::Unsupported { path: path.clone() });
+                    errors.push(ReadError::Unsupported { path: path.clone() });
                 }
             }
         }
     }
-    let mut files = walker.files;
     files.sort();
     files.dedup();
     // Different spellings of one file: keep the first in sorted order.
     let mut seen = HashSet::new();
     files.retain(|f| seen.insert(fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
-    (files, walker.errors)
+    (files, errors)
 }
 
-#[derive(Default)]
-struct Walker {
-    files: Vec<PathBuf>,
-    errors: Vec<ReadError>,
-    /// Canonical directories already walked, so symlink loops terminate.
-    visited: HashSet<PathBuf>,
-}
-
-impl Walker {
-    fn walk(&mut self, dir: &Path) {
-        let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-        if !self.visited.insert(canonical) {
-            return;
-        }
-        let entries = match fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(source) => {
-                self.errors.push(ReadError::Io {
-                    path: dir.to_path_buf(),
-                    source,
-                });
-                return;
+/// Walks one directory, following symlinks, so that a linked directory is walked like a real
+/// one. Hidden entries below `root` are skipped, and so is a directory already walked (by its
+/// canonical path), which also ends symlink loops before `walkdir` would report them.
+fn walk(
+    root: &Path,
+    visited: &mut HashSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    errors: &mut Vec<ReadError>,
+) {
+    let entries = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            if entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.') {
+                return false;
             }
-        };
-        let mut children = Vec::new();
-        for entry in entries {
-            match entry {
-                Ok(entry) => children.push(entry),
-                Err(source) => self.errors.push(ReadError::Io {
-                    path: dir.to_path_buf(),
-                    source,
-                }),
+            if !entry.file_type().is_dir() {
+                return true;
             }
-        }
-        children.sort_by_key(|e| e.file_name());
-        for entry in children {
-            if entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            // fs::metadata follows symlinks, so a linked directory is walked like a real one.
-            match fs::metadata(&path) {
-                Ok(meta) if meta.is_dir() => self.walk(&path),
-                Ok(meta) if meta.is_file() && Format::of(&path).is_some() => {
-                    self.files.push(path);
+            let dir = entry.path();
+            visited.insert(fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()))
+        });
+    for entry in entries {
+        match entry {
+            Ok(entry) => {
+                if entry.file_type().is_file() && Format::of(entry.path()).is_some() {
+                    files.push(entry.into_path());
                 }
-                Ok(_) => {}
-                // Typically a dangling symlink: not worth failing a whole corpus over.
-                Err(error) => tracing::warn!("skipping {}: {error}", path.display()),
+            }
+            // A link back to a directory being walked: its files are listed already.
+            Err(error) if error.loop_ancestor().is_some() => {}
+            Err(error) => {
+                let path = error.path().unwrap_or(root).to_path_buf();
+                if is_dangling_link(&path) {
+                    // Not worth failing a whole corpus over.
+                    tracing::warn!("skipping {}: {error}", path.display());
+                } else if let Some(source) = error.into_io_error() {
+                    errors.push(ReadError::Io { path, source });
+                }
             }
         }
     }
+}
+
+/// A symlink whose target is missing (or unreachable).
+fn is_dangling_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
+        && fs::metadata(path).is_err()
 }

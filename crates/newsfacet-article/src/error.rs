@@ -6,7 +6,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// Why one input file or record could not be turned into an [`Article`](crate::Article).
+/// Why one input file or record could not be turned into an [`Article`](crate::article::Article).
 ///
 /// `line` is the 1-based line in the file (JSON Lines records, or where a JSON syntax error
 /// is); `element` is the 1-based position in a top-level JSON array, counted like lines so that
@@ -16,7 +16,9 @@ pub enum ReadError {
     /// The file or directory could not be read (missing, permissions, I/O failure).
     #[error("{}: {source}", path.display())]
     Io {
+        /// The file or directory that could not be read, as the user named or we found it.
         path: PathBuf,
+        /// The operating system's reason, kept so callers can tell "not found" from "denied".
         source: std::io::Error,
     },
     /// A file named explicitly whose extension is not one we read.
@@ -25,31 +27,48 @@ pub enum ReadError {
          optionally .gz-compressed)",
         path.display()
     )]
-    Unsupported { path: PathBuf },
+    Unsupported {
+        /// The file the user named.
+        path: PathBuf,
+    },
     /// The file holds no text at all (zero bytes, or only whitespace).
     #[error("{}: file is empty", path.display())]
-    Empty { path: PathBuf },
+    Empty {
+        /// The empty file.
+        path: PathBuf,
+    },
     /// The text is not valid JSON.
     #[error("{}: invalid JSON: {message}", Location { path, line: *line, element: *element })]
     Json {
+        /// The file the record is in.
         path: PathBuf,
+        /// 1-based line of the record (JSON Lines) or of the syntax error, where known.
         line: Option<usize>,
+        /// 1-based position in a top-level JSON array, where the record is one.
         element: Option<usize>,
+        /// What is wrong with the record, without its location (the Display adds that).
         message: String,
     },
     /// Valid JSON that cannot be an article, e.g. a number where an object was expected.
     #[error("{}: not an article: {message}", Location { path, line: *line, element: *element })]
     NotAnArticle {
+        /// The file the record is in.
         path: PathBuf,
+        /// 1-based line of the record (JSON Lines) or of the syntax error, where known.
         line: Option<usize>,
+        /// 1-based position in a top-level JSON array, where the record is one.
         element: Option<usize>,
+        /// What is wrong with the record, without its location (the Display adds that).
         message: String,
     },
     /// A record with neither a title nor any body text: nothing to index.
     #[error("{}: no title and no body text", Location { path, line: *line, element: *element })]
     NoText {
+        /// The file the record is in.
         path: PathBuf,
+        /// 1-based line of the record (JSON Lines) or of the syntax error, where known.
         line: Option<usize>,
+        /// 1-based position in a top-level JSON array, where the record is one.
         element: Option<usize>,
     },
 }

@@ -22,10 +22,11 @@ use serde_json::{Map, Value};
 
 use chrono::NaiveDate;
 
-use crate::clean::clean_title;
 use crate::date::{date_from_number, parse_date};
-use crate::formats::html::{self, is_article_url};
-use crate::formats::RawRecord;
+use crate::formats::html;
+use crate::formats::record::RawRecord;
+use crate::id::is_article_url;
+use crate::one_line::{clean_title, strip_by};
 
 const ID: &[&str] = &["id", "_id", "uuid", "guid", "newid", "doc_id"];
 const URL: &[&str] = &["url", "link", "canonical_url"];
@@ -257,14 +258,6 @@ fn authors_value(v: &Value) -> Option<Vec<String>> {
         .filter(|a| !a.is_empty())
         .collect();
     (!authors.is_empty()).then_some(authors)
-}
-
-/// Bylines usually read "By Jane Doe"; the "By" is not part of the name.
-pub(crate) fn strip_by(author: &str) -> &str {
-    match author.get(..3) {
-        Some(prefix) if prefix.eq_ignore_ascii_case("by ") => author[3..].trim_start(),
-        _ => author,
-    }
 }
 
 #[cfg(test)]

@@ -93,3 +93,15 @@ fn symlink_loops_terminate() {
     let found = discover(&[root.to_path_buf()]).unwrap();
     assert_eq!(found, vec![a]);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_linked_directory_is_walked_once_under_the_first_name_reached() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path();
+    touch(root, "z/a.txt");
+    // `0link` sorts before `z`, so the files are listed through the link, as before walkdir.
+    std::os::unix::fs::symlink(root.join("z"), root.join("0link")).unwrap();
+    let found = discover(&[root.to_path_buf(), root.join("z")]).unwrap();
+    assert_eq!(found, vec![root.join("0link/a.txt")]);
+}

@@ -3,7 +3,7 @@
 //! that is merely cited ("TASS reported", "according to Xinhua") is neither, and an unknown
 //! source stays unknown rather than guessed.
 
-use newsfacet_article::Article;
+use newsfacet_article::{url_host, Article};
 
 use newsfacet_gazetteer::kind;
 use newsfacet_gazetteer::Gazetteer;
@@ -30,7 +30,7 @@ pub fn detect_source(article: &Article, gazetteer: &Gazetteer) -> Option<String>
         .url
         .as_deref()
         .and_then(url_host)
-        .and_then(|h| gazetteer.publisher_for_domain(h))
+        .and_then(|host| gazetteer.publisher_for_domain(&host))
     {
         return Some(publisher.name.clone());
     }
@@ -40,18 +40,11 @@ pub fn detect_source(article: &Article, gazetteer: &Gazetteer) -> Option<String>
 /// A metadata source canonicalised through the publisher gazetteer (name, alias or domain),
 /// else kept as written: the metadata is evidence even for outlets we do not know.
 fn canonical_metadata_source(source: &str, gazetteer: &Gazetteer) -> String {
-    let host = url_host(source).unwrap_or(source);
+    let host = url_host(source);
     gazetteer
         .resolve_publisher(source)
-        .or_else(|| gazetteer.publisher_for_domain(host))
+        .or_else(|| gazetteer.publisher_for_domain(host.as_deref().unwrap_or(source)))
         .map_or_else(|| source.to_string(), |p| p.name.clone())
-}
-
-/// The host of an absolute URL, or of a bare domain such as `www.cbc.ca`.
-fn url_host(url: &str) -> Option<&str> {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = rest.split(['/', '?', '#', ':']).next()?;
-    (host.contains('.') && !host.contains(' ')).then_some(host)
 }
 
 /// Credits by which aggregators mark a republished feed item as theirs.
@@ -244,6 +237,33 @@ mod tests {
             "Text.",
         );
         assert_eq!(detect_source(&a, &g).as_deref(), Some("CBC News"));
+    }
+
+    #[test]
+    fn user_info_does_not_hide_the_host() {
+        let mut g = gazetteer();
+        let mut globe = Entry::new(
+            "org:the-globe-and-mail",
+            EntityType::Organization,
+            "publisher",
+            "The Globe and Mail",
+        );
+        globe.domains = vec!["theglobeandmail.com".into()];
+        g.insert(globe);
+        let a = article(
+            None,
+            Some("https://user:pw@www.theglobeandmail.com/world/article-talks-resume/"),
+            "Text.",
+        );
+        assert_eq!(detect_source(&a, &g).as_deref(), Some("The Globe and Mail"));
+        assert_eq!(
+            detect_source(
+                &article(Some("https://user:pw@www.cbc.ca/news"), None, "Text."),
+                &g
+            )
+            .as_deref(),
+            Some("CBC News")
+        );
     }
 
     #[test]

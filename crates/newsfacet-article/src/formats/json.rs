@@ -6,8 +6,11 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::{build_article, decode, input, Position};
-use crate::{fields, Article, ReadError};
+use super::record::{build_article, Position};
+use super::{decode, input};
+use crate::article::Article;
+use crate::error::ReadError;
+use crate::fields;
 
 /// Streams a JSON Lines file (gzip-compressed or not). Only one line is in memory at a time, so
 /// multi-gigabyte dumps are fine.

@@ -2,10 +2,12 @@
 
 use std::path::Path;
 
-use super::{build_article, Position, RawRecord};
+use super::record::{build_article, Position, RawRecord};
+use crate::article::Article;
 use crate::boilerplate::{self, Credits, Verdict};
-use crate::clean::clean_title;
-use crate::{parse_date, Article, ReadError};
+use crate::date::parse_date;
+use crate::error::ReadError;
+use crate::one_line::clean_title;
 
 /// Header keys we recognise. Anything else in the top block means it is not a header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
