@@ -10,7 +10,7 @@
 //! deleted, rewritten and committed together.
 //!
 //! Each article document also carries its `story`: near-copies of one text (a wire story
-//! republished by several outlets) share it. [`story`] holds the MinHash/LSH detection; the
+//! republished by several outlets) share it. [`newsfacet_tag::story`] compares texts; the
 //! writer stores each body's signature and band keys so that later runs find copies among
 //! committed articles.
 
@@ -18,7 +18,6 @@
 
 mod analyzer;
 mod schema;
-pub mod story;
 mod writer;
 
 use std::collections::HashMap;
@@ -218,7 +217,7 @@ impl NewsIndex {
         )
     }
 
-    /// How articles group into stories in the latest commit (see [`story`]).
+    /// How articles group into stories in the latest commit (see [`newsfacet_tag::story`]).
     pub fn story_counts(&self) -> Result<StoryCounts, IndexError> {
         let searcher = self.searcher()?;
         let mut sizes: HashMap<String, u64> = HashMap::new();

@@ -199,12 +199,13 @@ pub struct NewsSchema {
     /// xxh3 of everything indexed for the article; unchanged articles are not rewritten.
     pub content_hash: Field,
     /// The article's story (raw, stored, fast): the id of the first indexed article that its
-    /// body is a near-copy of, else its own id (see [`crate::story`]). Articles only.
+    /// body is a near-copy of, else its own id (see [`newsfacet_tag::story`]). Articles only.
     pub story: Field,
     /// The LSH band keys of the article's body signature (indexed u64, not stored): a new
     /// article finds its candidate copies in the committed index with term queries.
     pub story_bands: Field,
-    /// The MinHash signature of the article's body ([`crate::story::Signature::to_bytes`]),
+    /// The MinHash signature of the article's body
+    /// ([`newsfacet_tag::story::Signature::to_bytes`]),
     /// stored only: candidates are verified against it.
     pub story_signature: Field,
 }

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, NaiveTime};
 use newsfacet_article::Article;
+use newsfacet_tag::story::{Signature, StoryMatch, StoryTable};
 use newsfacet_tag::{EntityType, Quote, QuoteKind, Tags};
 use serde::Serialize;
 use tantivy::collector::{DocSetCollector, TopDocs};
@@ -16,7 +17,6 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DateTime, IndexWriter, Searcher, TantivyDocument, Term};
 
 use crate::schema::{names, DocKind, FacetField, NewsSchema};
-use crate::story::{Signature, StoryMatch, StoryTable};
 use crate::IndexError;
 
 /// Bumped whenever the mapping from article to document changes without a schema change, so
@@ -452,7 +452,7 @@ impl NewsWriter {
     /// Adds the article with one document per quote, replaces the indexed version of both, or
     /// does nothing when the indexed version has identical content.
     ///
-    /// A written article gets its story (see [`crate::story`]): that of its most similar copy
+    /// A written article gets its story (see [`newsfacet_tag::story`]): that of its most similar copy
     /// among committed articles and those written earlier in this run, else its own id. An
     /// unchanged article is not rewritten and so keeps its story.
     pub fn upsert(&mut self, article: &Article, tags: &Tags) -> Result<Upsert, IndexError> {

@@ -6,8 +6,9 @@
 //! counts. A request can bound the publication date ([`DateRange`]), order by date
 //! ([`SortOrder`]), collapse syndicated copies into one hit per story and count facet values
 //! once per story ([`CountBy`]); stories are detected at indexing time (see
-//! `newsfacet_index::story`). Filter values are resolved against the values actually in the index, through case
-//! and diacritic folding and gazetteer aliases (see [`resolve::resolve_values`]).
+//! `newsfacet_tag::story`). Filter values are resolved against the values actually in the
+//! index, through case and diacritic folding and gazetteer aliases (see
+//! [`resolve::resolve_values`]).
 //!
 //! Every query selects one [`DocKind`] of the index: articles for `search` and `facet_values`,
 //! quotes for `search_quotes`. Scores use BM25 statistics of that kind only

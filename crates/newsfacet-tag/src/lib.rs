@@ -12,6 +12,7 @@ pub mod fold;
 pub mod gazetteer;
 pub mod matcher;
 pub mod source;
+pub mod story;
 mod tagger;
 
 pub use bundled::ORDINARY_WORDS;
