@@ -3,13 +3,14 @@
 use std::fmt;
 use std::str::FromStr;
 
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use tantivy::schema::Facet;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
     TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
-use tantivy::Term;
+use tantivy::{DateTime, Term};
 
 use crate::analyzer::EN_STEM;
 
@@ -210,9 +211,10 @@ pub struct NewsSchema {
     pub story_signature: Field,
 }
 
-/// Field names, shared by [`NewsSchema::build`] and code that addresses fields by name (fast
-/// field readers, collectors).
-pub mod names {
+/// Field names, shared by [`NewsSchema::build`] and the column readers of [`crate::columns`],
+/// which address fields by name. Private to the crate: other crates go through
+/// [`NewsSchema`]'s term builders, [`crate::columns`] and the document views.
+pub(crate) mod names {
     /// See [`super::NewsSchema::doc_kind`].
     pub const DOC_KIND: &str = "doc_kind";
     /// See [`super::NewsSchema::id`].
@@ -335,6 +337,42 @@ impl NewsSchema {
     pub fn kind_term(&self, kind: DocKind) -> Term {
         Term::from_field_text(self.doc_kind, kind.as_str())
     }
+
+    /// The term that selects an article and its quotes by the article's id.
+    pub fn id_term(&self, id: &str) -> Term {
+        Term::from_field_text(self.id, id)
+    }
+
+    /// The term that selects every article of one story.
+    pub fn story_term(&self, story: &str) -> Term {
+        Term::from_field_text(self.story, story)
+    }
+
+    /// The term of one LSH band key, which selects the articles sharing that band.
+    pub(crate) fn story_band_term(&self, key: u64) -> Term {
+        Term::from_field_u64(self.story_bands, key)
+    }
+
+    /// The term for documents published on `day`, for range bounds: the stored value is
+    /// midnight UTC of the day, so inclusive bounds on it are exact.
+    pub fn published_term(&self, day: NaiveDate) -> Term {
+        Term::from_field_date_for_search(self.published, date_value(day))
+    }
+
+    /// The term that selects documents having one value of a facet dimension.
+    pub fn facet_term(&self, field: FacetField, value: &str) -> Term {
+        Term::from_facet(self.facets, &field.facet(value))
+    }
+}
+
+/// A calendar date as the tantivy date stored for it: midnight UTC.
+pub fn date_value(date: NaiveDate) -> DateTime {
+    DateTime::from_timestamp_secs(date.and_time(NaiveTime::MIN).and_utc().timestamp())
+}
+
+/// The calendar date of a stored tantivy date (the inverse of [`date_value`]).
+pub fn date_of(value: DateTime) -> Option<NaiveDate> {
+    chrono::DateTime::from_timestamp(value.into_timestamp_secs(), 0).map(|d| d.date_naive())
 }
 
 #[cfg(test)]

@@ -25,19 +25,20 @@ use std::ops::Bound;
 
 pub use chrono::NaiveDate;
 use newsfacet_index::{
-    date_of, date_value, names, DocKind, FacetField, IndexError, NewsIndex, NewsSchema,
+    columns, ArticleDoc, DocKind, FacetField, IndexError, NewsIndex, NewsSchema, QuoteDoc,
+    StoredDocument,
 };
 use newsfacet_tag::Gazetteer;
 use serde::Serialize;
-use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
+use tantivy::collector::sort_key::SortBySimilarityScore;
 use tantivy::collector::{Collector, Count, FacetCollector, FacetCounts, TopDocs};
 use tantivy::query::{
     Bm25StatisticsProvider, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser,
     QueryParserError, RangeQuery, TermQuery, TermSetQuery,
 };
-use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, TantivyError, Term};
+use tantivy::{DocAddress, Order, Searcher, TantivyError, Term};
 
 use crate::stories::{Rank, StoryFacetCollector, StoryFacetCounts, StoryGroups};
 
@@ -385,7 +386,6 @@ pub fn search(
     request: &SearchRequest,
 ) -> Result<SearchResults, QueryError> {
     let searcher = index.searcher()?;
-    let schema = index.schema();
     let found = find(
         index,
         &searcher,
@@ -394,15 +394,12 @@ pub fn search(
         request,
         &ResultFacets::FIELDS,
     )?;
-    let mut hits = load_hits(index, &searcher, &found, schema.body, hit)?;
+    let mut hits = load_hits(index, &searcher, &found, DocKind::Article, article_hit)?;
     for (hit, ranked) in hits.iter_mut().zip(&found.ranked) {
         if let Some(copies) = &ranked.copies {
             let also = copies
                 .iter()
-                .map(|&address| {
-                    let doc: TantivyDocument = searcher.doc(address).map_err(|e| index.error(e))?;
-                    Ok(story_copy(schema, &doc))
-                })
+                .map(|&address| Ok(story_copy(index.load(&searcher, address)?)))
                 .collect::<Result<Vec<_>, QueryError>>()?;
             hit.copies = Some(also.len() as u64 + 1);
             hit.also = Some(also);
@@ -446,9 +443,8 @@ pub fn search_quotes(
     request: &SearchRequest,
 ) -> Result<QuoteResults, QueryError> {
     let searcher = index.searcher()?;
-    let schema = index.schema();
     let found = find(index, &searcher, gazetteer, DocKind::Quote, request, &[])?;
-    let hits = load_hits(index, &searcher, &found, schema.quote, quote_hit)?;
+    let hits = load_hits(index, &searcher, &found, DocKind::Quote, quote_hit)?;
     Ok(QuoteResults {
         total: found.total,
         hits,
@@ -618,13 +614,7 @@ fn tally_collector(fields: &[FacetField], count_by: CountBy) -> TallyCollector {
         return (None, None);
     }
     match count_by {
-        CountBy::Article => {
-            let mut collector = FacetCollector::for_field(names::FACETS);
-            for field in fields {
-                collector.add_facet(field.root());
-            }
-            (Some(collector), None)
-        }
+        CountBy::Article => (Some(columns::facet_counter(fields)), None),
         CountBy::Story => (
             None,
             Some(StoryFacetCollector {
@@ -664,15 +654,12 @@ fn find(
         unmatched,
     } = filter_query(index, searcher, gazetteer, kind, &request.filters)?;
     filter.extend(date_clause(schema, request.dates)?);
-    if let Some(story) = &request.story {
-        filter.push(Box::new(ConstScoreQuery::new(
-            Box::new(TermQuery::new(
-                Term::from_field_text(schema.story, story),
-                IndexRecordOption::Basic,
-            )),
-            0.0,
-        )));
-    }
+    filter.extend(
+        request
+            .story
+            .as_deref()
+            .map(|story| story_clause(schema, story)),
+    );
     let query = combine(schema, kind, text.as_ref().map(|q| q.box_clone()), filter);
     let tantivy_error = |e| QueryError::Index(index.error(e));
     let statistics = KindStatistics::new(searcher, schema, kind).map_err(tantivy_error)?;
@@ -716,10 +703,7 @@ fn find(
         (total, top.into_iter().map(Ranked::single).collect(), counts)
     } else {
         let by_date = (
-            (
-                SortByStaticFastValue::<DateTime>::for_field(names::PUBLISHED),
-                Order::Desc,
-            ),
+            (columns::published_sort_key(), Order::Desc),
             (SortBySimilarityScore, Order::Desc),
         );
         let (total, top, counts) = run.collect(page.order_by(by_date)).map_err(tantivy_error)?;
@@ -778,14 +762,22 @@ fn date_clause(
     }
     // Dates are stored as midnight UTC of the day, so inclusive midnight bounds are exact.
     let bound = |day: Option<NaiveDate>| match day {
-        Some(day) => Bound::Included(Term::from_field_date_for_search(
-            schema.published,
-            date_value(day),
-        )),
+        Some(day) => Bound::Included(schema.published_term(day)),
         None => Bound::Unbounded,
     };
     let range = RangeQuery::new(bound(dates.since), bound(dates.until));
     Ok(Some(Box::new(ConstScoreQuery::new(Box::new(range), 0.0))))
+}
+
+/// The clause selecting the articles of one story, scoring 0.
+fn story_clause(schema: &NewsSchema, story: &str) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(
+        Box::new(TermQuery::new(
+            schema.story_term(story),
+            IndexRecordOption::Basic,
+        )),
+        0.0,
+    ))
 }
 
 /// The text fields a query of `kind` searches, with their boosts, and their names for
@@ -797,6 +789,14 @@ fn text_fields(schema: &NewsSchema, kind: DocKind) -> (Vec<(Field, f32)>, &'stat
             "title, body",
         ),
         DocKind::Quote => (vec![(schema.quote, 1.0)], "quote"),
+    }
+}
+
+/// The field whose text a hit of `kind` shows a snippet of: the body or the quote.
+fn snippet_field(schema: &NewsSchema, kind: DocKind) -> Field {
+    match kind {
+        DocKind::Article => schema.body,
+        DocKind::Quote => schema.quote,
     }
 }
 
@@ -884,15 +884,12 @@ fn filter_query(
         });
     }
     // The values of each filtered dimension present in live documents of this kind.
-    let mut collector = FacetCollector::for_field(names::FACETS);
-    for field in &fields {
-        collector.add_facet(field.root());
-    }
+    let collector = columns::facet_counter(&fields);
     let indexed = searcher
         .search(&kind_query(index.schema(), kind), &collector)
         .map_err(|e| index.error(e))?;
 
-    let facets_field = index.schema().facets;
+    let schema = index.schema();
     let mut clauses: Vec<Box<dyn Query>> = Vec::new();
     let mut unmatched = Vec::new();
     for field in fields {
@@ -907,11 +904,7 @@ fn filter_query(
                 unmatched.push((field.as_str().to_string(), input.clone()));
             }
             tracing::debug!(%field, input, ?values, "resolved filter");
-            terms.extend(
-                values
-                    .iter()
-                    .map(|value| Term::from_facet(facets_field, &field.facet(value))),
-            );
+            terms.extend(values.iter().map(|value| schema.facet_term(field, value)));
         }
         // Several inputs may resolve to the same value ("Türkiye", "turkey").
         terms.sort();
@@ -958,27 +951,23 @@ fn combine(
     Box::new(BooleanQuery::new(clauses))
 }
 
-/// Loads the stored documents of the found page and builds a hit of each with `build`, with
-/// snippets of `snippet_field`.
-fn load_hits<T>(
+/// Loads the stored documents of the found page of `kind` as typed views and builds a hit of
+/// each with `build`, with snippets of the kind's main text.
+fn load_hits<D: StoredDocument, T>(
     index: &NewsIndex,
     searcher: &Searcher,
     found: &Found,
-    snippet_field: Field,
-    build: fn(&NewsSchema, &TantivyDocument, f32, Option<&SnippetGenerator>) -> T,
+    kind: DocKind,
+    build: fn(D, f32, Option<&SnippetGenerator>) -> T,
 ) -> Result<Vec<T>, QueryError> {
-    let generator = snippet_generator(index, searcher, found.text.as_deref(), snippet_field)?;
+    let field = snippet_field(index.schema(), kind);
+    let generator = snippet_generator(index, searcher, found.text.as_deref(), field)?;
     found
         .ranked
         .iter()
         .map(|ranked| {
-            let doc: TantivyDocument = searcher.doc(ranked.address).map_err(|e| index.error(e))?;
-            Ok(build(
-                index.schema(),
-                &doc,
-                ranked.score,
-                generator.as_ref(),
-            ))
+            let doc = index.load::<D>(searcher, ranked.address)?;
+            Ok(build(doc, ranked.score, generator.as_ref()))
         })
         .collect()
 }
@@ -999,96 +988,67 @@ fn snippet_generator(
     Ok(Some(generator))
 }
 
-/// The first stored text value of a field.
-fn stored_text(doc: &TantivyDocument, field: Field) -> Option<String> {
-    doc.get_first(field)
-        .and_then(|v| v.as_str())
-        .map(str::to_string)
-}
-
-/// The stored publication date as `YYYY-MM-DD`.
-fn stored_date(doc: &TantivyDocument, schema: &NewsSchema) -> Option<String> {
-    doc.get_first(schema.published)
-        .and_then(|v| v.as_datetime())
-        .and_then(date_of)
-        .map(|date| date.to_string())
-}
-
-/// Builds an article hit from a stored article document.
-fn hit(
-    schema: &NewsSchema,
-    doc: &TantivyDocument,
-    score: f32,
-    generator: Option<&SnippetGenerator>,
-) -> Hit {
-    let text = |field| stored_text(doc, field);
-    let all = |field| {
-        doc.get_all(field)
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect::<Vec<_>>()
-    };
-    let url = text(schema.url);
-    let body = text(schema.body).unwrap_or_default();
-    let id = text(schema.id).unwrap_or_default();
+/// Builds an article hit from a stored article. Its story defaults to its own id, and its
+/// path is only shown when there is no URL to show instead.
+fn article_hit(doc: ArticleDoc, score: f32, generator: Option<&SnippetGenerator>) -> Hit {
+    let ArticleDoc {
+        id,
+        title,
+        body,
+        published,
+        source,
+        origin,
+        url,
+        path,
+        speakers,
+        countries,
+        story,
+    } = doc;
     Hit {
-        story: text(schema.story).unwrap_or_else(|| id.clone()),
+        story: story.unwrap_or_else(|| id.clone()),
         copies: None,
         also: None,
         id,
-        title: text(schema.title).unwrap_or_default(),
-        source: text(schema.source),
-        origin: text(schema.origin),
-        published: stored_date(doc, schema),
+        title,
+        source,
+        origin,
+        published: published.map(|date| date.to_string()),
         score,
         snippet: snippet::snippet(generator, &body),
-        speakers: all(schema.speakers),
-        countries: all(schema.countries),
-        path: if url.is_none() {
-            text(schema.path)
-        } else {
-            None
-        },
+        speakers,
+        countries,
+        path: if url.is_none() { path } else { None },
         url,
     }
 }
 
-/// The summary of another copy of a hit's story, from its stored article document.
-fn story_copy(schema: &NewsSchema, doc: &TantivyDocument) -> StoryCopy {
+/// The summary of another copy of a hit's story.
+fn story_copy(doc: ArticleDoc) -> StoryCopy {
     StoryCopy {
-        id: stored_text(doc, schema.id).unwrap_or_default(),
-        source: stored_text(doc, schema.source),
-        origin: stored_text(doc, schema.origin),
-        title: stored_text(doc, schema.title).unwrap_or_default(),
-        published: stored_date(doc, schema),
+        id: doc.id,
+        source: doc.source,
+        origin: doc.origin,
+        title: doc.title,
+        published: doc.published.map(|date| date.to_string()),
     }
 }
 
-/// Builds a quote hit from a stored quote document.
-fn quote_hit(
-    schema: &NewsSchema,
-    doc: &TantivyDocument,
-    score: f32,
-    generator: Option<&SnippetGenerator>,
-) -> QuoteHit {
-    let text = |field| stored_text(doc, field);
-    let quote = text(schema.quote).unwrap_or_default();
+/// Builds a quote hit from a stored quote, with its article's title, source and date.
+fn quote_hit(doc: QuoteDoc, score: f32, generator: Option<&SnippetGenerator>) -> QuoteHit {
     QuoteHit {
-        snippet: snippet::snippet(generator, &quote),
-        text: quote,
-        speaker: text(schema.speakers),
-        unnamed: text(schema.unnamed),
-        kind: text(schema.quote_kind).unwrap_or_default(),
-        cue: text(schema.cue),
-        id: text(schema.id).unwrap_or_default(),
-        title: text(schema.article_title).unwrap_or_default(),
-        source: text(schema.source),
-        origin: text(schema.origin),
-        published: stored_date(doc, schema),
+        snippet: snippet::snippet(generator, &doc.text),
+        text: doc.text,
+        speaker: doc.speaker,
+        unnamed: doc.unnamed,
+        kind: doc.kind,
+        cue: doc.cue,
+        id: doc.article_id,
+        title: doc.article_title,
+        source: doc.source,
+        origin: doc.origin,
+        published: doc.published.map(|date| date.to_string()),
         score,
-        position: doc
-            .get_first(schema.position)
-            .and_then(|v| v.as_u64())
-            .unwrap_or_default(),
+        position: doc.position,
     }
 }
 
