@@ -15,7 +15,7 @@ use tantivy::fastfield::FacetReader;
 use tantivy::schema::Facet;
 use tantivy::{DateTime, DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::FacetCount;
+use crate::results::FacetCount;
 
 /// How the copies of a story, and the stories, are ranked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

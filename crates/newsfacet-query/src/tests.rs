@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use newsfacet_article::{Article, Origin};
-use newsfacet_index::NewsIndex;
+use newsfacet_index::{DocKind, FacetField, NewsIndex};
 use newsfacet_tag::gazetteer::kind;
 use newsfacet_tag::{
     CountryRef, EntityCount, EntityType, Entry, Gazetteer, Quote, QuoteKind, Speaker, Tags,
