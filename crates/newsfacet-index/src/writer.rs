@@ -228,9 +228,9 @@ impl NewsWriter {
     /// Adds the article with one document per quote, replaces the indexed version of both, or
     /// does nothing when the indexed version has identical content.
     ///
-    /// A written article gets its story (see [`newsfacet_tag::story`]): that of its most similar copy
-    /// among committed articles and those written earlier in this run, else its own id. An
-    /// unchanged article is not rewritten and so keeps its story.
+    /// A written article gets its story (see [`newsfacet_tag::story`]): that of its most
+    /// similar copy among committed articles and those written earlier in this run, else its
+    /// own id. An unchanged article is not rewritten and so keeps its story.
     pub fn upsert(&mut self, article: &Article, tags: &Tags) -> Result<Upsert, IndexError> {
         let prepared = PreparedArticle::new(article, tags);
         let hash = prepared

@@ -10,9 +10,10 @@
 //! index, through case and diacritic folding and gazetteer aliases (see
 //! [`resolve::resolve_values`]).
 //!
-//! Every query selects one [`DocKind`](newsfacet_index::DocKind) of the index: articles for `search` and `facet_values`,
-//! quotes for `search_quotes`. Scores use BM25 statistics of that kind only
-//! ([`KindStatistics`]), so quote documents do not change how articles rank and vice versa.
+//! Every query selects one [`DocKind`](newsfacet_index::DocKind) of the index: articles for
+//! `search` and `facet_values`, quotes for `search_quotes`. Scores use BM25 statistics of
+//! that kind only ([`KindStatistics`]), so quote documents do not change how articles rank
+//! and vice versa.
 //!
 //! Stored documents are read only through the index crate's typed views
 //! (`newsfacet_index::ArticleDoc`, `QuoteDoc`) and its column readers, so this crate does not

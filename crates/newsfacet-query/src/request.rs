@@ -94,7 +94,8 @@ pub struct SearchRequest {
     /// Order of the hits.
     pub sort: SortOrder,
     /// Articles only: one hit per story, the best copy under `sort`, with the other matching
-    /// copies listed in [`Hit::also`](crate::Hit::also); `limit` and `offset` then count stories.
+    /// copies listed in [`Hit::also`](crate::Hit::also); `limit` and `offset` then count
+    /// stories.
     pub collapse: bool,
     /// What facet counts count (articles only).
     pub count_by: CountBy,

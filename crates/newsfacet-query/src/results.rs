@@ -178,7 +178,8 @@ pub struct SearchResults {
     pub stories: Option<u64>,
     /// The requested page of hits.
     pub hits: Vec<Hit>,
-    /// Facet counts over all matching articles (or stories, see [`SearchRequest::count_by`](crate::SearchRequest::count_by)).
+    /// Facet counts over all matching articles (or stories, see
+    /// [`SearchRequest::count_by`](crate::SearchRequest::count_by)).
     pub facets: ResultFacets,
     /// `(dimension, value)` filters that matched no value in the index (and so no article).
     #[serde(skip_serializing_if = "Vec::is_empty")]

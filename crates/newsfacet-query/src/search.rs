@@ -14,8 +14,9 @@ use crate::results::{FacetList, QuoteResults, ResultFacets, SearchResults};
 pub const SEARCH_FACET_TOP: usize = 10;
 
 /// Runs a search of articles: ranked hits (by score, or by date descending without query
-/// text or with [`SortOrder::Date`](crate::SortOrder::Date)), the total number of matches and facet counts over all
-/// of them. With [`SearchRequest::collapse`], one hit per story with its other copies.
+/// text or with [`SortOrder::Date`](crate::SortOrder::Date)), the total number of matches
+/// and facet counts over all of them. With [`SearchRequest::collapse`], one hit per story
+/// with its other copies.
 pub fn search(
     index: &NewsIndex,
     gazetteer: &Gazetteer,
