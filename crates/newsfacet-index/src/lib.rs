@@ -34,7 +34,9 @@ pub use columns::StoryColumn;
 pub use document::{ArticleDoc, QuoteDoc, StoredDocument};
 pub use error::IndexError;
 pub use news_index::{NewsIndex, StoryCounts};
-pub use schema::{date_of, date_value, DocKind, FacetField, NewsSchema, UnknownFacetField};
+pub use schema::{
+    date_of, date_value, DocKind, FacetField, NewsSchema, SearchedText, UnknownFacetField,
+};
 pub use writer::{NewsWriter, StoryStats, Upsert};
 
 #[cfg(test)]

@@ -211,6 +211,17 @@ pub struct NewsSchema {
     pub story_signature: Field,
 }
 
+/// The fields holding the searchable text of one [`DocKind`]: queries of that kind search
+/// them, and its hits show a snippet of the main one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchedText {
+    /// The article title, which ranks matches apart from the body; `None` for quotes, whose
+    /// article title is stored only so that quotes stay out of the title's statistics.
+    pub title: Option<Field>,
+    /// The body of an article or the text of a quote.
+    pub main: Field,
+}
+
 /// Field names, shared by [`NewsSchema::build`] and the column readers of [`crate::columns`],
 /// which address fields by name. Private to the crate: other crates go through
 /// [`NewsSchema`]'s term builders, [`crate::columns`] and the document views.
@@ -331,6 +342,20 @@ impl NewsSchema {
             story_signature,
         };
         (builder.build(), fields)
+    }
+
+    /// The fields holding the searchable text of one kind of document.
+    pub fn searched_text(&self, kind: DocKind) -> SearchedText {
+        match kind {
+            DocKind::Article => SearchedText {
+                title: Some(self.title),
+                main: self.body,
+            },
+            DocKind::Quote => SearchedText {
+                title: None,
+                main: self.quote,
+            },
+        }
     }
 
     /// The term that selects every document of one kind.

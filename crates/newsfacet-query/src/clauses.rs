@@ -56,22 +56,20 @@ pub(crate) fn story_clause(schema: &NewsSchema, story: &str) -> Box<dyn Query> {
 
 /// The text fields a query of `kind` searches, with their boosts, and their names for
 /// messages.
-fn text_fields(schema: &NewsSchema, kind: DocKind) -> (Vec<(Field, f32)>, &'static str) {
-    match kind {
-        DocKind::Article => (
-            vec![(schema.title, TITLE_BOOST), (schema.body, 1.0)],
-            "title, body",
-        ),
-        DocKind::Quote => (vec![(schema.quote, 1.0)], "quote"),
-    }
-}
-
-/// The field whose text a hit of `kind` shows a snippet of: the body or the quote.
-pub(crate) fn snippet_field(schema: &NewsSchema, kind: DocKind) -> Field {
-    match kind {
-        DocKind::Article => schema.body,
-        DocKind::Quote => schema.quote,
-    }
+fn text_fields(index: &NewsIndex, kind: DocKind) -> (Vec<(Field, f32)>, String) {
+    let text = index.schema().searched_text(kind);
+    let fields: Vec<(Field, f32)> = text
+        .title
+        .map(|title| (title, TITLE_BOOST))
+        .into_iter()
+        .chain([(text.main, 1.0)])
+        .collect();
+    let schema = index.index().schema();
+    let names: Vec<&str> = fields
+        .iter()
+        .map(|&(field, _)| schema.get_field_name(field))
+        .collect();
+    (fields, names.join(", "))
 }
 
 /// Parses query text for `kind`; `None` for absent or blank text or a lone `*` (match
@@ -84,7 +82,7 @@ pub(crate) fn parse_text(
     let Some(text) = query.map(str::trim).filter(|q| !q.is_empty() && *q != "*") else {
         return Ok(None);
     };
-    let (fields, field_names) = text_fields(index.schema(), kind);
+    let (fields, field_names) = text_fields(index, kind);
     let mut parser =
         QueryParser::for_index(index.index(), fields.iter().map(|&(f, _)| f).collect());
     // All terms required, like a web search engine; `OR` is still available explicitly.
@@ -97,7 +95,7 @@ pub(crate) fn parse_text(
         .map(Some)
         .map_err(|error| QueryError::Syntax {
             query: text.to_string(),
-            message: syntax_message(&error, field_names),
+            message: syntax_message(&error, &field_names),
         })
 }
 

@@ -6,7 +6,6 @@ use tantivy::schema::Field;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::Searcher;
 
-use crate::clauses::snippet_field;
 use crate::error::QueryError;
 use crate::find::Found;
 use crate::results::{Hit, QuoteHit, StoryCopy};
@@ -21,7 +20,7 @@ pub(crate) fn load_hits<D: StoredDocument, T>(
     kind: DocKind,
     build: fn(D, f32, Option<&SnippetGenerator>) -> T,
 ) -> Result<Vec<T>, QueryError> {
-    let field = snippet_field(index.schema(), kind);
+    let field = index.schema().searched_text(kind).main;
     let generator = snippet_generator(index, searcher, found.text.as_deref(), field)?;
     found
         .ranked
