@@ -3,13 +3,14 @@
 use std::fmt;
 use std::str::FromStr;
 
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use tantivy::schema::Facet;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
     TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
-use tantivy::Term;
+use tantivy::{DateTime, Term};
 
 use crate::analyzer::EN_STEM;
 
@@ -199,19 +200,32 @@ pub struct NewsSchema {
     /// xxh3 of everything indexed for the article; unchanged articles are not rewritten.
     pub content_hash: Field,
     /// The article's story (raw, stored, fast): the id of the first indexed article that its
-    /// body is a near-copy of, else its own id (see [`crate::story`]). Articles only.
+    /// body is a near-copy of, else its own id (see [`newsfacet_tag::story`]). Articles only.
     pub story: Field,
     /// The LSH band keys of the article's body signature (indexed u64, not stored): a new
     /// article finds its candidate copies in the committed index with term queries.
     pub story_bands: Field,
-    /// The MinHash signature of the article's body ([`crate::story::Signature::to_bytes`]),
+    /// The MinHash signature of the article's body
+    /// ([`newsfacet_tag::story::Signature::to_bytes`]),
     /// stored only: candidates are verified against it.
     pub story_signature: Field,
 }
 
-/// Field names, shared by [`NewsSchema::build`] and code that addresses fields by name (fast
-/// field readers, collectors).
-pub mod names {
+/// The fields holding the searchable text of one [`DocKind`]: queries of that kind search
+/// them, and its hits show a snippet of the main one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchedText {
+    /// The article title, which ranks matches apart from the body; `None` for quotes, whose
+    /// article title is stored only so that quotes stay out of the title's statistics.
+    pub title: Option<Field>,
+    /// The body of an article or the text of a quote.
+    pub main: Field,
+}
+
+/// Field names, shared by [`NewsSchema::build`] and the column readers of [`crate::columns`],
+/// which address fields by name. Private to the crate: other crates go through
+/// [`NewsSchema`]'s term builders, [`crate::columns`] and the document views.
+pub(crate) mod names {
     /// See [`super::NewsSchema::doc_kind`].
     pub const DOC_KIND: &str = "doc_kind";
     /// See [`super::NewsSchema::id`].
@@ -330,10 +344,60 @@ impl NewsSchema {
         (builder.build(), fields)
     }
 
+    /// The fields holding the searchable text of one kind of document.
+    pub fn searched_text(&self, kind: DocKind) -> SearchedText {
+        match kind {
+            DocKind::Article => SearchedText {
+                title: Some(self.title),
+                main: self.body,
+            },
+            DocKind::Quote => SearchedText {
+                title: None,
+                main: self.quote,
+            },
+        }
+    }
+
     /// The term that selects every document of one kind.
     pub fn kind_term(&self, kind: DocKind) -> Term {
         Term::from_field_text(self.doc_kind, kind.as_str())
     }
+
+    /// The term that selects an article and its quotes by the article's id.
+    pub fn id_term(&self, id: &str) -> Term {
+        Term::from_field_text(self.id, id)
+    }
+
+    /// The term that selects every article of one story.
+    pub fn story_term(&self, story: &str) -> Term {
+        Term::from_field_text(self.story, story)
+    }
+
+    /// The term of one LSH band key, which selects the articles sharing that band.
+    pub(crate) fn story_band_term(&self, key: u64) -> Term {
+        Term::from_field_u64(self.story_bands, key)
+    }
+
+    /// The term for documents published on `day`, for range bounds: the stored value is
+    /// midnight UTC of the day, so inclusive bounds on it are exact.
+    pub fn published_term(&self, day: NaiveDate) -> Term {
+        Term::from_field_date_for_search(self.published, date_value(day))
+    }
+
+    /// The term that selects documents having one value of a facet dimension.
+    pub fn facet_term(&self, field: FacetField, value: &str) -> Term {
+        Term::from_facet(self.facets, &field.facet(value))
+    }
+}
+
+/// A calendar date as the tantivy date stored for it: midnight UTC.
+pub fn date_value(date: NaiveDate) -> DateTime {
+    DateTime::from_timestamp_secs(date.and_time(NaiveTime::MIN).and_utc().timestamp())
+}
+
+/// The calendar date of a stored tantivy date (the inverse of [`date_value`]).
+pub fn date_of(value: DateTime) -> Option<NaiveDate> {
+    chrono::DateTime::from_timestamp(value.into_timestamp_secs(), 0).map(|d| d.date_naive())
 }
 
 #[cfg(test)]

@@ -11,9 +11,37 @@ use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
 use super::*;
-use crate::story;
 
 const HEAP: usize = 20_000_000;
+
+/// A wire story of about 230 words, written for these tests (the same text as the tests of
+/// `newsfacet_tag::story`, so that both check one story).
+const WIRE: &str = "The port authority of Valdora said on Thursday that container traffic \
+    through its northern terminal fell by a fifth in the first quarter, as shipping lines \
+    rerouted vessels away from the strait after a series of groundings. Officials blamed \
+    silting in the approach channel, which has not been dredged since a contract dispute \
+    stalled the work two years ago. \"We are losing business every week that the channel \
+    stays closed to the largest ships,\" harbour master Ilse Marrow told reporters at a \
+    briefing in the port. The authority said it would tender a new dredging contract by \
+    June and expected the work to take at least eight months. Three of the five largest \
+    carriers calling at Valdora have already moved part of their schedules to the rival \
+    port of Crestwick, about 120 kilometres to the south, according to figures published \
+    by the authority. Freight forwarders said the diversions had added two to three days \
+    to delivery times for inland customers. The regional government, which owns a \
+    majority stake in the port, has promised emergency funding but has not said how much. \
+    Opposition lawmakers called for an inquiry into why the original dredging contract \
+    was allowed to lapse. Traffic at the southern terminal, which handles bulk cargo such \
+    as grain and coal, was unaffected by the closure and rose slightly over the quarter.";
+
+/// The same event, written independently: same names, different sentences.
+const SAME_EVENT: &str = "Shipping lines are steering clear of Valdora. Harbour master \
+    Ilse Marrow conceded this week that the northern terminal has lost a fifth of its \
+    container business since January, with big carriers heading south to Crestwick \
+    instead. The culprit is a channel clogged with silt: nobody has dredged it for two \
+    years because of a quarrel over the last contract. Marrow said a fresh tender would \
+    go out before the summer. Customers inland are paying the price in slower deliveries, \
+    forwarders complain, and opposition politicians want to know who let the old \
+    contract die. The regional government, the port's main owner, says help is coming.";
 
 fn article(id: &str, title: &str, body: &str) -> Article {
     Article {
@@ -517,13 +545,13 @@ fn stories(index: &NewsIndex) -> std::collections::BTreeMap<String, String> {
         .collect()
 }
 
-/// A republished copy of [`story::tests::WIRE`]: the outlet's header and footer, lightly
+/// A republished copy of [`WIRE`]: the outlet's header and footer, lightly
 /// edited.
 fn wire_copy(outlet: &str) -> String {
     format!(
         "{outlet} | Updated: 05-03-2026 | Share this story\n\n{}\n\nRead more on {outlet}. \
          Sign up to the {outlet} morning briefing.",
-        story::tests::WIRE.replace("told reporters", "said")
+        WIRE.replace("told reporters", "said")
     )
 }
 
@@ -533,13 +561,9 @@ fn wire_copies_share_a_story_and_other_articles_on_the_event_do_not() {
     let index = NewsIndex::create_or_open(dir.path()).unwrap();
     let mut writer = index.writer(HEAP).unwrap();
     let inputs = [
-        article("wire", "Valdora port traffic falls", story::tests::WIRE),
+        article("wire", "Valdora port traffic falls", WIRE),
         article("copy-1", "Port loses ships", &wire_copy("Daily Harbour")),
-        article(
-            "feature",
-            "Why ships avoid Valdora",
-            story::tests::SAME_EVENT,
-        ),
+        article("feature", "Why ships avoid Valdora", SAME_EVENT),
         article("copy-2", "Valdora traffic down", &wire_copy("Coast Times")),
         article("other", "Weather", "Heavy rain is expected in the north."),
     ];
@@ -571,11 +595,7 @@ fn later_runs_find_copies_in_the_index_and_keep_stories_stable() {
     let index = NewsIndex::create_or_open(dir.path()).unwrap();
     let first = [
         article("copy-1", "Port loses ships", &wire_copy("Daily Harbour")),
-        article(
-            "feature",
-            "Why ships avoid Valdora",
-            story::tests::SAME_EVENT,
-        ),
+        article("feature", "Why ships avoid Valdora", SAME_EVENT),
     ];
     let mut writer = index.writer(HEAP).unwrap();
     for input in &first {
@@ -588,7 +608,7 @@ fn later_runs_find_copies_in_the_index_and_keep_stories_stable() {
     for input in &first {
         assert_eq!(writer.upsert(input, &tags()).unwrap(), Upsert::Unchanged);
     }
-    let wire = article("wire", "Valdora port traffic falls", story::tests::WIRE);
+    let wire = article("wire", "Valdora port traffic falls", WIRE);
     assert_eq!(writer.upsert(&wire, &tags()).unwrap(), Upsert::Added);
     assert_eq!(writer.story_stats().copies, 1);
     writer.commit().unwrap();

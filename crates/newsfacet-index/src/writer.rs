@@ -1,28 +1,25 @@
-//! Turning tagged articles into tantivy documents, and the incremental writer.
+//! The incremental writer: upserts by id, skips unchanged articles, and gives each written
+//! article its story.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use chrono::{NaiveDate, NaiveTime};
 use newsfacet_article::Article;
-use newsfacet_gazetteer::EntityType;
-use newsfacet_tag::{Quote, QuoteKind, Tags};
+use newsfacet_tag::story::{Signature, StoryMatch, StoryTable};
+use newsfacet_tag::Tags;
 use serde::Serialize;
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::indexer::UserOperation;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DateTime, IndexWriter, Searcher, TantivyDocument, Term};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{IndexWriter, Searcher, TantivyDocument};
 
-use crate::schema::{names, DocKind, FacetField, NewsSchema};
-use crate::story::{Signature, StoryMatch, StoryTable};
-use crate::IndexError;
-
-/// Bumped whenever the mapping from article to document changes without a schema change, so
-/// that re-indexing rewrites every document once.
-const DOCUMENT_VERSION: u32 = 1;
+use crate::columns;
+use crate::document::{PreparedArticle, StoredStory};
+use crate::error::IndexError;
+use crate::schema::{DocKind, NewsSchema};
 
 /// tantivy refuses writers with less than 15 MB of arena per thread.
 const MIN_HEAP_BYTES: usize = 15_000_000;
@@ -40,218 +37,6 @@ pub enum Upsert {
     /// An earlier record of this same run had the id (one story in two input files): the
     /// first record is kept and this one is not written, so re-runs stay stable.
     Duplicate,
-}
-
-/// Everything stored for one article and its quotes, in the canonical form that is both
-/// hashed and written.
-#[derive(Serialize)]
-struct Prepared<'a> {
-    version: u32,
-    id: &'a str,
-    title: &'a str,
-    body: &'a str,
-    source: Option<&'a str>,
-    origin: Option<&'a str>,
-    published: Option<NaiveDate>,
-    url: Option<&'a str>,
-    path: String,
-    speakers: Vec<&'a str>,
-    countries: Vec<&'a str>,
-    /// Sorted and deduplicated so that tagger output order does not count as a change.
-    facets: BTreeSet<(FacetField, String)>,
-    quotes: Vec<PreparedQuote<'a>>,
-}
-
-/// One quote of a [`Prepared`] article.
-#[derive(Serialize)]
-struct PreparedQuote<'a> {
-    text: &'a str,
-    /// The named speaker as a facet value; `None` for unnamed speakers.
-    speaker: Option<String>,
-    unnamed: Option<&'a str>,
-    kind: QuoteKind,
-    cue: Option<&'a str>,
-    position: usize,
-}
-
-impl<'a> PreparedQuote<'a> {
-    /// `None` for a quote without text, which nobody could find or read.
-    fn new(quote: &'a Quote) -> Option<Self> {
-        let text = quote.text.trim();
-        (!text.is_empty()).then(|| PreparedQuote {
-            text,
-            speaker: quote.speaker.as_deref().and_then(facet_value),
-            unnamed: non_blank(quote.unnamed.as_deref()),
-            kind: quote.kind,
-            cue: non_blank(quote.cue.as_deref()),
-            position: quote.start,
-        })
-    }
-}
-
-impl<'a> Prepared<'a> {
-    fn new(article: &'a Article, tags: &'a Tags) -> Self {
-        let path = article.origin.to_string();
-        let mut facets = BTreeSet::new();
-        let mut add = |field: FacetField, name: &str| {
-            if let Some(value) = facet_value(name) {
-                facets.insert((field, value));
-            }
-        };
-        for speaker in &tags.speakers {
-            add(FacetField::Speaker, &speaker.name);
-        }
-        for country in &tags.countries {
-            add(FacetField::Country, &country.name);
-        }
-        if let Some(source) = &tags.source {
-            add(FacetField::Source, source);
-        }
-        if let Some(origin) = &tags.origin {
-            add(FacetField::Origin, origin);
-        }
-        for entity in &tags.entities {
-            let field = match entity.entity_type {
-                EntityType::Person => FacetField::Person,
-                EntityType::Organization => FacetField::Org,
-                EntityType::Place => FacetField::Place,
-            };
-            add(field, &entity.name);
-        }
-        Prepared {
-            version: DOCUMENT_VERSION,
-            id: &article.id,
-            title: &article.title,
-            body: &article.body,
-            source: non_blank(tags.source.as_deref()),
-            origin: non_blank(tags.origin.as_deref()),
-            published: article.published,
-            url: non_blank(article.url.as_deref()),
-            path,
-            speakers: tags.speakers.iter().map(|s| s.name.as_str()).collect(),
-            countries: tags.countries.iter().map(|c| c.name.as_str()).collect(),
-            facets,
-            quotes: tags.quotes.iter().filter_map(PreparedQuote::new).collect(),
-        }
-    }
-
-    fn content_hash(&self) -> Result<u64, serde_json::Error> {
-        Ok(xxhash_rust::xxh3::xxh3_64(&serde_json::to_vec(self)?))
-    }
-
-    /// The fields article and quote documents share: kind, article id, date, source and
-    /// origin.
-    fn common(&self, schema: &NewsSchema, kind: DocKind) -> TantivyDocument {
-        let mut doc = TantivyDocument::new();
-        doc.add_text(schema.doc_kind, kind.as_str());
-        doc.add_text(schema.id, self.id);
-        if let Some(date) = self.published {
-            doc.add_date(schema.published, date_value(date));
-        }
-        if let Some(source) = self.source {
-            doc.add_text(schema.source, source);
-        }
-        if let Some(origin) = self.origin {
-            doc.add_text(schema.origin, origin);
-        }
-        doc
-    }
-
-    fn article_document(
-        &self,
-        schema: &NewsSchema,
-        content_hash: u64,
-        story: &str,
-        signature: Option<&Signature>,
-    ) -> TantivyDocument {
-        let mut doc = self.common(schema, DocKind::Article);
-        doc.add_text(schema.story, story);
-        if let Some(signature) = signature {
-            for key in signature.band_keys() {
-                doc.add_u64(schema.story_bands, key);
-            }
-            doc.add_bytes(schema.story_signature, &signature.to_bytes());
-        }
-        doc.add_text(schema.title, self.title);
-        doc.add_text(schema.body, self.body);
-        if let Some(url) = self.url {
-            doc.add_text(schema.url, url);
-        }
-        doc.add_text(schema.path, &self.path);
-        for speaker in &self.speakers {
-            doc.add_text(schema.speakers, speaker);
-        }
-        for country in &self.countries {
-            doc.add_text(schema.countries, country);
-        }
-        for (field, value) in &self.facets {
-            doc.add_facet(schema.facets, field.facet(value));
-        }
-        doc.add_u64(schema.content_hash, content_hash);
-        doc
-    }
-
-    /// One document per quote, in text order.
-    fn quote_documents<'s>(
-        &'s self,
-        schema: &'s NewsSchema,
-    ) -> impl Iterator<Item = TantivyDocument> + 's {
-        self.quotes.iter().map(move |quote| {
-            let mut doc = self.common(schema, DocKind::Quote);
-            doc.add_text(schema.quote, quote.text);
-            doc.add_text(schema.article_title, self.title);
-            // The article's speakers are not the quote's: a speaker filter on quotes must
-            // select what that speaker said, not everything in articles where they spoke.
-            for (field, value) in &self.facets {
-                if *field != FacetField::Speaker {
-                    doc.add_facet(schema.facets, field.facet(value));
-                }
-            }
-            if let Some(speaker) = &quote.speaker {
-                doc.add_text(schema.speakers, speaker);
-                doc.add_facet(schema.facets, FacetField::Speaker.facet(speaker));
-            }
-            if let Some(unnamed) = quote.unnamed {
-                doc.add_text(schema.unnamed, unnamed);
-            }
-            doc.add_text(schema.quote_kind, quote_kind_str(quote.kind));
-            if let Some(cue) = quote.cue {
-                doc.add_text(schema.cue, cue);
-            }
-            doc.add_u64(schema.position, quote.position as u64);
-            doc
-        })
-    }
-}
-
-/// The stored form of a quote kind, the same word as in `analyze --json`.
-fn quote_kind_str(kind: QuoteKind) -> &'static str {
-    match kind {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Indirect => "indirect",
-    }
-}
-
-/// Trimmed text, `None` when blank.
-fn non_blank(text: Option<&str>) -> Option<&str> {
-    text.map(str::trim).filter(|s| !s.is_empty())
-}
-
-/// A name as it may appear in a facet path: trimmed, with NUL removed (tantivy uses it as the
-/// path separator), `None` when nothing is left.
-fn facet_value(name: &str) -> Option<String> {
-    let value: String = name.trim().chars().filter(|&c| c != '\0').collect();
-    (!value.is_empty()).then_some(value)
-}
-
-/// A calendar date as the tantivy date stored for it: midnight UTC.
-pub fn date_value(date: NaiveDate) -> DateTime {
-    DateTime::from_timestamp_secs(date.and_time(NaiveTime::MIN).and_utc().timestamp())
-}
-
-/// The calendar date of a stored tantivy date (the inverse of [`date_value`]).
-pub fn date_of(value: DateTime) -> Option<NaiveDate> {
-    chrono::DateTime::from_timestamp(value.into_timestamp_secs(), 0).map(|d| d.date_naive())
 }
 
 /// Adds, replaces or skips articles by id; nothing is visible to readers until
@@ -313,7 +98,7 @@ impl NewsWriter {
         let hash_columns = searcher
             .segment_readers()
             .iter()
-            .map(|segment| segment.fast_fields().u64(names::CONTENT_HASH))
+            .map(columns::content_hashes)
             .collect::<Result<Vec<_>, _>>()
             .map_err(tantivy_error)?;
         Ok(NewsWriter {
@@ -341,7 +126,7 @@ impl NewsWriter {
             |term| -> Box<dyn Query> { Box::new(TermQuery::new(term, IndexRecordOption::Basic)) };
         // Quote documents share the article's id but have no hash.
         let query = BooleanQuery::new(vec![
-            (Occur::Must, term(Term::from_field_text(self.schema.id, id))),
+            (Occur::Must, term(self.schema.id_term(id))),
             (Occur::Must, term(self.schema.kind_term(DocKind::Article))),
         ]);
         let hits = self
@@ -374,7 +159,7 @@ impl NewsWriter {
             .band_keys()
             .into_iter()
             .map(|key| {
-                let term = Term::from_field_u64(self.schema.story_bands, key);
+                let term = self.schema.story_band_term(key);
                 let query: Box<dyn Query> =
                     Box::new(TermQuery::new(term, IndexRecordOption::Basic));
                 (Occur::Should, query)
@@ -390,25 +175,15 @@ impl NewsWriter {
                 .searcher
                 .doc(address)
                 .map_err(|e| self.tantivy_error(e))?;
-            let text = |field| doc.get_first(field).and_then(|v| v.as_str());
-            if text(self.schema.id) == Some(id) {
-                continue;
-            }
-            let Some(story) = text(self.schema.story) else {
-                continue;
-            };
-            let Some(other) = doc
-                .get_first(self.schema.story_signature)
-                .and_then(|v| v.as_bytes())
-                .and_then(Signature::from_bytes)
+            // An earlier version of this same article is not a copy of it.
+            let Some(stored) = StoredStory::read(&self.schema, &doc).filter(|s| s.id != Some(id))
             else {
                 continue;
             };
-            let similarity = signature.similarity(&other);
-            if signature.same_story(&other) {
+            if signature.same_story(&stored.signature) {
                 let found = StoryMatch {
-                    story: story.to_string(),
-                    similarity,
+                    story: stored.story.to_string(),
+                    similarity: signature.similarity(&stored.signature),
                 };
                 best = StoryMatch::best(best, Some(found));
             }
@@ -453,11 +228,11 @@ impl NewsWriter {
     /// Adds the article with one document per quote, replaces the indexed version of both, or
     /// does nothing when the indexed version has identical content.
     ///
-    /// A written article gets its story (see [`crate::story`]): that of its most similar copy
-    /// among committed articles and those written earlier in this run, else its own id. An
-    /// unchanged article is not rewritten and so keeps its story.
+    /// A written article gets its story (see [`newsfacet_tag::story`]): that of its most
+    /// similar copy among committed articles and those written earlier in this run, else its
+    /// own id. An unchanged article is not rewritten and so keeps its story.
     pub fn upsert(&mut self, article: &Article, tags: &Tags) -> Result<Upsert, IndexError> {
-        let prepared = Prepared::new(article, tags);
+        let prepared = PreparedArticle::new(article, tags);
         let hash = prepared
             .content_hash()
             .map_err(|source| IndexError::Serialize {
@@ -479,7 +254,7 @@ impl NewsWriter {
             // The delete removes the old article and every old quote (they carry its id); it
             // only applies to documents added before it, so the new version survives.
             let delete = (outcome == Upsert::Updated)
-                .then(|| UserOperation::Delete(Term::from_field_text(self.schema.id, &article.id)));
+                .then(|| UserOperation::Delete(self.schema.id_term(&article.id)));
             let (story, signature) = self.story_of(article)?;
             let article_doc =
                 prepared.article_document(&self.schema, hash, &story, signature.as_ref());

@@ -8,14 +8,14 @@
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
-use newsfacet_index::{names, FacetField};
+use newsfacet_index::{columns, FacetField, StoryColumn};
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::Column;
 use tantivy::fastfield::FacetReader;
 use tantivy::schema::Facet;
 use tantivy::{DateTime, DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::FacetCount;
+use crate::results::FacetCount;
 
 /// How the copies of a story, and the stories, are ranked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +58,7 @@ pub(crate) struct StoryGroups {
 
 pub(crate) struct StoryGroupsSegment {
     segment: SegmentOrdinal,
-    stories: Option<StrColumn>,
+    stories: StoryColumn,
     dates: Option<Column<DateTime>>,
     by_story: HashMap<u64, Vec<Member>>,
     alone: Vec<Member>,
@@ -81,10 +81,8 @@ impl Collector for StoryGroups {
     ) -> tantivy::Result<StoryGroupsSegment> {
         Ok(StoryGroupsSegment {
             segment,
-            stories: reader.fast_fields().str(names::STORY)?,
-            dates: reader
-                .fast_fields()
-                .column_opt::<DateTime>(names::PUBLISHED)?,
+            stories: StoryColumn::open(reader)?,
+            dates: columns::published(reader)?,
             by_story: HashMap::new(),
             alone: Vec::new(),
         })
@@ -117,12 +115,6 @@ impl Collector for StoryGroups {
     }
 }
 
-impl StoryGroupsSegment {
-    fn story_ord(&self, doc: DocId) -> Option<u64> {
-        self.stories.as_ref()?.term_ords(doc).next()
-    }
-}
-
 impl SegmentCollector for StoryGroupsSegment {
     type Fruit = SegmentGroups;
 
@@ -136,7 +128,7 @@ impl SegmentCollector for StoryGroupsSegment {
                 .map(DateTime::into_timestamp_secs),
             address: DocAddress::new(self.segment, doc),
         };
-        match self.story_ord(doc) {
+        match self.stories.ord(doc) {
             Some(ord) => self.by_story.entry(ord).or_default().push(member),
             None => self.alone.push(member),
         }
@@ -146,11 +138,7 @@ impl SegmentCollector for StoryGroupsSegment {
         let mut by_story = HashMap::with_capacity(self.by_story.len());
         let mut alone = self.alone;
         for (ord, members) in self.by_story {
-            match self
-                .stories
-                .as_ref()
-                .and_then(|column| story_name(column, ord))
-            {
+            match self.stories.story(ord).ok().flatten() {
                 Some(story) => {
                     by_story.insert(story, members);
                 }
@@ -159,15 +147,6 @@ impl SegmentCollector for StoryGroupsSegment {
             }
         }
         SegmentGroups { by_story, alone }
-    }
-}
-
-/// The story id of a term ordinal of the `story` column.
-fn story_name(column: &StrColumn, ord: u64) -> Option<String> {
-    let mut story = String::new();
-    match column.ord_to_str(ord, &mut story) {
-        Ok(true) => Some(story),
-        _ => None,
     }
 }
 
@@ -206,7 +185,7 @@ impl StoryFacetCounts {
 pub(crate) struct StoryFacetSegment {
     fields: Vec<FacetField>,
     facets: FacetReader,
-    stories: Option<StrColumn>,
+    stories: StoryColumn,
     /// `(facet ordinal, story ordinal)` pairs seen.
     pairs: HashSet<(u64, u64)>,
     story_ords: HashSet<u64>,
@@ -223,8 +202,8 @@ impl Collector for StoryFacetCollector {
     ) -> tantivy::Result<StoryFacetSegment> {
         Ok(StoryFacetSegment {
             fields: self.fields.clone(),
-            facets: reader.facet_reader(names::FACETS)?,
-            stories: reader.fast_fields().str(names::STORY)?,
+            facets: columns::facets(reader)?,
+            stories: StoryColumn::open(reader)?,
             pairs: HashSet::new(),
             story_ords: HashSet::new(),
         })
@@ -250,11 +229,7 @@ impl SegmentCollector for StoryFacetSegment {
     type Fruit = StoryFacetCounts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        let Some(story) = self
-            .stories
-            .as_ref()
-            .and_then(|column| column.term_ords(doc).next())
-        else {
+        let Some(story) = self.stories.ord(doc) else {
             return;
         };
         self.story_ords.insert(story);
@@ -264,13 +239,11 @@ impl SegmentCollector for StoryFacetSegment {
     }
 
     fn harvest(self) -> StoryFacetCounts {
-        let Some(column) = &self.stories else {
-            return StoryFacetCounts::default();
-        };
+        // An unreadable dictionary entry leaves its story out of the counts.
         let names: HashMap<u64, String> = self
             .story_ords
             .iter()
-            .filter_map(|&ord| story_name(column, ord).map(|story| (ord, story)))
+            .filter_map(|&ord| Some((ord, self.stories.story(ord).ok().flatten()?)))
             .collect();
         let mut values: HashMap<u64, Option<(FacetField, String)>> = HashMap::new();
         let mut counts = StoryFacetCounts {

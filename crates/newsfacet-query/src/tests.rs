@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use newsfacet_article::{Article, Origin};
 use newsfacet_gazetteer::kind;
 use newsfacet_gazetteer::{EntityType, Entry, Gazetteer};
-use newsfacet_index::NewsIndex;
+use newsfacet_index::{DocKind, FacetField, NewsIndex};
 use newsfacet_tag::{CountryRef, EntityCount, Quote, QuoteKind, Speaker, Tags};
 
 use super::*;

@@ -9,6 +9,7 @@ pub mod attribution;
 mod entities;
 pub mod matcher;
 pub mod source;
+pub mod story;
 mod tagger;
 
 pub use matcher::{Matcher, Mention, MentionVia};

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use newsfacet_article::Article;
-use newsfacet_index::story::{Signature, StoryTable};
+use newsfacet_tag::story::{Signature, StoryTable};
 use newsfacet_tag::{CountryRef, EntityCount, Quote, Speaker, Tags};
 use serde::Serialize;
 

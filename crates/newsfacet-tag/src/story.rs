@@ -20,9 +20,13 @@
 //!    ([`Signature::numbers_agree`]), which keeps templated items (daily market notes, one
 //!    company's announcement after another's) apart.
 //!
-//! [`StoryTable`] keeps the signatures and band keys of one run in memory; the index writer
-//! also looks the band keys up in the committed index (see `NewsWriter::upsert`), so stories
-//! grow across runs. A story's id is the id of its first indexed article.
+//! [`StoryTable`] keeps the signatures and band keys of one run in memory (`newsfacet
+//! analyze` uses it alone); the index writer (`newsfacet-index`) also stores each article's
+//! band keys and signature and looks the keys up in the committed index, so stories grow
+//! across runs. A story's id is the id of its first indexed article.
+//!
+//! This module only compares texts; it knows nothing about the index, so reading and tagging
+//! can group copies without one.
 //!
 //! What counts as a copy: a text sharing at least about half of its shingles with another,
 //! so a copy cut to less than half of the story, or rewritten rather than lightly edited, is
@@ -384,12 +388,11 @@ impl StoryTable {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
 
     /// A wire story of about 230 words, written for these tests.
-    pub(crate) const WIRE: &str =
-        "The port authority of Valdora said on Thursday that container traffic \
+    const WIRE: &str = "The port authority of Valdora said on Thursday that container traffic \
         through its northern terminal fell by a fifth in the first quarter, as shipping lines \
         rerouted vessels away from the strait after a series of groundings. Officials blamed \
         silting in the approach channel, which has not been dredged since a contract dispute \
@@ -407,8 +410,7 @@ pub(crate) mod tests {
         as grain and coal, was unaffected by the closure and rose slightly over the quarter.";
 
     /// The same event, written independently: same names, different sentences.
-    pub(crate) const SAME_EVENT: &str =
-        "Shipping lines are steering clear of Valdora. Harbour master \
+    const SAME_EVENT: &str = "Shipping lines are steering clear of Valdora. Harbour master \
         Ilse Marrow conceded this week that the northern terminal has lost a fifth of its \
         container business since January, with big carriers heading south to Crestwick \
         instead. The culprit is a channel clogged with silt: nobody has dredged it for two \

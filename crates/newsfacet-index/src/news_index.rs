@@ -1,0 +1,197 @@
+//! Opening an index directory, checking its schema, and what a reader asks of a whole index.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::Count;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{
+    DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, TantivyError,
+};
+
+use crate::analyzer::{en_analyzer, EN_STEM};
+use crate::columns::StoryColumn;
+use crate::document::StoredDocument;
+use crate::error::IndexError;
+use crate::schema::{DocKind, NewsSchema};
+use crate::writer::NewsWriter;
+
+/// How the articles of an index group into stories (near-copies of one text).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct StoryCounts {
+    /// Distinct stories: every article belongs to exactly one.
+    pub stories: u64,
+    /// Stories with at least two articles (syndicated copies).
+    pub with_copies: u64,
+    /// Articles in the stories with at least two articles.
+    pub articles_in_copies: u64,
+}
+
+/// An open newsfacet index directory.
+pub struct NewsIndex {
+    dir: PathBuf,
+    index: Index,
+    schema: NewsSchema,
+    reader: IndexReader,
+}
+
+/// tantivy writes this file on creation and every commit; its presence marks an index.
+const META_FILE: &str = "meta.json";
+
+impl NewsIndex {
+    /// Opens the index in `dir`, creating the directory and an empty index when there is none.
+    pub fn create_or_open(dir: &Path) -> Result<Self, IndexError> {
+        let io_error = |source| IndexError::Io {
+            dir: dir.to_path_buf(),
+            source,
+        };
+        if dir.join(META_FILE).exists() {
+            return Self::open(dir);
+        }
+        std::fs::create_dir_all(dir).map_err(io_error)?;
+        if std::fs::read_dir(dir).map_err(io_error)?.next().is_some() {
+            return Err(IndexError::NotAnIndex {
+                dir: dir.to_path_buf(),
+            });
+        }
+        let (schema, fields) = NewsSchema::build();
+        let index = Index::create_in_dir(dir, schema).map_err(|source| IndexError::Tantivy {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
+        tracing::debug!(dir = %dir.display(), "created index");
+        Self::from_index(dir, index, fields)
+    }
+
+    /// Opens the existing index in `dir`.
+    pub fn open(dir: &Path) -> Result<Self, IndexError> {
+        if !dir.join(META_FILE).exists() {
+            return Err(IndexError::Missing {
+                dir: dir.to_path_buf(),
+            });
+        }
+        let index = Index::open_in_dir(dir).map_err(|source| IndexError::Tantivy {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
+        let (schema, fields) = NewsSchema::build();
+        if index.schema() != schema {
+            return Err(IndexError::SchemaMismatch {
+                dir: dir.to_path_buf(),
+            });
+        }
+        Self::from_index(dir, index, fields)
+    }
+
+    fn from_index(dir: &Path, index: Index, schema: NewsSchema) -> Result<Self, IndexError> {
+        // Tokenizers are not persisted with the index: register ours on every open.
+        index.tokenizers().register(EN_STEM, en_analyzer());
+        // Manual reloads: each `searcher()` call reloads, so there is no watcher thread and a
+        // searcher taken after a commit always sees it.
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|source| IndexError::Tantivy {
+                dir: dir.to_path_buf(),
+                source,
+            })?;
+        Ok(NewsIndex {
+            dir: dir.to_path_buf(),
+            index,
+            schema,
+            reader,
+        })
+    }
+
+    /// The index directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The field handles.
+    pub fn schema(&self) -> &NewsSchema {
+        &self.schema
+    }
+
+    /// The underlying tantivy index (with the `en_stem` analyzer registered).
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Wraps a tantivy error with this index's directory.
+    pub fn error(&self, source: TantivyError) -> IndexError {
+        IndexError::Tantivy {
+            dir: self.dir.clone(),
+            source,
+        }
+    }
+
+    /// A searcher over the latest commit.
+    pub fn searcher(&self) -> Result<Searcher, IndexError> {
+        self.reader.reload().map_err(|e| self.error(e))?;
+        Ok(self.reader.searcher())
+    }
+
+    /// A writer with about `heap_bytes` of indexing memory (at least 15 MB, tantivy's minimum).
+    /// Only one writer can exist per index directory at a time, across processes.
+    pub fn writer(&self, heap_bytes: usize) -> Result<NewsWriter, IndexError> {
+        let searcher = self.searcher()?;
+        NewsWriter::new(
+            self.dir.clone(),
+            self.schema,
+            &self.index,
+            searcher,
+            heap_bytes,
+        )
+    }
+
+    /// How articles group into stories in the latest commit (see [`newsfacet_tag::story`]).
+    pub fn story_counts(&self) -> Result<StoryCounts, IndexError> {
+        let searcher = self.searcher()?;
+        let mut sizes: HashMap<String, u64> = HashMap::new();
+        for segment in searcher.segment_readers() {
+            let column = StoryColumn::open(segment).map_err(|e| self.error(e))?;
+            // Only article documents have a story.
+            for doc in segment.doc_ids_alive() {
+                let Some(ord) = column.ord(doc) else {
+                    continue;
+                };
+                let story = column.story(ord).map_err(|source| IndexError::Io {
+                    dir: self.dir.clone(),
+                    source,
+                })?;
+                if let Some(story) = story {
+                    *sizes.entry(story).or_default() += 1;
+                }
+            }
+        }
+        let copies = sizes.values().filter(|&&size| size > 1);
+        Ok(StoryCounts {
+            stories: sizes.len() as u64,
+            with_copies: copies.clone().count() as u64,
+            articles_in_copies: copies.sum(),
+        })
+    }
+
+    /// The stored document at `address` as a typed view ([`crate::ArticleDoc`] or
+    /// [`crate::QuoteDoc`]); `searcher` must be the one whose search gave the address.
+    pub fn load<D: StoredDocument>(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+    ) -> Result<D, IndexError> {
+        let doc: TantivyDocument = searcher.doc(address).map_err(|e| self.error(e))?;
+        Ok(D::from_stored(&self.schema, &doc))
+    }
+
+    /// Number of live documents of one kind (articles or quotes) in the latest commit.
+    pub fn count(&self, kind: DocKind) -> Result<u64, IndexError> {
+        let query = TermQuery::new(self.schema.kind_term(kind), IndexRecordOption::Basic);
+        self.searcher()?
+            .search(&query, &Count)
+            .map(|count| count as u64)
+            .map_err(|e| self.error(e))
+    }
+}

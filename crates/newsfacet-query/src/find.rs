@@ -1,0 +1,166 @@
+//! The one search path of every command: one pass over the documents of a kind that counts
+//! the matches, collects the page and tallies facet values.
+
+use newsfacet_gazetteer::Gazetteer;
+use newsfacet_index::{columns, DocKind, FacetField, NewsIndex};
+use tantivy::collector::sort_key::SortBySimilarityScore;
+use tantivy::collector::{Collector, Count, TopDocs};
+use tantivy::query::Query;
+use tantivy::{DocAddress, Order, Searcher};
+
+use crate::clauses::{
+    combine, date_clause, filter_query, parse_text, story_clause, ResolvedFilters,
+};
+use crate::error::QueryError;
+use crate::request::{SearchRequest, SortOrder};
+use crate::statistics::KindStatistics;
+use crate::stories::{Rank, StoryGroups};
+use crate::tally::{tally, tally_collector, Tally, TallyCollector, TallyFruit};
+
+/// What [`find`] found: a ranked page, the total, and what presenting it needs.
+pub(crate) struct Found {
+    pub total: u64,
+    /// Distinct stories among the matches, when collapsing or counting by story.
+    pub stories: Option<u64>,
+    /// The requested page; score 0 without query text.
+    pub ranked: Vec<Ranked>,
+    /// Facet counts over every match, when facet dimensions were asked for.
+    pub counts: Option<Tally>,
+    /// The parsed query text, for snippets.
+    pub text: Option<Box<dyn Query>>,
+    /// `(dimension, value)` filters that matched no indexed value.
+    pub unmatched: Vec<(String, String)>,
+}
+
+/// One hit of a found page.
+pub(crate) struct Ranked {
+    pub score: f32,
+    pub address: DocAddress,
+    /// When collapsing: the other matching documents of the hit's story, best first.
+    pub copies: Option<Vec<DocAddress>>,
+}
+
+impl Ranked {
+    fn single((score, address): (f32, DocAddress)) -> Self {
+        Ranked {
+            score,
+            address,
+            copies: None,
+        }
+    }
+}
+
+/// The one search path of every command: parses the text for `kind`, resolves the filters,
+/// and collects the count, the requested page and facet counts of `facets` in one pass over
+/// the documents of `kind`.
+///
+/// The page is by score with query text and [`SortOrder::Relevance`], else by date
+/// descending; with `collapse` (articles only) it is a page of stories, each hit the best
+/// copy in that order.
+pub(crate) fn find(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    gazetteer: &Gazetteer,
+    kind: DocKind,
+    request: &SearchRequest,
+    facets: &[FacetField],
+) -> Result<Found, QueryError> {
+    let schema = index.schema();
+    let text = parse_text(index, kind, request.query.as_deref())?;
+    let ResolvedFilters {
+        clauses: mut filter,
+        unmatched,
+    } = filter_query(index, searcher, gazetteer, kind, &request.filters)?;
+    filter.extend(date_clause(schema, request.dates)?);
+    filter.extend(
+        request
+            .story
+            .as_deref()
+            .map(|story| story_clause(schema, story)),
+    );
+    let query = combine(schema, kind, text.as_ref().map(|q| q.box_clone()), filter);
+    let tantivy_error = |e| QueryError::Index(index.error(e));
+    let statistics = KindStatistics::new(searcher, schema, kind).map_err(tantivy_error)?;
+    let run = Run {
+        searcher,
+        query: &*query,
+        statistics: &statistics,
+        tally: tally_collector(facets, request.count_by),
+    };
+    let rank = if text.is_some() && request.sort == SortOrder::Relevance {
+        Rank::Score
+    } else {
+        Rank::Date
+    };
+    let page = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+    let mut stories = None;
+    let (total, ranked, counts) = if request.collapse && kind == DocKind::Article {
+        let (total, groups, counts) = run.collect(StoryGroups { rank }).map_err(tantivy_error)?;
+        stories = Some(groups.len() as u64);
+        let ranked = groups
+            .into_iter()
+            .skip(request.offset)
+            .take(request.limit)
+            .filter_map(|group| {
+                let mut members = group.into_iter();
+                let best = members.next()?;
+                Some(Ranked {
+                    score: best.score,
+                    address: best.address,
+                    copies: Some(members.map(|member| member.address).collect()),
+                })
+            })
+            .collect();
+        (total, ranked, counts)
+    } else if request.limit == 0 {
+        // Counts only: a second `Count` stands in for the page.
+        let (total, _, counts) = run.collect(Count).map_err(tantivy_error)?;
+        (total, Vec::new(), counts)
+    } else if rank == Rank::Score {
+        let (total, top, counts) = run.collect(page.order_by_score()).map_err(tantivy_error)?;
+        (total, top.into_iter().map(Ranked::single).collect(), counts)
+    } else {
+        let by_date = (
+            (columns::published_sort_key(), Order::Desc),
+            (SortBySimilarityScore, Order::Desc),
+        );
+        let (total, top, counts) = run.collect(page.order_by(by_date)).map_err(tantivy_error)?;
+        let ranked = top
+            .into_iter()
+            .map(|((_, score), address)| Ranked::single((score, address)))
+            .collect();
+        (total, ranked, counts)
+    };
+    let counts = tally(counts);
+    if let Some(Tally::Stories(counts)) = &counts {
+        stories = Some(counts.stories());
+    }
+    Ok(Found {
+        total: total as u64,
+        stories,
+        ranked,
+        counts,
+        text,
+        unmatched,
+    })
+}
+
+/// One search of [`find`]: the query with its statistics and the facet collectors, run with
+/// whichever page collector the request needs.
+struct Run<'a> {
+    searcher: &'a Searcher,
+    query: &'a dyn Query,
+    statistics: &'a KindStatistics<'a>,
+    tally: TallyCollector,
+}
+
+impl Run<'_> {
+    /// The match count, the page collector's fruit and the facet counts, in one pass.
+    fn collect<C: Collector>(self, page: C) -> tantivy::Result<(usize, C::Fruit, TallyFruit)> {
+        self.searcher.search_with_statistics_provider(
+            self.query,
+            &(Count, page, self.tally),
+            self.statistics,
+        )
+    }
+}
