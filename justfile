@@ -23,8 +23,11 @@ lint:
 gazetteer:
     cargo run --release -- gazetteer build
 
-# Benchmarks: matcher build time and throughput, then indexing the Reuters-21578 corpus.
+# Benchmarks: start-up of search/facets/analyze, matcher build time and throughput, then
+# indexing the Reuters-21578 corpus.
 bench:
+    cargo build --release -p newsfacet -p newsfacet-eval
+    cargo run --release -p newsfacet-eval -- bench-startup
     cargo run --release -p newsfacet-eval -- bench-tagger {{corpus}}
     rm -rf target/bench-index
     cargo run --release -- index {{corpus}} --index target/bench-index --json

@@ -7,7 +7,7 @@
 //! line is tested against every rule in a single pass.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
 
@@ -50,14 +50,43 @@ enum Action {
 
 struct Rule {
     action: Action,
-    /// Compiled separately only for rules with named groups to read.
-    captures: Option<Regex>,
+    /// The anchored pattern of a rule with named groups to read (credit, publisher).
+    capture_pattern: Option<String>,
+    /// That pattern compiled, on the first line it matches: compiling every rule's own regex
+    /// up front would double the start-up cost of the rule set.
+    captures: OnceLock<Regex>,
+}
+
+impl Rule {
+    fn captures(&self) -> Option<&Regex> {
+        let pattern = self.capture_pattern.as_ref()?;
+        Some(self.captures.get_or_init(|| compile_checked(pattern)))
+    }
 }
 
 struct Rules {
     set: RegexSet,
     rules: Vec<Rule>,
-    not_source: Vec<Regex>,
+    /// Patterns of names that are no publisher; compiled on first use.
+    not_source_patterns: Vec<String>,
+    not_source: OnceLock<Vec<Regex>>,
+}
+
+impl Rules {
+    fn not_source(&self) -> &[Regex] {
+        self.not_source.get_or_init(|| {
+            self.not_source_patterns
+                .iter()
+                .map(|p| compile_checked(p))
+                .collect()
+        })
+    }
+}
+
+/// Compiles a built-in pattern that [`parse`] has already checked; only a pattern over the
+/// regex crate's size limit could fail here, and the tests compile every one.
+fn compile_checked(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("data/boilerplate.txt: {e}"))
 }
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| match parse(DATA) {
@@ -66,6 +95,11 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| match parse(DATA) {
     // for an edit that was never tested; failing loudly beats silently keeping boilerplate.
     Err(message) => panic!("data/boilerplate.txt: {message}"),
 });
+
+/// Compiles the rule set now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&RULES);
+}
 
 fn expand(pattern: &str) -> String {
     let mut out = pattern.to_string();
@@ -84,7 +118,7 @@ fn anchored(pattern: &str) -> String {
 fn parse(data: &str) -> Result<Rules, String> {
     let mut patterns = Vec::new();
     let mut rules = Vec::new();
-    let mut not_source = Vec::new();
+    let mut not_source_patterns = Vec::new();
     for (i, line) in data.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -94,26 +128,30 @@ fn parse(data: &str) -> Result<Rules, String> {
             .split_once(char::is_whitespace)
             .ok_or_else(|| format!("line {}: expected an action and a pattern", i + 1))?;
         let pattern = anchored(pattern.trim());
-        let compile =
-            |p: &str| Regex::new(p).map_err(|e| format!("line {}: bad pattern: {e}", i + 1));
+        // Parsing finds every syntax error with its line; compiling is left to the set (and to
+        // first use for the patterns read on their own), which is what start-up pays for.
+        regex_syntax::parse(&pattern).map_err(|e| format!("line {}: bad pattern: {e}", i + 1))?;
         let action = match action {
             "drop" => Action::Drop,
             "cut" => Action::Cut,
             "credit" => Action::Credit,
             "publisher" => Action::Publisher,
             "not-source" => {
-                not_source.push(compile(&pattern)?);
+                not_source_patterns.push(pattern);
                 continue;
             }
             other => return Err(format!("line {}: unknown action {other:?}", i + 1)),
         };
-        let captures = match action {
-            Action::Credit | Action::Publisher => Some(compile(&pattern)?),
-            // Compiled once here to report a bad pattern with its line number.
-            _ => compile(&pattern).map(|_| None)?,
+        let capture_pattern = match action {
+            Action::Credit | Action::Publisher => Some(pattern.clone()),
+            Action::Drop | Action::Cut => None,
         };
         patterns.push(pattern);
-        rules.push(Rule { action, captures });
+        rules.push(Rule {
+            action,
+            capture_pattern,
+            captures: OnceLock::new(),
+        });
     }
     let set = RegexSetBuilder::new(&patterns)
         .dfa_size_limit(DFA_CACHE)
@@ -122,7 +160,8 @@ fn parse(data: &str) -> Result<Rules, String> {
     Ok(Rules {
         set,
         rules,
-        not_source,
+        not_source_patterns,
+        not_source: OnceLock::new(),
     })
 }
 
@@ -152,7 +191,7 @@ impl Credits {
 
     fn offer_source(&mut self, name: &str, certain: bool) {
         let name = clean_title(name.trim_matches(|c: char| c.is_whitespace() || c == ','));
-        if name.is_empty() || RULES.not_source.iter().any(|r| r.is_match(&name)) {
+        if name.is_empty() || RULES.not_source().iter().any(|r| r.is_match(&name)) {
             return;
         }
         match &self.source {
@@ -180,7 +219,7 @@ pub(crate) fn judge(text: &str, credits: &mut Credits) -> Verdict {
         Action::Drop => Verdict::Drop,
         Action::Cut => Verdict::Cut,
         Action::Credit | Action::Publisher => {
-            let caps = rule.captures.as_ref().and_then(|r| r.captures(&text));
+            let caps = rule.captures().and_then(|r| r.captures(&text));
             if let Some(caps) = caps {
                 if let Some(source) = caps.name("source") {
                     credits.offer_source(source.as_str(), rule.action == Action::Publisher);
@@ -246,10 +285,23 @@ mod tests {
     #[test]
     fn data_file_parses() {
         assert!(RULES.rules.len() > 40, "{}", RULES.rules.len());
-        assert!(!RULES.not_source.is_empty());
+        assert!(!RULES.not_source().is_empty());
         assert!(parse("explode .*").is_err());
         assert!(parse("drop (unclosed").is_err());
         assert!(parse("drop").is_err());
+    }
+
+    #[test]
+    fn every_pattern_compiled_on_first_use_compiles() {
+        let with_captures = RULES.rules.iter().filter_map(Rule::captures).count();
+        let expected = RULES
+            .rules
+            .iter()
+            .filter(|r| matches!(r.action, Action::Credit | Action::Publisher))
+            .count();
+        assert!(expected > 0);
+        assert_eq!(with_captures, expected);
+        assert_eq!(RULES.not_source().len(), RULES.not_source_patterns.len());
     }
 
     #[test]

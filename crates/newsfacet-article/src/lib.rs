@@ -93,6 +93,13 @@ pub use discover::discover;
 pub use error::ReadError;
 pub use web_address::url_host;
 
+/// Compiles the cleaning rules now instead of on the first article read. Reading needs them
+/// for every article and compiling them is the largest start-up cost of reading, so a command
+/// can run this on another thread while it loads the tagger.
+pub fn prepare() {
+    boilerplate::prepare();
+}
+
 /// Reads every article in one file, lazily.
 ///
 /// The format follows the extension, looking through a `.gz` suffix (see the crate docs). JSON

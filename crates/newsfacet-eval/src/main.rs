@@ -5,6 +5,7 @@ mod bench;
 mod conll;
 mod polnear;
 mod score;
+mod startup;
 
 use std::path::PathBuf;
 
@@ -46,6 +47,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Whole-process start-up: median wall time of `search`, `facets` and `analyze` run as
+    /// a user runs them (the binary next to this one unless `--binary` is given).
+    BenchStartup {
+        /// The newsfacet binary to time.
+        #[arg(long)]
+        binary: Option<PathBuf>,
+        /// The workspace root, where `index-data/corpus` is.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Runs per command.
+        #[arg(long, default_value_t = 21)]
+        runs: usize,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -61,5 +77,17 @@ fn main() -> anyhow::Result<()> {
             show_errors,
         } => polnear::run(&dir, json, show_errors),
         Command::BenchTagger { corpus, json } => bench::run(&corpus, json),
+        Command::BenchStartup {
+            binary,
+            root,
+            runs,
+            json,
+        } => {
+            let binary = match binary {
+                Some(binary) => binary,
+                None => startup::sibling_binary()?,
+            };
+            startup::run(&binary, &root, runs, json)
+        }
     }
 }

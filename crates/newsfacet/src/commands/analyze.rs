@@ -60,7 +60,11 @@ impl<'a> AnalyzedArticle<'a> {
 }
 
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
-    let tagger = gazetteers::tagger(&args.gazetteer)?;
+    // The cleaning rules compile on the other core while the tagger loads.
+    let (_, tagger) = rayon::join(newsfacet_article::prepare, || {
+        gazetteers::tagger(&args.gazetteer)
+    });
+    let tagger = tagger?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failures = 0usize;

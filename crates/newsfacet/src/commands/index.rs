@@ -118,7 +118,11 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
         args.paths.clone()
     };
     let files = newsfacet_article::discover(&paths)?;
-    let tagger = gazetteers::tagger(&args.gazetteer)?;
+    // The cleaning rules compile on the other core while the tagger loads.
+    let (_, tagger) = rayon::join(newsfacet_article::prepare, || {
+        gazetteers::tagger(&args.gazetteer)
+    });
+    let tagger = tagger?;
     let index = NewsIndex::create_or_open(&args.index)?;
     let mut writer = index.writer(args.memory.max(16) * 1024 * 1024)?;
     let progress = progress_bar(&files);
