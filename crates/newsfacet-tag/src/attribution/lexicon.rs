@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+use newsfacet_gazetteer::words::{self, entries, entries_for, WordSet};
+
 /// FNV-1a: the lexicon keys are short ASCII words looked up once per token, where SipHash's
 /// flood resistance buys nothing and costs a fifth of the lookup time.
 #[derive(Default)]
@@ -84,254 +86,7 @@ pub(crate) const FUNCTION: u32 = DET | PRONOUN | PREP | CONJ | THAT | RELATIVE |
 /// Titles that mark a lone surname as a person ("Mr. Obama", "President Xi", "Sen. Kaine").
 pub(crate) const HONORIFIC: u32 = 1 << 23;
 
-#[rustfmt::skip]
-const DETS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "two", "three", "four",
-    "five", "several", "some", "many", "other", "another", "both", "one", "most", "all", "various", "few",
-];
-
-#[rustfmt::skip]
-const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "it", "we", "i", "you",
-];
-
-/// Offices and honorifics. Capitalised, they end a name's title ("Foreign Minister Wang Yi").
-#[rustfmt::skip]
-const TITLES: &[&str] = &[
-    "investor", "financier", "billionaire", "businessman", "businesswoman", "entrepreneur", "banker",
-    "president", "vice", "prime", "minister", "ministers", "secretary", "secretary-general", "undersecretary",
-    "chancellor", "premier", "senator", "sen", "sen.", "sens", "sens.", "rep", "rep.", "reps", "reps.",
-    "representative", "congressman", "congresswoman", "gov", "gov.", "governor", "mayor", "ambassador", "envoy",
-    "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "chairperson", "chief",
-    "ceo", "director", "director-general", "commissioner", "commander", "admiral", "adm", "adm.", "gen", "gen.",
-    "general", "lt", "lt.", "col", "col.", "maj", "maj.", "capt", "capt.", "sgt", "sgt.", "colonel", "major",
-    "captain", "lieutenant", "sergeant", "marshal", "judge", "justice", "king", "queen", "prince", "princess",
-    "crown", "emir", "sheikh", "pope", "cardinal", "archbishop", "bishop", "rev", "rev.", "reverend", "father",
-    "dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame",
-    "lord", "lady", "speaker", "leader", "head", "counselor", "counsellor", "adviser", "advisor", "attorney",
-    "solicitor", "auditor", "inspector", "superintendent", "sheriff", "councillor", "councilman",
-    "councilwoman", "lawmaker", "legislator", "mp", "mep", "analyst", "economist", "researcher", "fellow",
-    "strategist", "officer", "executive", "manager", "founder", "co-founder", "deputy", "acting", "interim",
-    "former", "incoming", "outgoing", "designate", "president-designate", "president-elect", "vice-president",
-    "coach", "candidate", "nominee", "presidential", "counterpart", "diplomat", "governor-general",
-    "comptroller", "treasurer", "registrar", "dean", "rector", "provost", "editor", "correspondent",
-    "negotiator", "minister-president", "hon", "hon.", "democrat", "republican", "democratic", "gop",
-    "activist", "lawyer", "attorney-general", "widow", "veteran", "resident",
-];
-
-/// Domain words of offices and ministries, and other adjectives found inside titles.
-#[rustfmt::skip]
-const MODS: &[&str] = &[
-    "antitrust", "trade-policy", "monetary-policy",
-    "foreign", "defence", "defense", "senior", "top", "junior", "government", "military", "security", "state",
-    "federal", "regional", "local", "national", "transport", "transportation", "trade", "commerce", "finance",
-    "financial", "interior", "energy", "economy", "economic", "health", "justice", "education", "policy",
-    "press", "news", "external", "affairs", "environment", "environmental", "climate", "change", "industry",
-    "agriculture", "culture", "communications", "information", "planning", "development", "labor", "labour",
-    "home", "ruling", "opposition", "provincial", "municipal", "city", "county", "district", "party", "central",
-    "natural", "resources", "science", "technology", "digital", "tourism", "fisheries", "immigration", "public",
-    "chief", "deputy", "former", "acting", "interim", "white", "house", "cabinet", "presidential", "royal",
-    "unnamed", "anonymous", "independent", "political", "oil", "market", "company", "ministry", "embassy",
-    "army", "navy", "police", "intelligence", "treasury", "legal", "general", "staff", "joint", "emergency",
-    "emergencies", "water", "housing", "infrastructure", "maritime", "coast", "guard", "border", "customs",
-    "tax", "revenue", "budget", "social", "welfare", "family", "women", "youth", "sports", "mines", "mining",
-    "petroleum", "aviation", "space", "research", "statistics", "monetary", "banking", "investment", "european",
-    "eu", "un", "u.n.", "nato", "u.s.", "us", "uk", "british", "american", "western", "eastern", "northern",
-    "southern", "veteran", "high-ranking", "ranking", "administration", "campaign", "union", "bloc", "alliance",
-    "consultancy", "firm", "bank", "agency", "council", "committee", "commission", "department", "office",
-    "court", "parliamentary", "congressional", "senate", "assembly", "relations", "international", "domestic",
-    "strategic", "nuclear", "electoral", "election", "electricity", "grid", "utility", "rail", "railway",
-];
-
-/// Singular role nouns a description can use ("the minister said").
-#[rustfmt::skip]
-const ROLES: &[&str] = &[
-    "minister", "secretary", "president", "premier", "chancellor", "spokesman", "spokeswoman", "spokesperson",
-    "official", "senator", "governor", "mayor", "ambassador", "envoy", "chief", "leader", "general",
-    "commander", "director", "chairman", "chairwoman", "chair", "head", "diplomat", "analyst", "economist",
-    "fellow", "professor", "researcher", "prosecutor", "judge", "lawmaker", "congressman", "congresswoman",
-    "representative", "candidate", "nominee", "king", "queen", "prince", "pope", "counterpart", "host",
-    "secretary-general", "strategist", "expert", "source", "aide", "adviser", "advisor", "negotiator",
-    "executive", "ceo", "founder", "officer", "commissioner", "monarch", "emir", "sheikh", "admiral",
-    "legislator", "speaker", "resident", "witness", "observer", "insider", "critic", "manager", "mediator",
-    "director-general", "designate", "president-designate", "president-elect", "vice-president",
-];
-
-/// Nouns that name an unnamed source.
-#[rustfmt::skip]
-const UNNAMEDS: &[&str] = &[
-    "spokesperson", "spokesman", "spokeswoman", "official", "source", "analyst", "critic", "expert", "diplomat",
-    "resident", "witness", "observer", "insider", "aide", "adviser", "advisor", "economist", "trader", "dealer",
-    "banker", "negotiator", "lawmaker", "legislator", "strategist", "government", "authorities", "police",
-    "military", "army", "navy", "statement", "readout",
-];
-
-/// Plural forms: all unnamed when they are the subject of a cue.
-#[rustfmt::skip]
-const PLURALS: &[&str] = &[
-    "officials", "spokespeople", "spokesmen", "spokespersons", "sources", "analysts", "critics", "experts",
-    "diplomats", "residents", "witnesses", "observers", "insiders", "aides", "advisers", "advisors",
-    "economists", "traders", "dealers", "bankers", "negotiators", "lawmakers", "legislators", "strategists",
-    "authorities", "investigators", "prosecutors", "organisers", "organizers", "activists", "researchers",
-    "scientists", "doctors", "medics", "rescuers", "campaigners", "protesters", "executives", "ministers",
-    "leaders", "commanders", "envoys", "mediators", "delegates", "members", "supporters", "opponents",
-    "participants", "investors", "forecasters", "planners", "regulators", "unions",
-];
-
-/// Organization heads: a capitalised run ending (or headed) with one names a body.
-#[rustfmt::skip]
-const ORGHEADS: &[&str] = &[
-    "ministry", "council", "committee", "commission", "agency", "office", "department", "bank", "party",
-    "union", "organization", "organisation", "army", "navy", "forces", "force", "police", "court", "parliament",
-    "congress", "senate", "government", "administration", "institute", "center", "centre", "foundation",
-    "association", "federation", "company", "corporation", "corp", "corp.", "inc", "inc.", "group", "authority",
-    "service", "embassy", "secretariat", "assembly", "fund", "alliance", "coalition", "board", "bureau",
-    "university", "college", "house", "ltd", "ltd.", "plc", "llc", "co", "co.", "guard", "command",
-    "directorate", "cabinet", "mission", "consulate", "tribunal", "programme", "program", "network", "club",
-    "society", "chamber", "exchange", "airlines", "airways", "holdings", "industries", "markets", "associates",
-    "partners", "securities", "l.p.", "lp", "ag", "gmbh", "plc.", "limited", "trust", "investors", "management",
-    "consultants", "bros.", "brothers", "systems", "technologies", "motors", "labs", "laboratories",
-    "pharmaceuticals", "energy", "petroleum", "resources", "media",
-];
-
-#[rustfmt::skip]
-const PREPS: &[&str] = &[
-    "of", "for", "at", "in", "from", "with", "on", "by", "to", "near", "inside", "within", "familiar", "close",
-    "under", "among", "across", "around", "outside", "about", "representing", "working", "based", "involved",
-    "knowledgeable", "speaking", "who", "briefed", "aware",
-];
-
-#[rustfmt::skip]
-const TIMES: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan",
-    "jan.", "feb", "feb.", "mar.", "apr", "apr.", "jun.", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.",
-    "oct", "oct.", "nov", "nov.", "dec", "dec.", "today", "yesterday", "tonight", "week", "weekend", "month",
-    "year", "morning", "afternoon", "evening", "night", "last", "this", "next", "earlier", "later", "late",
-    "early", "day", "days", "weeks", "months", "years", "ago", "hours", "recently", "previously",
-];
-
-#[rustfmt::skip]
-const ADVS: &[&str] = &[
-    "also", "again", "later", "earlier", "separately", "then", "previously", "further", "recently",
-    "repeatedly", "reportedly", "publicly", "privately", "once", "still", "now", "already", "even", "just",
-    "similarly", "likewise", "firmly", "strongly", "sharply", "openly", "bluntly", "flatly", "categorically",
-    "quickly", "immediately", "himself", "herself", "themselves", "itself", "subsequently", "initially",
-    "first", "angrily", "simply", "clearly", "explicitly", "formally", "officially", "today", "yesterday",
-    "only", "last", "this", "week", "often", "frequently", "always", "however", "too",
-];
-
-#[rustfmt::skip]
-const AUXS: &[&str] = &[
-    "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "will", "would", "could", "should",
-    "may", "might", "must", "can", "did", "does", "do", "not", "n't", "never", "to", "cannot", "shall",
-];
-
-#[rustfmt::skip]
-const MODALS: &[&str] = &[
-    "will", "would", "could", "should", "may", "might", "must", "can", "did", "does", "do", "not", "n't",
-    "never", "to", "cannot", "shall", "didn't", "doesn't", "won't", "wouldn't", "couldn't", "shouldn't",
-];
-
-#[rustfmt::skip]
-const PARTICLES: &[&str] = &[
-    "bin", "bint", "ibn", "al", "el", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le",
-    "van", "von", "der", "den", "ter", "ten", "y", "jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "st", "st.",
-    "abu", "bou", "ben", "mac", "dei", "degli", "zu", "af", "e",
-];
-
-/// Capitalised words that never start a name (sentence-initial function words, days, months).
-#[rustfmt::skip]
-const STOPS: &[&str] = &[
-    "the", "a", "an", "but", "and", "or", "nor", "however", "meanwhile", "he", "she", "it", "they", "we", "i",
-    "you", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "there", "here",
-    "in", "on", "at", "for", "with", "from", "by", "as", "after", "before", "during", "while", "when", "if",
-    "although", "though", "since", "until", "because", "so", "yet", "also", "still", "then", "now", "today",
-    "yesterday", "many", "some", "most", "both", "all", "several", "other", "others", "another", "each",
-    "every", "one", "two", "three", "four", "five", "such", "not", "no", "yes", "what", "who", "why", "how",
-    "where", "which", "whose", "whom", "speaking", "asked", "according", "despite", "under", "over", "amid",
-    "among", "against", "following", "ahead", "without", "within", "through", "across", "last", "next", "first",
-    "second", "third", "earlier", "later", "instead", "indeed", "thus", "therefore", "moreover", "furthermore",
-    "only", "even", "just", "like", "unlike", "to", "of", "into", "onto", "upon", "about", "around", "near",
-    "beyond", "addressing", "thanks", "citing", "quoting", "dear", "hello", "oh", "well", "okay", "please",
-    "sorry", "thank", "let", "would", "could", "should", "will", "can", "may", "might", "must", "is", "are",
-    "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
-    "august", "september", "october", "november", "december", "jan", "jan.", "feb", "feb.", "aug", "aug.",
-    "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.", "officials", "analysts", "critics", "experts",
-    "sources", "diplomats", "residents", "witnesses", "observers", "people", "police", "authorities",
-    "government", "reporters", "journalists", "everyone", "nobody", "somebody", "someone", "anyone", "nothing",
-    "something", "everything", "again", "whether", "once", "neither", "either", "any", "none", "much", "more",
-    "less", "few", "own", "same", "very", "too", "already", "always", "never", "often", "perhaps", "maybe",
-    "overall", "whatever", "whoever", "altogether", "finally", "recently", "currently", "separately",
-    "additionally", "elsewhere", "otherwise", "regardless", "nonetheless", "nevertheless", "rather", "together",
-    "tomorrow", "tonight", "update", "updated", "watch", "read", "related", "photo", "video", "advertisement",
-    "breaking", "exclusive", "analysis", "opinion", "editorial", "comment", "comments", "reporting", "editing",
-    "writing", "additional", "source", "copyright", "share", "click", "subscribe", "sign", "follow", "see",
-    "look", "note", "notes", "q", "a.", "q.", "mr", "mrs", "ms", "dr", "north", "south", "east", "west", "new",
-    "old", "big", "great", "good", "bad", "high", "low", "top", "key", "major", "minor", "full", "half", "part",
-    "year", "years", "day", "days", "week", "month", "time", "times", "world", "news", "state", "city",
-    "country", "region", "area", "national", "global", "international", "local", "foreign", "domestic",
-    "public", "private", "official", "says", "said",
-];
-
-#[rustfmt::skip]
-const MASCS: &[&str] = &[
-    "mr", "mr.", "spokesman", "chairman", "congressman", "councilman", "king", "prince", "sir", "lord",
-    "father", "emir", "sheikh", "pope", "he", "his", "him", "brother", "son", "husband", "businessman",
-];
-
-#[rustfmt::skip]
-const FEMS: &[&str] = &[
-    "mrs", "mrs.", "ms", "ms.", "miss", "spokeswoman", "chairwoman", "congresswoman", "councilwoman", "queen",
-    "princess", "dame", "lady", "she", "her", "sister", "daughter", "wife", "businesswoman",
-];
-
-#[rustfmt::skip]
-const CONJS: &[&str] = &[
-    "and", "but", "while", "whereas", "as", "although", "though", "whilst",
-];
-
-/// Nouns that report what a possessor said ("Xi's remarks", "criticism by Shoygu").
-#[rustfmt::skip]
-const NOUN_CUES: &[&str] = &[
-    "remarks", "remark", "comments", "comment", "statement", "statements", "speech", "words", "criticism",
-    "warning", "warnings", "claims", "claim", "accusation", "accusations", "assertion", "assertions",
-    "testimony", "tweet", "tweets",
-];
-
-#[rustfmt::skip]
-const HONORIFICS: &[&str] = &[
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "president",
-    "sen", "sen.", "sens", "sens.", "senator", "rep", "rep.", "reps", "reps.", "representative", "gov", "gov.",
-    "governor", "secretary", "chancellor", "premier", "minister", "mayor", "judge", "justice", "gen", "gen.",
-    "general", "adm", "adm.", "admiral", "col", "col.", "colonel", "lt", "lt.", "sgt", "sgt.", "capt", "capt.",
-    "king", "queen", "pope", "prince", "princess", "sheikh", "emir", "speaker", "rev", "rev.", "ambassador",
-    "commissioner", "chairman", "chairwoman", "congressman", "congresswoman", "councilman", "councilwoman",
-    "sir", "dame", "lord", "lady", "spokesman", "spokeswoman", "spokesperson",
-];
-
-#[rustfmt::skip]
-const RELATIVES: &[&str] = &[
-    "who", "whose", "which", "whom",
-];
-
-#[rustfmt::skip]
-const PEOPLES: &[&str] = &[
-    "people", "person", "persons", "individuals", "sources", "source", "officials",
-];
-
-#[rustfmt::skip]
-const ABBREVS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
-    "rev", "hon", "st", "jr", "sr", "sens", "reps", "mt", "ft", "no", "vs", "etc", "inc", "corp", "co", "ltd",
-    "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n",
-    "u.k", "e.u", "a.m", "p.m", "d.c", "n.y", "calif", "fla", "mass", "ariz", "wash", "ind", "pa", "ill",
-    "mich", "minn", "ky", "tenn", "va", "ga", "la", "mo", "md", "conn", "okla", "ore", "wis", "ala", "miss",
-    "colo", "nev", "neb", "kan", "ark", "del", "vt", "wyo", "approx", "dept", "govt", "est", "ave", "blvd",
-];
-
-fn add(map: &mut WordMap<u32>, words: &[&'static str], flag: u32) {
+fn add(map: &mut WordMap<u32>, words: impl IntoIterator<Item = &'static str>, flag: u32) {
     for word in words {
         *map.entry(word).or_insert(0) |= flag;
     }
@@ -339,30 +94,38 @@ fn add(map: &mut WordMap<u32>, words: &[&'static str], flag: u32) {
 
 static FLAGS: LazyLock<WordMap<u32>> = LazyLock::new(|| {
     let mut map = WordMap::default();
-    add(&mut map, DETS, DET);
-    add(&mut map, PRONOUNS, PRONOUN);
-    add(&mut map, TITLES, TITLE);
-    add(&mut map, MODS, MOD);
-    add(&mut map, ROLES, ROLE);
-    add(&mut map, UNNAMEDS, UNNAMED);
-    add(&mut map, PLURALS, UNNAMED | PLURAL);
-    add(&mut map, ORGHEADS, ORGHEAD);
-    add(&mut map, PREPS, PREP);
-    add(&mut map, TIMES, TIME);
-    add(&mut map, ADVS, ADV);
-    add(&mut map, AUXS, AUX);
-    add(&mut map, MODALS, MODAL);
-    add(&mut map, PARTICLES, PARTICLE);
-    add(&mut map, STOPS, STOP);
-    add(&mut map, MASCS, MASC);
-    add(&mut map, FEMS, FEM);
-    add(&mut map, &["that"], THAT);
-    add(&mut map, CONJS, CONJ);
-    add(&mut map, NOUN_CUES, NOUN_CUE);
-    add(&mut map, RELATIVES, RELATIVE);
-    add(&mut map, PEOPLES, PEOPLE);
-    add(&mut map, ABBREVS, ABBREV);
-    add(&mut map, HONORIFICS, HONORIFIC);
+    add(&mut map, entries(words::DETERMINERS), DET);
+    add(&mut map, entries(words::PRONOUNS), PRONOUN);
+    add(&mut map, entries(words::TITLE_WORDS), TITLE);
+    add(&mut map, entries(words::TITLE_MODIFIERS), MOD);
+    add(&mut map, entries(words::ROLES), ROLE);
+    add(&mut map, entries(words::UNNAMED_SOURCES), UNNAMED);
+    add(
+        &mut map,
+        entries(words::UNNAMED_SOURCES_PLURAL),
+        UNNAMED | PLURAL,
+    );
+    add(&mut map, entries(words::ORG_HEADS), ORGHEAD);
+    add(&mut map, entries(words::PREPOSITIONS), PREP);
+    add(&mut map, entries(words::TIME_WORDS), TIME);
+    add(&mut map, entries(words::ADVERBS), ADV);
+    add(&mut map, entries(words::AUXILIARIES), AUX);
+    add(&mut map, entries(words::MODALS), MODAL);
+    add(&mut map, entries(words::NAME_PARTICLES), PARTICLE);
+    add(&mut map, entries(words::STOP_WORDS), STOP);
+    add(&mut map, entries(words::MASCULINE_WORDS), MASC);
+    add(&mut map, entries(words::FEMININE_WORDS), FEM);
+    add(&mut map, ["that"], THAT);
+    add(&mut map, entries(words::CONJUNCTIONS), CONJ);
+    add(&mut map, entries(words::NOUN_CUES), NOUN_CUE);
+    add(&mut map, entries(words::RELATIVE_PRONOUNS), RELATIVE);
+    add(&mut map, entries(words::PEOPLE_WORDS), PEOPLE);
+    add(&mut map, entries(words::ABBREVIATIONS), ABBREV);
+    add(
+        &mut map,
+        entries_for(words::PERSONAL_TITLES, "attribution"),
+        HONORIFIC,
+    );
     map
 });
 
@@ -412,19 +175,14 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
         .is_some_and(|lower| FLAGS.get(lower).is_some_and(|f| f & ABBREV != 0))
 }
 
-/// Lowercase "-ly" words that are not adverbs.
-#[rustfmt::skip]
-const NOT_ADVERBS: &[&str] = &[
-    "reply", "supply", "family", "ally", "rally", "assembly", "italy", "july", "belly", "bully", "jelly", "fly",
-    "apply", "comply", "imply", "multiply", "rely", "anomaly", "monopoly", "holy", "ugly", "early", "only",
-];
+static NOT_ADVERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::NOT_ADVERBS));
 
 /// Whether a lowercase word is an adverb by its "-ly" ending.
 pub(crate) fn is_ly_adverb(word: &str) -> bool {
     word.len() > 4
         && word.ends_with("ly")
         && word.bytes().all(|b| b.is_ascii_lowercase())
-        && !NOT_ADVERBS.contains(&word)
+        && !NOT_ADVERBS.contains(word)
 }
 
 /// Maps a ministry's domain words to the canonical ministry name tail: "foreign" → "Foreign

@@ -148,7 +148,7 @@ fn is_score(state: &State, k: usize) -> bool {
     let year_like = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
     let unit = word.joined_to_next
         && k + 1 < state.words.len()
-        && UNIT_WORDS.contains(&state.lower(k + 1).as_str());
+        && UNIT_WORDS.contains(&state.lower(k + 1));
     !year_like && !unit && !text.contains(',')
 }
 
