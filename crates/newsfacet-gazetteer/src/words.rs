@@ -48,6 +48,9 @@ pub const MODALS: &str = include_str!("../data/words/modals.txt");
 /// Lowercase name particles and generational suffixes ("bin", "van", "Jr.").
 pub const NAME_PARTICLES: &str = include_str!("../data/words/name-particles.txt");
 
+/// Particles joined to a name by a hyphen ("al-Assad", "el-Sisi").
+pub const NAME_PARTICLE_PREFIXES: &str = include_str!("../data/words/name-particle-prefixes.txt");
+
 /// Lowercase "-ly" words that are not adverbs ("reply", "family").
 pub const NOT_ADVERBS: &str = include_str!("../data/words/not-adverbs.txt");
 
@@ -191,6 +194,7 @@ mod tests {
         MASCULINE_WORDS,
         MODALS,
         NAME_PARTICLES,
+        NAME_PARTICLE_PREFIXES,
         NOT_ADVERBS,
         NOUN_CUES,
         ORG_HEADS,

@@ -10,6 +10,7 @@ mod entities;
 pub mod matcher;
 pub mod source;
 mod tagger;
+mod text;
 
 pub use matcher::{Matcher, Mention, MentionVia};
 pub use tagger::Tagger;

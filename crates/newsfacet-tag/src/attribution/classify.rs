@@ -7,8 +7,8 @@ use crate::matcher::MentionVia;
 use newsfacet_gazetteer::{EntityType, EntryId, Gazetteer};
 
 use super::doc::Doc;
-use super::lexicon::{self as lex, ministry_domain};
 use super::names::*;
+use crate::text::lexicon::{self as lex, ministry_domain};
 
 /// Decides what the phrase `[s, e)` names, reading its head (the last word).
 pub(crate) fn classify(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option<Subject> {

@@ -10,13 +10,14 @@
 use std::collections::HashMap;
 
 use crate::matcher::MentionVia;
+use crate::text::particles;
 use newsfacet_gazetteer::fold::fold;
 use newsfacet_gazetteer::{EntityType, EntryId, Gazetteer};
 
 use super::cues::CueForm;
 use super::doc::{Doc, Kind};
-use super::lexicon as lex;
 use super::names::{self, Description, Pronoun, Subject};
+use crate::text::lexicon as lex;
 
 /// How far back (in paragraph blocks) a pronoun may reach.
 const PRONOUN_WINDOW: usize = 3;
@@ -619,7 +620,7 @@ fn name_tokens(name: &str) -> Vec<String> {
         let word = names::normalise(word);
         let folded = fold(&word);
         if folded.chars().count() >= 2
-            && lex::flags_of(&word) & lex::PARTICLE == 0
+            && !particles::is_listed(lex::flags_of(&word))
             && !out.contains(&folded)
         {
             out.push(folded);
@@ -629,7 +630,11 @@ fn name_tokens(name: &str) -> Vec<String> {
 }
 
 fn is_inner_particle(doc: &Doc, gaz: &Gazetteer, i: usize) -> bool {
-    doc.has(i, lex::PARTICLE) && !doc.is_capitalised(i) && names::is_name_token(doc, gaz, i + 1)
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| particles::is_listed(t.flags))
+        && !doc.is_capitalised(i)
+        && names::is_name_token(doc, gaz, i + 1)
 }
 
 /// Whether the name `[a, b)` is marked as a person: a title or role before it, an apposition or

@@ -5,12 +5,11 @@
 //! check, keeps speech verbs inside quotes from being read as cues, and makes sentence splitting
 //! ignore the periods inside quoted sentences.
 
-use unicode_normalization::char::is_combining_mark;
-
 use super::cues::{self, CueForm};
-use super::lexicon::{self as lex, flags_of};
 use super::quotes::{self, QuoteSpan};
 use crate::matcher::Mention;
+use crate::text::lexicon::{self as lex, flags_of};
+use crate::text::{self, words::Charset};
 
 /// Longest sentence, in tokens, before it is cut.
 const MAX_SENTENCE: usize = 400;
@@ -90,16 +89,7 @@ pub(crate) struct Doc<'a> {
 }
 
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric() || is_combining_mark(c)
-    }
-}
-
-/// Characters that stay inside a word when a word character follows them.
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
+    Charset::Speech.is_word_char(c)
 }
 
 impl<'a> Doc<'a> {
@@ -431,17 +421,7 @@ fn word_end(text: &str, start: usize, limit: usize, next_quote: Option<usize>) -
     let limit = next_quote
         .filter(|&q| q > start)
         .map_or(limit, |q| q.min(limit));
-    let mut end = start;
-    let mut chars = text[start..limit].char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        if is_word_char(c) {
-            end = start + offset + c.len_utf8();
-        } else if is_joiner(c) && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) {
-            continue;
-        } else {
-            break;
-        }
-    }
+    let mut end = text::words::word_end(text, start, limit, Charset::Speech);
     // A plural possessive keeps its apostrophe ("Sanders’ campaign"): quote marks never get
     // here, since quote spans are tokens of their own.
     let rest = &text[end..limit];

@@ -34,7 +34,6 @@ mod cues;
 mod direct;
 mod doc;
 mod indirect;
-pub(crate) mod lexicon;
 mod names;
 mod quotes;
 mod subjects;
@@ -45,10 +44,10 @@ use crate::{Mention, Quote, QuoteKind};
 use newsfacet_gazetteer::Gazetteer;
 use newsfacet_gazetteer::{kind, EntityType};
 
+use crate::text::lexicon as lex;
 use coref::{Registry, Who};
 use cues::{CueForm, CueVerb, Req};
 use doc::{Doc, Kind, Sentence};
-use lexicon as lex;
 use names::{Found, Subject};
 
 /// Finds every attributed statement in `text` (the tagged text: title, blank line, body).

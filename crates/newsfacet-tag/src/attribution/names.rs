@@ -5,10 +5,11 @@
 //! `classify` decides what it names.
 
 use crate::matcher::MentionVia;
+use crate::text::particles;
 use newsfacet_gazetteer::{kind, EntityType, EntryId, Gazetteer};
 
 use super::doc::Doc;
-use super::lexicon as lex;
+use crate::text::lexicon as lex;
 
 /// A personal pronoun subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,13 +176,7 @@ pub(crate) fn is_particle(doc: &Doc, i: usize) -> bool {
     if !doc.is_word(i) {
         return false;
     }
-    let word = doc.word(i);
-    if doc.has(i, lex::PARTICLE) {
-        return true;
-    }
-    // "al-Assad", "el-Sisi", "bin-Salman"
-    let mut parts = word.splitn(2, '-');
-    matches!((parts.next(), parts.next()), (Some(p), Some(rest)) if matches!(p, "al" | "el" | "bin" | "ad" | "as" | "ash") && rest.chars().next().is_some_and(char::is_uppercase))
+    particles::in_speaker_name(doc.word(i), doc.tokens[i].flags)
 }
 
 /// First token of the personal name ending at token `last` (inclusive), within `lo`: up to

@@ -8,8 +8,9 @@ use newsfacet_gazetteer::{EntityType, Gazetteer};
 use super::classify::classify;
 use super::cues::CueForm;
 use super::doc::{Doc, Kind};
-use super::lexicon as lex;
 use super::names::*;
+use crate::text::lexicon as lex;
+use crate::text::particles;
 
 /// The comma that opens an apposition closed by the comma at `comma` (", secretary of Russia's
 /// Security Council,"), provided a name stands before it. Returns that comma's index. An
@@ -77,7 +78,10 @@ fn apposition_open(doc: &Doc, gaz: &Gazetteer, lo: usize, comma: usize) -> Optio
         let named = doc.mention(before).is_some()
             || is_name_token(doc, gaz, before)
             || surname_title
-            || doc.has(before, lex::PARTICLE);
+            || doc
+                .tokens
+                .get(before)
+                .is_some_and(|t| particles::is_listed(t.flags));
         if !named {
             continue;
         }

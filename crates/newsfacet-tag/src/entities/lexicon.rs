@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::attribution::lexicon as lex;
+use crate::text::lexicon as lex;
 use newsfacet_gazetteer::fold::fold;
 use newsfacet_gazetteer::words::{self, WordSet};
 use newsfacet_gazetteer::{EntityType, Gazetteer};

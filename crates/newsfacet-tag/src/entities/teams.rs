@@ -6,8 +6,8 @@
 use std::collections::HashSet;
 
 use super::lexicon::UNIT_WORDS;
-use super::{display_name, Key, Reference, State};
-use crate::attribution::lexicon as lex;
+use super::state::{display_name, Key, Reference, State};
+use crate::text::lexicon as lex;
 use newsfacet_gazetteer::fold::fold;
 use newsfacet_gazetteer::EntityType;
 

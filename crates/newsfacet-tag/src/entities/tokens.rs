@@ -5,7 +5,9 @@
 //! separates. Whether a gazetteer match is a whole name, a part of a longer one or a different
 //! kind of name is decided per chunk.
 
-use crate::attribution::lexicon::{self as lex, flags_of};
+use crate::text::lexicon::{self as lex, flags_of};
+use crate::text::particles;
+use crate::text::words::{word_end, Charset};
 
 /// One word of the text.
 #[derive(Debug, Clone, Copy)]
@@ -51,20 +53,7 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
             continue;
         }
         let start = i;
-        let mut end = i;
-        for (offset, ch) in text[start..].char_indices() {
-            let at = start + offset;
-            let inner = matches!(ch, '\'' | '’' | '-' | '&' | '.')
-                && text[at + ch.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-            if ch.is_alphanumeric() || inner {
-                end = at + ch.len_utf8();
-            } else {
-                break;
-            }
-        }
+        let end = word_end(text, start, text.len(), Charset::Names);
         let mut word_end = end;
         let mut possessive = false;
         if let Some(suffix) = ["'s", "’s"].into_iter().find(|suffix| {
@@ -161,12 +150,7 @@ fn is_name_word(text: &str, word: &Word) -> bool {
 }
 
 fn is_particle(text: &str, word: &Word) -> bool {
-    let surface = &text[word.start..word.end];
-    // Lowercase "st" is a cricket scorecard's "stumped", not "St." of a saint's name.
-    word.flags & lex::PARTICLE != 0
-        && !word.capitalised
-        && !surface.contains('.')
-        && surface != "st"
+    particles::joins_chunk(&text[word.start..word.end], word.flags, word.capitalised)
 }
 
 /// Whether "of" may continue a chunk after `previous`: "Bank of England", "Gulf of Mexico".

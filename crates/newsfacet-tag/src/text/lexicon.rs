@@ -1,6 +1,8 @@
-//! Closed word classes that attribution needs: titles, roles, unnamed-source nouns, organization
-//! heads, determiners, fillers. Every word token is looked up once (one hash probe on its ASCII
-//! lowercase form) and carries the resulting bit set, so later pattern checks are bit tests.
+//! Closed word classes: titles, roles, unnamed-source nouns, organization heads, particles,
+//! determiners, fillers, read by attribution and entity resolution alike. The lists are data
+//! files of the gazetteer crate ([`newsfacet_gazetteer::words`]). Every word token is looked up
+//! once (one hash probe on its ASCII lowercase form) and carries the resulting bit set, so
+//! later pattern checks are bit tests.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
