@@ -5,6 +5,7 @@
 use super::*;
 
 impl<'d, 'a> Run<'d, 'a> {
+    /// Whether sentence `s` is in the first block and that block reads like a headline.
     pub(super) fn in_title(&self, s: &Sentence) -> bool {
         s.para == 0 && self.title_like
     }

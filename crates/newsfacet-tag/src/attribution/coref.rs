@@ -30,6 +30,7 @@ const MAX_SCAN: usize = 200;
 pub(crate) struct Ent {
     /// Canonical (gazetteer) name, or the fullest name as written.
     pub name: String,
+    /// Person or organization.
     pub ty: EntityType,
     /// 'm' or 'f' when known.
     pub gender: Option<char>,
@@ -60,14 +61,18 @@ struct Event {
 /// The resolved speaker of one statement.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Who {
+    /// The named speaker and its type, when the statement has one.
     pub speaker: Option<(String, EntityType)>,
+    /// An unnamed source as described ("a spokesperson").
     pub unnamed: Option<String>,
+    /// The speaker's index in [`Registry::ents`], when it is one of the cast.
     pub ent: Option<usize>,
 }
 
 /// The cast and its salience.
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
+    /// Everyone of the article, in order of first mention.
     pub ents: Vec<Ent>,
     by_key: HashMap<String, usize>,
     /// Folded name word → entities carrying it.

@@ -48,6 +48,7 @@ pub(crate) struct CueVerb {
     pub lemma: &'static str,
     /// Base, third person singular, past, past participle, gerund.
     pub forms: [&'static str; 5],
+    /// What must follow the verb for it to report speech.
     pub req: Req,
     /// Takes an object before its clause ("told reporters that…", "urged donors to…").
     pub object: bool,

@@ -28,8 +28,10 @@ pub(crate) enum Kind {
 /// One token.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Token {
+    /// Byte span of the token in the text: `start..end`.
     pub start: usize,
     pub end: usize,
+    /// Word, punctuation or quote span.
     pub kind: Kind,
     /// Lexicon bits of a word (see `lexicon`).
     pub flags: u32,
@@ -70,8 +72,10 @@ fn shape_of(word: &str) -> u8 {
 /// A sentence: a token range inside one paragraph block.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Sentence {
+    /// Token range of the sentence: `tokens[start..end]`.
     pub start: usize,
     pub end: usize,
+    /// The paragraph block the sentence is in.
     pub para: usize,
     /// A dateline ("MOSCOW, March 2 (Reuters) -"): never attributed.
     pub dateline: bool,
@@ -79,10 +83,15 @@ pub(crate) struct Sentence {
 
 /// The article as attribution sees it.
 pub(crate) struct Doc<'a> {
+    /// The tagged text.
     pub text: &'a str,
+    /// The resolved gazetteer matches, in text order.
     pub mentions: &'a [Mention],
+    /// Every token up to the reader-comments cut-off.
     pub tokens: Vec<Token>,
+    /// The direct-quote spans, in text order.
     pub quotes: Vec<QuoteSpan>,
+    /// The sentences, in text order.
     pub sentences: Vec<Sentence>,
     /// First token of each paragraph block.
     pub para_starts: Vec<usize>,

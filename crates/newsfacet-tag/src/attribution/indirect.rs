@@ -13,6 +13,7 @@ const PARTICIPLE_OPENERS: &[&str] = &[
 ];
 
 impl<'d, 'a> Run<'d, 'a> {
+    /// Records the clause `range` as indirect speech of `found`'s speaker.
     pub(super) fn emit_indirect(
         &mut self,
         found: &Found,
@@ -25,6 +26,7 @@ impl<'d, 'a> Run<'d, 'a> {
         self.emit_text(found, text, start, cue, s)
     }
 
+    /// Records `text` (at byte `start`) as indirect speech of `found`'s speaker.
     pub(super) fn emit_text(
         &mut self,
         found: &Found,
@@ -43,6 +45,7 @@ impl<'d, 'a> Run<'d, 'a> {
         Some(self.push(text, start, &who, QuoteKind::Indirect, Some(cue), s.para))
     }
 
+    /// The reported clause `tokens[a..b]` as text.
     pub(super) fn clause_text(&self, a: usize, b: usize) -> String {
         let raw = self.doc.span_text(a, b);
         raw.split_whitespace()

@@ -64,7 +64,9 @@ pub(crate) enum Subject {
 /// A subject and its token span.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
+    /// What the phrase names.
     pub subject: Subject,
+    /// Token range of the phrase: `tokens[start..end]`.
     pub start: usize,
     pub end: usize,
 }
@@ -314,6 +316,7 @@ pub(crate) fn np_start(doc: &Doc, lo: usize, e: usize) -> usize {
     s
 }
 
+/// Whether token `t` is a capitalised determiner opening a phrase ("The", "A").
 pub(crate) fn is_capital_det(doc: &Doc, t: usize) -> bool {
     doc.is_word(t) && doc.is_capitalised(t) && doc.has(t, lex::DET)
 }
@@ -446,10 +449,12 @@ pub(crate) fn source_noun(
     }))
 }
 
+/// The lowercase head noun of a description, normalised.
 pub(crate) fn head_word(word: &str) -> String {
     normalise(word).to_lowercase()
 }
 
+/// Which personal pronoun a (pronoun) word is.
 pub(crate) fn pronoun(word: &str) -> Pronoun {
     match word.to_ascii_lowercase().as_str() {
         "he" => Pronoun::He,

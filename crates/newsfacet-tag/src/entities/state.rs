@@ -33,11 +33,15 @@ pub(super) enum Key {
 /// One reference to an entity at a byte offset, with its surface.
 #[derive(Debug)]
 pub(super) struct Reference {
+    /// Byte offset of the reference in the text.
     pub(super) at: usize,
     /// The words it spans: `words[first..end]`.
     pub(super) first: usize,
+    /// One past the last word it spans.
     pub(super) end: usize,
+    /// The entity it refers to.
     pub(super) key: Key,
+    /// The reference as written.
     pub(super) surface: String,
 }
 
@@ -45,8 +49,10 @@ pub(super) struct Reference {
 /// before it ("President", "Mr").
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Segment {
+    /// Word range of the segment: `words[start..end]`.
     pub(super) start: usize,
     pub(super) end: usize,
+    /// A personal title stood before it.
     pub(super) after_title: bool,
     /// Where the segment began before its opening words were stripped.
     pub(super) unstripped: usize,
@@ -54,24 +60,33 @@ pub(super) struct Segment {
 
 /// Working state of one article's resolution.
 pub(super) struct State<'a> {
+    /// The tagged text.
     pub(super) text: &'a str,
+    /// Its words.
     pub(super) words: &'a [Word],
+    /// For each word, the match that covers it.
     pub(super) owner: &'a [Option<usize>],
+    /// The matcher's matches, in text order.
     pub(super) mentions: &'a [Mention],
+    /// The gazetteer the matches point into.
     pub(super) gazetteer: &'a Gazetteer,
+    /// Given names and ordinary words.
     pub(super) names: &'a NameLexicon,
     /// Matches that stand as the gazetteer says.
     pub(super) keep: Vec<bool>,
     /// Matches kept only as places inside longer names.
     pub(super) inner: Vec<bool>,
+    /// Every reference to an entity found so far.
     pub(super) references: Vec<Reference>,
 }
 
 impl State<'_> {
+    /// The text of word `k`.
     pub(super) fn word(&self, k: usize) -> &str {
         &self.text[self.words[k].start..self.words[k].end]
     }
 
+    /// The lowercase text of word `k`.
     pub(super) fn lower(&self, k: usize) -> String {
         self.word(k).to_lowercase()
     }
@@ -102,6 +117,7 @@ impl State<'_> {
         (inside, covered)
     }
 
+    /// Decides what the matches inside `segment` mean, and what the segment names.
     pub(super) fn classify(&mut self, segment: Segment) {
         let (inside, covered) = self.inner_mentions(segment);
         let headline = (segment.start..segment.end).any(|k| self.words[k].headline);
@@ -268,6 +284,7 @@ impl State<'_> {
             })
     }
 
+    /// Whether the segment opens with a given name, or an initial that is not before a place.
     pub(super) fn starts_with_given_name(&self, segment: Segment) -> bool {
         let first = &self.words[segment.start];
         if first.initial {
@@ -284,6 +301,7 @@ impl State<'_> {
         self.names.is_given_name(self.word(segment.start))
     }
 
+    /// Whether the segment is shaped like a person's name.
     pub(super) fn is_person(&self, segment: Segment) -> bool {
         let length = segment.end - segment.start;
         let last = &self.words[segment.end - 1];
@@ -322,6 +340,7 @@ impl State<'_> {
         agrees.then_some(mention.entry)
     }
 
+    /// The segment's text with single spaces, without a "-based" prefix.
     pub(super) fn segment_text(&self, segment: Segment) -> String {
         let segment = self.without_based_prefix(segment);
         let text = &self.text[self.words[segment.start].start..self.words[segment.end - 1].end];
@@ -439,6 +458,8 @@ impl State<'_> {
         }
     }
 
+    /// The result: entities counted in order of first mention, the matches that stand and
+    /// the places kept only inside longer names.
     pub(super) fn finish(mut self) -> Resolved {
         self.references.sort_by_key(|r| r.at);
         let mut order: Vec<Key> = Vec::new();

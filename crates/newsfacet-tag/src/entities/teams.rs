@@ -17,6 +17,7 @@ const SPORTING_NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ir
 /// Fewer towns with scores than this is a coincidence ("Texas 5"), not a results table.
 const MIN_TEAMS: usize = 2;
 
+/// Retypes towns that score in results tables as sports teams (organizations).
 pub(super) fn retype_teams(state: &mut State) {
     let is_town = |state: &State, r: &Reference| match &r.key {
         Key::Entry(id) => {

@@ -14,6 +14,7 @@ use crate::text::words::{word_end, Charset};
 pub(crate) struct Word {
     /// Byte span of the word, without a possessive `'s`.
     pub start: usize,
+    /// One past its last byte.
     pub end: usize,
     /// Starts with an uppercase letter.
     pub capitalised: bool,
@@ -140,6 +141,7 @@ fn mark_headlines(text: &str, words: &mut [Word]) {
 /// A run of name words: `words[start..end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Chunk {
+    /// Word range of the chunk: `words[start..end]`.
     pub start: usize,
     pub end: usize,
 }
