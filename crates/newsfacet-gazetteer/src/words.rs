@@ -92,6 +92,18 @@ pub const SPEECH_VERBS: &str = include_str!("../data/words/speech-verbs.txt");
 /// Capitalised words that never start or form a name ("The", "However", "Monday").
 pub const STOP_WORDS: &str = include_str!("../data/words/stop-words.txt");
 
+/// Number words and time units that open a sentence and name nobody ("Eight said").
+pub const NUMBER_WORDS: &str = include_str!("../data/words/number-words.txt");
+
+/// Words by which an outlet names whose words it relays ("citing").
+pub const RELAY_CITING_WORDS: &str = include_str!("../data/words/relay-citing-words.txt");
+
+/// Words that make an outlet's report a report of someone's speech ("comments").
+pub const RELAY_SPEECH_WORDS: &str = include_str!("../data/words/relay-speech-words.txt");
+
+/// Words after an elision apostrophe rather than an opening quote ("'em", "'tis").
+pub const ELISIONS: &str = include_str!("../data/words/elisions.txt");
+
 /// Family names written first ("Wang", "Kim", "Nguyen"), folded.
 pub const SURNAMES_FIRST: &str = include_str!("../data/words/surnames-first.txt");
 
@@ -194,6 +206,10 @@ mod tests {
         MASCULINE_WORDS,
         MODALS,
         NAME_PARTICLES,
+        NUMBER_WORDS,
+        RELAY_CITING_WORDS,
+        RELAY_SPEECH_WORDS,
+        ELISIONS,
         NAME_PARTICLE_PREFIXES,
         NOT_ADVERBS,
         NOUN_CUES,

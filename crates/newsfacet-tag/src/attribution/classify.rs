@@ -3,7 +3,10 @@
 //! description ("the minister"), an unnamed source ("officials"), a pronoun or a news outlet
 //! reporting — and [`possessor`] reads the owner of a possessive ("Xi's remarks").
 
+use std::sync::LazyLock;
+
 use crate::matcher::MentionVia;
+use newsfacet_gazetteer::words::{self, WordSet};
 use newsfacet_gazetteer::{EntityType, EntryId, Gazetteer};
 
 use super::doc::Doc;
@@ -132,37 +135,7 @@ pub(crate) fn classify(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option
 }
 
 /// Number words that open a sentence capitalised ("Eight said …") and name nobody.
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundreds",
-    "thousands",
-    "dozens",
-    "millions",
-    // Time units open sentences the same way ("Minutes later, she …").
-    "seconds",
-    "minutes",
-    "hours",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "decades",
-];
+static NUMBER_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::NUMBER_WORDS));
 
 /// Whether the one-word phrase `[s, e)` reads as a proper name the article never spells out in
 /// full: capitalised with lowercase letters, no digits, initials or contractions ("I'm"), no
@@ -191,7 +164,7 @@ pub(crate) fn is_unknown_name(doc: &Doc, s: usize, e: usize) -> bool {
             .is_some_and(|(_, tail)| tail.len() <= 2 && tail.chars().all(char::is_lowercase))
         && !lower.ends_with("ing")
         && (!lower.ends_with("ly") || lower.len() <= 4)
-        && !NUMBER_WORDS.contains(&lower.as_str());
+        && !NUMBER_WORDS.contains(&lower);
     if !shape_ok || doc.tokens[s].flags != 0 {
         return false;
     }

@@ -40,7 +40,10 @@ mod subjects;
 #[cfg(test)]
 mod tests;
 
+use std::sync::LazyLock;
+
 use crate::{Mention, Quote, QuoteKind};
+use newsfacet_gazetteer::words::{self, WordSet};
 use newsfacet_gazetteer::Gazetteer;
 use newsfacet_gazetteer::{kind, EntityType};
 
@@ -73,23 +76,11 @@ pub fn attribute(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Vec
 }
 
 /// Words by which an outlet names whose words it passes on ("TASS reported, citing …").
-const CITING_WORDS: &[&str] = &["citing", "quoting", "quoted"];
+static CITING_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::RELAY_CITING_WORDS));
 
 /// Words in an outlet's report that make it a report of someone's speech ("His comments came
 /// during a visit …, TASS reported").
-const SPEECH_WORDS: &[&str] = &[
-    "comments",
-    "comment",
-    "remarks",
-    "remark",
-    "statement",
-    "statements",
-    "said",
-    "says",
-    "told",
-    "interview",
-    "speech",
-];
+static SPEECH_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::RELAY_SPEECH_WORDS));
 
 /// A news outlet's report is its own statement ("Xinhua said the talks were fruitful") unless
 /// it relays someone else's: another attributed statement inside its content ("Shoigu warned
@@ -121,11 +112,11 @@ fn drop_relays(text: &str, quotes: Vec<Quote>, gazetteer: &Gazetteer) -> Vec<Quo
                 .rfind(['.', '\n'])
                 .map_or(0, |i| i + 1);
             let sentence = text.get(sentence_start..end).unwrap_or_default();
-            let has = |text: &str, words: &[&str]| {
+            let has = |text: &str, words: &WordSet| {
                 text.split(|c: char| !c.is_alphabetic())
-                    .any(|w| words.contains(&w))
+                    .any(|w| words.contains(w))
             };
-            overlaps || has(sentence, CITING_WORDS) || has(&q.text, SPEECH_WORDS)
+            overlaps || has(sentence, &CITING_WORDS) || has(&q.text, &SPEECH_WORDS)
         })
         .collect();
     quotes
