@@ -9,8 +9,8 @@ use crate::matcher::MentionVia;
 use newsfacet_gazetteer::words::{self, WordSet};
 use newsfacet_gazetteer::{EntityType, EntryId, Gazetteer};
 
-use super::doc::Doc;
 use super::names::*;
+use crate::text::doc::Doc;
 use crate::text::lexicon::{self as lex, ministry_domain};
 
 /// Decides what the phrase `[s, e)` names, reading its head (the last word).

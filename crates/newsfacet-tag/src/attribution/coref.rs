@@ -14,9 +14,9 @@ use crate::text::particles;
 use newsfacet_gazetteer::fold::fold;
 use newsfacet_gazetteer::{EntityType, EntryId, Gazetteer};
 
-use super::cues::CueForm;
-use super::doc::{Doc, Kind};
 use super::names::{self, Description, Pronoun, Subject};
+use crate::text::cues::CueForm;
+use crate::text::doc::{Doc, Kind};
 use crate::text::lexicon as lex;
 
 /// How far back (in paragraph blocks) a pronoun may reach.

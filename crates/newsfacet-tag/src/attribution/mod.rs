@@ -1,19 +1,16 @@
 //! Speaker attribution: who is quoted or paraphrased, and what they said.
 //!
-//! The pipeline, one module per step:
-//! - `quotes`: paragraphs, the reader-comments cut-off and direct-quote spans (double,
-//!   curly, guillemet and context-checked single marks; quotes running over paragraphs).
-//! - `doc`: tokens (each quote one opaque token), paragraph blocks, sentences, datelines.
-//! - `cues`: the speech-verb lexicon and what each verb needs to report speech.
-//! - `names`, `subjects`, `classify`: the speaker phrase next to a cue (`subjects`) and what
+//! It reads the text layer's [`Doc`](crate::text::doc::Doc): quote spans, tokens (each quote
+//! one opaque token), paragraph blocks, sentences and datelines, each word with its word-class
+//! bits and speech-verb form. The steps, one module each:
+//! - `clauses`: whether a verb is a finite cue here and where its reported clause runs.
+//! - `subjects`, `classify`, `names`: the speaker phrase next to a cue (`subjects`) and what
 //!   it names (`classify`: titles stripped, appositions skipped, organizations composed,
 //!   unnamed sources, relaying agencies); `names` holds what both share.
-//! - `coref`: the article's cast; pronouns, descriptions and surnames resolved against it.
+//! - `direct`: the attribution of a direct quote, before, after or around it.
 //! - `indirect`: indirect speech and the constructions around it (inverted cues, "according
 //!   to", "quoted as saying", participles, interviewers, noun cues).
-//!
-//! - `clauses`: whether a verb is a finite cue here and where its reported clause runs.
-//! - `direct`: the attribution of a direct quote, before, after or around it.
+//! - `coref`: the article's cast; pronouns, descriptions and surnames resolved against it.
 //!
 //! This module reads sentences in order. For each direct quote it looks for an attribution
 //! right after it (`"…," NAME said`, `"…," said NAME`), right before it (`NAME said: "…"`,
@@ -30,12 +27,9 @@
 mod classify;
 mod clauses;
 mod coref;
-mod cues;
 mod direct;
-mod doc;
 mod indirect;
 mod names;
-mod quotes;
 mod subjects;
 #[cfg(test)]
 mod tests;
@@ -47,10 +41,10 @@ use newsfacet_gazetteer::words::{self, WordSet};
 use newsfacet_gazetteer::Gazetteer;
 use newsfacet_gazetteer::{kind, EntityType};
 
+use crate::text::cues::{self, CueForm, CueVerb, Req};
+use crate::text::doc::{Doc, Kind, Sentence};
 use crate::text::lexicon as lex;
 use coref::{Registry, Who};
-use cues::{CueForm, CueVerb, Req};
-use doc::{Doc, Kind, Sentence};
 use names::{Found, Subject};
 
 /// Finds every attributed statement in `text` (the tagged text: title, blank line, body).

@@ -8,7 +8,7 @@ use crate::matcher::MentionVia;
 use crate::text::particles;
 use newsfacet_gazetteer::{kind, EntityType, EntryId, Gazetteer};
 
-use super::doc::Doc;
+use crate::text::doc::Doc;
 use crate::text::lexicon as lex;
 
 /// A personal pronoun subject.

@@ -6,9 +6,9 @@
 use newsfacet_gazetteer::{EntityType, Gazetteer};
 
 use super::classify::classify;
-use super::cues::CueForm;
-use super::doc::{Doc, Kind};
 use super::names::*;
+use crate::text::cues::CueForm;
+use crate::text::doc::{Doc, Kind};
 use crate::text::lexicon as lex;
 use crate::text::particles;
 
@@ -50,7 +50,7 @@ fn apposition_open(doc: &Doc, gaz: &Gazetteer, lo: usize, comma: usize) -> Optio
             doc.tokens[t].cue.is_some_and(|(v, form)| {
                 matches!(form, CueForm::Past | CueForm::Third)
                     && matches!(
-                        super::cues::verb_of(v).lemma,
+                        crate::text::cues::verb_of(v).lemma,
                         "say" | "tell" | "add" | "write"
                     )
             }) && !doc.is_capitalised(t)

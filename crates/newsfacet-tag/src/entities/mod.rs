@@ -30,11 +30,12 @@ use crate::matcher::{Mention, MentionVia};
 use crate::text::lexicon as lex;
 use newsfacet_gazetteer::Gazetteer;
 
+use crate::text::words::{self as text_words, Word};
 pub(crate) use context::choose_by_context;
 pub(crate) use lexicon::NameLexicon;
 pub(crate) use state::Resolved;
 use state::{surface, Key, Reference, Segment, State};
-use tokens::{Chunk, Word};
+use tokens::Chunk;
 
 /// Resolves `mentions` (the matcher's output over `text`) into entities.
 pub(crate) fn resolve(
@@ -43,7 +44,7 @@ pub(crate) fn resolve(
     gazetteer: &Gazetteer,
     names: &NameLexicon,
 ) -> Resolved {
-    let words = tokens::words(text);
+    let words = text_words::words(text);
     let owner = mention_owners(&words, mentions);
     let mut mention_words: Vec<Option<(usize, usize)>> = vec![None; mentions.len()];
     for (k, m) in owner.iter().enumerate() {

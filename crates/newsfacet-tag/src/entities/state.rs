@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 
 use super::lexicon::{self, NameLexicon};
-use super::tokens::{self, Word};
+use super::tokens;
 use crate::matcher::{Mention, MentionVia};
 use crate::text::lexicon as lex;
+use crate::text::words::Word;
 use crate::EntityCount;
 use newsfacet_gazetteer::fold::fold;
 use newsfacet_gazetteer::{slug, EntityType, EntryId, Gazetteer};

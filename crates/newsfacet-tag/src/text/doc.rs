@@ -6,10 +6,10 @@
 //! ignore the periods inside quoted sentences.
 
 use super::cues::{self, CueForm};
+use super::lexicon::{self as lex, flags_of};
 use super::quotes::{self, QuoteSpan};
+use super::words::{self, Charset};
 use crate::matcher::Mention;
-use crate::text::lexicon::{self as lex, flags_of};
-use crate::text::{self, words::Charset};
 
 /// Longest sentence, in tokens, before it is cut.
 const MAX_SENTENCE: usize = 400;
@@ -430,7 +430,7 @@ fn word_end(text: &str, start: usize, limit: usize, next_quote: Option<usize>) -
     let limit = next_quote
         .filter(|&q| q > start)
         .map_or(limit, |q| q.min(limit));
-    let mut end = text::words::word_end(text, start, limit, Charset::Speech);
+    let mut end = words::word_end(text, start, limit, Charset::Speech);
     // A plural possessive keeps its apostrophe ("Sanders’ campaign"): quote marks never get
     // here, since quote spans are tokens of their own.
     let rest = &text[end..limit];

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use newsfacet_gazetteer::words::{self, rows};
 
-use crate::text::lexicon::{ascii_lower, WordMap};
+use super::lexicon::{ascii_lower, WordMap};
 
 /// Which inflection of a verb a word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
