@@ -1,5 +1,12 @@
 //! Word lists compiled into the binary, each kept once as a data file of this crate (or, for
 //! the generated list, of `index-data/gazetteers/`).
+//!
+//! Every list is plain text in `data/words/`: one word or phrase a line, `#` starting a comment
+//! line, and a header saying what the list is for and who reads it. A line may carry further
+//! columns after `|` (a reader tag, or the columns of [`SPEECH_VERBS`]). [`entries`],
+//! [`entries_for`] and [`rows`] read a list; [`WordSet`] is a list parsed once into a hash set for the hot path.
+
+use std::collections::HashSet;
 
 /// Lowercase English words, one per line: single-word place names that are also common words
 /// ("Nice", "Reading", "Split") only match when capitalised mid-sentence. Generated with the
@@ -13,3 +20,251 @@ pub const GIVEN_NAMES: &str = include_str!("../data/words/given-names.txt");
 /// Ordinary lowercase English words (SCOWL via Debian `wamerican`), one a line: a capitalised
 /// sentence-initial word from this list is not a name.
 pub const ORDINARY_WORDS: &str = include_str!("../data/words/english-words.txt");
+
+/// Abbreviations whose period belongs to the word ("Mr.", "U.S."), without the period.
+pub const ABBREVIATIONS: &str = include_str!("../data/words/abbreviations.txt");
+
+/// Adverbs allowed between a speaker and its verb ("also", "separately").
+pub const ADVERBS: &str = include_str!("../data/words/adverbs.txt");
+
+/// Auxiliaries and negation ("has", "was", "not").
+pub const AUXILIARIES: &str = include_str!("../data/words/auxiliaries.txt");
+
+/// Coordinators and subordinators that can start a clause ("while", "but").
+pub const CONJUNCTIONS: &str = include_str!("../data/words/conjunctions.txt");
+
+/// Determiners and quantifiers that open a noun phrase ("the", "his", "two").
+pub const DETERMINERS: &str = include_str!("../data/words/determiners.txt");
+
+/// Feminine role words and pronouns ("spokeswoman", "Mrs.", "she").
+pub const FEMININE_WORDS: &str = include_str!("../data/words/feminine-words.txt");
+
+/// Masculine role words and pronouns ("spokesman", "Mr.", "he").
+pub const MASCULINE_WORDS: &str = include_str!("../data/words/masculine-words.txt");
+
+/// Modal verbs, negation and "to": a base-form verb after one is not a finite cue.
+pub const MODALS: &str = include_str!("../data/words/modals.txt");
+
+/// Lowercase name particles and generational suffixes ("bin", "van", "Jr.").
+pub const NAME_PARTICLES: &str = include_str!("../data/words/name-particles.txt");
+
+/// Particles joined to a name by a hyphen ("al-Assad", "el-Sisi").
+pub const NAME_PARTICLE_PREFIXES: &str = include_str!("../data/words/name-particle-prefixes.txt");
+
+/// Lowercase "-ly" words that are not adverbs ("reply", "family").
+pub const NOT_ADVERBS: &str = include_str!("../data/words/not-adverbs.txt");
+
+/// Nouns that report what their possessor said ("remarks", "statement").
+pub const NOUN_CUES: &str = include_str!("../data/words/noun-cues.txt");
+
+/// Head words of organization names ("Ministry", "Council", "Corp.").
+pub const ORG_HEADS: &str = include_str!("../data/words/org-heads.txt");
+
+/// More head words of organization names, read by entity resolution only ("Radio", "Rovers").
+pub const ORG_TAILS: &str = include_str!("../data/words/org-tails.txt");
+
+/// "people", "person" and the like: a source only with "familiar with" / "close to".
+pub const PEOPLE_WORDS: &str = include_str!("../data/words/people-words.txt");
+
+/// Titles only people hold ("President", "Mr."), each marked for the readers that use it
+/// (see [`WordSet::for_reader`]).
+pub const PERSONAL_TITLES: &str = include_str!("../data/words/personal-titles.txt");
+
+/// Head words that end names of places and facilities ("Square", "Road").
+pub const PLACE_HEADS: &str = include_str!("../data/words/place-heads.txt");
+
+/// Words that start a post-modifier of a speaker phrase ("at", "familiar").
+pub const PREPOSITIONS: &str = include_str!("../data/words/prepositions.txt");
+
+/// Personal pronouns that can be the subject of a speech cue.
+pub const PRONOUNS: &str = include_str!("../data/words/pronouns.txt");
+
+/// Relative pronouns ("who", "whose").
+pub const RELATIVE_PRONOUNS: &str = include_str!("../data/words/relative-pronouns.txt");
+
+/// Singular role nouns a description can use ("the minister").
+pub const ROLES: &str = include_str!("../data/words/roles.txt");
+
+/// Speech verbs: five inflections, what must follow, and flags, one verb a line (`|`
+/// separates the columns; see the file's header).
+pub const SPEECH_VERBS: &str = include_str!("../data/words/speech-verbs.txt");
+
+/// Capitalised words that never start or form a name ("The", "However", "Monday").
+pub const STOP_WORDS: &str = include_str!("../data/words/stop-words.txt");
+
+/// Number words and time units that open a sentence and name nobody ("Eight said").
+pub const NUMBER_WORDS: &str = include_str!("../data/words/number-words.txt");
+
+/// Words by which an outlet names whose words it relays ("citing").
+pub const RELAY_CITING_WORDS: &str = include_str!("../data/words/relay-citing-words.txt");
+
+/// Words that make an outlet's report a report of someone's speech ("comments").
+pub const RELAY_SPEECH_WORDS: &str = include_str!("../data/words/relay-speech-words.txt");
+
+/// Words after an elision apostrophe rather than an opening quote ("'em", "'tis").
+pub const ELISIONS: &str = include_str!("../data/words/elisions.txt");
+
+/// Family names written first ("Wang", "Kim", "Nguyen"), folded.
+pub const SURNAMES_FIRST: &str = include_str!("../data/words/surnames-first.txt");
+
+/// Time words ("Monday", "Jan.", "earlier").
+pub const TIME_WORDS: &str = include_str!("../data/words/time-words.txt");
+
+/// Domain words and adjectives inside titles ("foreign", "senior").
+pub const TITLE_MODIFIERS: &str = include_str!("../data/words/title-modifiers.txt");
+
+/// Office and honorific words and their qualifiers ("minister", "former", "acting").
+pub const TITLE_WORDS: &str = include_str!("../data/words/title-words.txt");
+
+/// Units and counts after a number that keep a place from being a team ("percent").
+pub const UNIT_WORDS: &str = include_str!("../data/words/unit-words.txt");
+
+/// Plural nouns that are an unnamed source as a cue's subject ("officials").
+pub const UNNAMED_SOURCES_PLURAL: &str = include_str!("../data/words/unnamed-sources-plural.txt");
+
+/// Singular nouns that name an unnamed source ("spokesperson", "diplomat").
+pub const UNNAMED_SOURCES: &str = include_str!("../data/words/unnamed-sources.txt");
+
+/// The rows of a word list, in file order: each line that is neither blank nor a `#` comment,
+/// split into its `|`-separated columns, each trimmed. The first column is the entry.
+pub fn rows(list: &str) -> impl Iterator<Item = Vec<&str>> {
+    list.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| line.split('|').map(str::trim).collect())
+}
+
+/// The entries of a word list (the first column of every row), in file order.
+pub fn entries(list: &str) -> impl Iterator<Item = &str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| line.split('|').next().unwrap_or("").trim())
+}
+
+/// The entries of a list that `reader` uses: those without a tag, and those tagged `| reader`.
+/// A list read by several parts of the tagger keeps each word once and marks the words only
+/// one reader takes.
+pub fn entries_for<'a, 'r>(
+    list: &'a str,
+    reader: &'r str,
+) -> impl Iterator<Item = &'a str> + use<'a, 'r> {
+    rows(list)
+        .filter(move |row| row.len() < 2 || row[1] == reader)
+        .map(|row| row[0])
+}
+
+/// A word list parsed into a hash set: build it once (in a `LazyLock`), then look words up in
+/// constant time. Lookups are exact: callers fold or lowercase the word as the list is written.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    words: HashSet<&'static str>,
+}
+
+impl WordSet {
+    /// Every entry of `list`.
+    pub fn new(list: &'static str) -> Self {
+        WordSet {
+            words: entries(list).collect(),
+        }
+    }
+
+    /// The entries of `list` that `reader` uses ([`entries_for`]).
+    pub fn for_reader(list: &'static str, reader: &str) -> Self {
+        WordSet {
+            words: entries_for(list, reader).collect(),
+        }
+    }
+
+    /// Whether `word` is in the set, exactly as written.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether the set has no words.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LISTS: &[&str] = &[
+        ABBREVIATIONS,
+        ADVERBS,
+        AUXILIARIES,
+        CONJUNCTIONS,
+        DETERMINERS,
+        FEMININE_WORDS,
+        MASCULINE_WORDS,
+        MODALS,
+        NAME_PARTICLES,
+        NUMBER_WORDS,
+        RELAY_CITING_WORDS,
+        RELAY_SPEECH_WORDS,
+        ELISIONS,
+        NAME_PARTICLE_PREFIXES,
+        NOT_ADVERBS,
+        NOUN_CUES,
+        ORG_HEADS,
+        ORG_TAILS,
+        PEOPLE_WORDS,
+        PERSONAL_TITLES,
+        PLACE_HEADS,
+        PREPOSITIONS,
+        PRONOUNS,
+        RELATIVE_PRONOUNS,
+        ROLES,
+        SPEECH_VERBS,
+        STOP_WORDS,
+        SURNAMES_FIRST,
+        TIME_WORDS,
+        TITLE_MODIFIERS,
+        TITLE_WORDS,
+        UNIT_WORDS,
+        UNNAMED_SOURCES_PLURAL,
+        UNNAMED_SOURCES,
+    ];
+
+    #[test]
+    fn lists_are_lowercase_and_without_repeats() {
+        for list in LISTS {
+            let mut seen = HashSet::new();
+            for entry in entries(list) {
+                assert!(!entry.is_empty());
+                assert_eq!(entry, entry.to_lowercase(), "{entry}");
+                assert!(seen.insert(entry), "{entry} twice");
+            }
+        }
+    }
+
+    #[test]
+    fn reader_tags_narrow_a_shared_list() {
+        let people = WordSet::for_reader(PERSONAL_TITLES, "entities");
+        let attribution = WordSet::for_reader(PERSONAL_TITLES, "attribution");
+        assert!(people.contains("mr.") && attribution.contains("mr."));
+        assert!(people.contains("rabbi") && !attribution.contains("rabbi"));
+        assert!(!people.contains("general") && attribution.contains("general"));
+        for row in rows(PERSONAL_TITLES) {
+            assert!(row.len() == 1 || matches!(row[1], "entities" | "attribution"));
+        }
+        assert_eq!(
+            WordSet::new(NAME_PARTICLES).len(),
+            entries(NAME_PARTICLES).count()
+        );
+        for row in rows(SPEECH_VERBS) {
+            assert_eq!(row[0].split(' ').count(), 5, "{row:?}");
+            let flags = row.get(2).copied().unwrap_or("");
+            assert!(flags
+                .split_whitespace()
+                .all(|f| matches!(f, "object" | "plural" | "eval-off" | "eval-past")));
+        }
+    }
+}

@@ -11,6 +11,7 @@ pub mod matcher;
 pub mod source;
 pub mod story;
 mod tagger;
+mod text;
 
 pub use matcher::{Matcher, Mention, MentionVia};
 pub use tagger::Tagger;

@@ -10,13 +10,14 @@
 use std::collections::HashMap;
 
 use crate::matcher::MentionVia;
+use crate::text::particles;
 use newsfacet_gazetteer::fold::fold;
 use newsfacet_gazetteer::{EntityType, EntryId, Gazetteer};
 
-use super::cues::CueForm;
-use super::doc::{Doc, Kind};
-use super::lexicon as lex;
 use super::names::{self, Description, Pronoun, Subject};
+use crate::text::cues::CueForm;
+use crate::text::doc::{Doc, Kind};
+use crate::text::lexicon as lex;
 
 /// How far back (in paragraph blocks) a pronoun may reach.
 const PRONOUN_WINDOW: usize = 3;
@@ -29,6 +30,7 @@ const MAX_SCAN: usize = 200;
 pub(crate) struct Ent {
     /// Canonical (gazetteer) name, or the fullest name as written.
     pub name: String,
+    /// Person or organization.
     pub ty: EntityType,
     /// 'm' or 'f' when known.
     pub gender: Option<char>,
@@ -59,14 +61,18 @@ struct Event {
 /// The resolved speaker of one statement.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Who {
+    /// The named speaker and its type, when the statement has one.
     pub speaker: Option<(String, EntityType)>,
+    /// An unnamed source as described ("a spokesperson").
     pub unnamed: Option<String>,
+    /// The speaker's index in [`Registry::ents`], when it is one of the cast.
     pub ent: Option<usize>,
 }
 
 /// The cast and its salience.
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
+    /// Everyone of the article, in order of first mention.
     pub ents: Vec<Ent>,
     by_key: HashMap<String, usize>,
     /// Folded name word → entities carrying it.
@@ -619,7 +625,7 @@ fn name_tokens(name: &str) -> Vec<String> {
         let word = names::normalise(word);
         let folded = fold(&word);
         if folded.chars().count() >= 2
-            && lex::flags_of(&word) & lex::PARTICLE == 0
+            && !particles::is_listed(lex::flags_of(&word))
             && !out.contains(&folded)
         {
             out.push(folded);
@@ -629,7 +635,11 @@ fn name_tokens(name: &str) -> Vec<String> {
 }
 
 fn is_inner_particle(doc: &Doc, gaz: &Gazetteer, i: usize) -> bool {
-    doc.has(i, lex::PARTICLE) && !doc.is_capitalised(i) && names::is_name_token(doc, gaz, i + 1)
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| particles::is_listed(t.flags))
+        && !doc.is_capitalised(i)
+        && names::is_name_token(doc, gaz, i + 1)
 }
 
 /// Whether the name `[a, b)` is marked as a person: a title or role before it, an apposition or

@@ -13,6 +13,7 @@ const PARTICIPLE_OPENERS: &[&str] = &[
 ];
 
 impl<'d, 'a> Run<'d, 'a> {
+    /// Records the clause `range` as indirect speech of `found`'s speaker.
     pub(super) fn emit_indirect(
         &mut self,
         found: &Found,
@@ -25,6 +26,7 @@ impl<'d, 'a> Run<'d, 'a> {
         self.emit_text(found, text, start, cue, s)
     }
 
+    /// Records `text` (at byte `start`) as indirect speech of `found`'s speaker.
     pub(super) fn emit_text(
         &mut self,
         found: &Found,
@@ -43,6 +45,7 @@ impl<'d, 'a> Run<'d, 'a> {
         Some(self.push(text, start, &who, QuoteKind::Indirect, Some(cue), s.para))
     }
 
+    /// The reported clause `tokens[a..b]` as text.
     pub(super) fn clause_text(&self, a: usize, b: usize) -> String {
         let raw = self.doc.span_text(a, b);
         raw.split_whitespace()
@@ -146,7 +149,7 @@ impl<'d, 'a> Run<'d, 'a> {
             second -= 1;
         }
         if second > s.start + 1 && doc.is(second - 1, "and") {
-            if let Some(other) = names::subject_before(doc, self.gaz, s.start, second - 1) {
+            if let Some(other) = subjects::subject_before(doc, self.gaz, s.start, second - 1) {
                 if matches!(
                     other.subject,
                     Subject::Entry(_) | Subject::Written { .. } | Subject::Surname(_)
@@ -169,7 +172,7 @@ impl<'d, 'a> Run<'d, 'a> {
         if !(c.saturating_sub(10).max(s.start)..c).any(|t| doc.is(t, "as")) {
             return false;
         }
-        let Some(found) = names::subject_before(doc, self.gaz, s.start, c) else {
+        let Some(found) = subjects::subject_before(doc, self.gaz, s.start, c) else {
             return false;
         };
         let named = matches!(
@@ -211,7 +214,7 @@ impl<'d, 'a> Run<'d, 'a> {
         if c < s.start + 2 || !doc.is_punct(c - 1, ',') {
             return;
         }
-        let Some(found) = names::subject_after(doc, self.gaz, c + 1, s.end) else {
+        let Some(found) = subjects::subject_after(doc, self.gaz, c + 1, s.end) else {
             return;
         };
         if matches!(found.subject, Subject::Pronoun(_)) {
@@ -246,7 +249,7 @@ impl<'d, 'a> Run<'d, 'a> {
                 n = k + 3;
             }
         }
-        let Some(found) = names::subject_after(doc, self.gaz, n, s.end) else {
+        let Some(found) = subjects::subject_after(doc, self.gaz, n, s.end) else {
             return;
         };
         if matches!(found.subject, Subject::Pronoun(_)) {
@@ -275,14 +278,14 @@ impl<'d, 'a> Run<'d, 'a> {
             .is_some_and(|p| matches!(doc.word(p), "was" | "were" | "is" | "are" | "been"));
         let (found, mut k) = if passive {
             let aux = self.prev_word(c, s.start)?;
-            let found = names::subject_before(doc, self.gaz, s.start, aux)?;
+            let found = subjects::subject_before(doc, self.gaz, s.start, aux)?;
             let mut k = c + 1;
             if doc.is(k, "by") {
                 k = names::np_end(doc, k + 1, s.end);
             }
             (found, k)
         } else {
-            let found = names::subject_after(doc, self.gaz, c + 1, s.end)?;
+            let found = subjects::subject_after(doc, self.gaz, c + 1, s.end)?;
             let k = found.end;
             (found, k)
         };
@@ -382,7 +385,7 @@ impl<'d, 'a> Run<'d, 'a> {
         if a == g || !opens {
             return false;
         }
-        let Some(subject) = names::classify(doc, self.gaz, a, g) else {
+        let Some(subject) = classify::classify(doc, self.gaz, a, g) else {
             return false;
         };
         if !matches!(
@@ -429,7 +432,7 @@ impl<'d, 'a> Run<'d, 'a> {
         if !passive_ask {
             return false;
         }
-        let Some(found) = names::subject_after(doc, self.gaz, t + 2, s.end) else {
+        let Some(found) = subjects::subject_after(doc, self.gaz, t + 2, s.end) else {
             return false;
         };
         if !matches!(
@@ -467,7 +470,7 @@ impl<'d, 'a> Run<'d, 'a> {
             if doc.is_possessive(p) {
                 let between_ok = (p + 1..t).all(|k| doc.is_capitalised(k) || doc.has(k, lex::MOD));
                 if between_ok {
-                    subject = names::possessor(doc, self.gaz, s.start, p).map(|subj| Found {
+                    subject = classify::possessor(doc, self.gaz, s.start, p).map(|subj| Found {
                         subject: subj,
                         start: p,
                         end: p + 1,
@@ -477,7 +480,7 @@ impl<'d, 'a> Run<'d, 'a> {
             }
         }
         if subject.is_none() && doc.is(t + 1, "by") {
-            subject = names::subject_after(doc, self.gaz, t + 2, s.end);
+            subject = subjects::subject_after(doc, self.gaz, t + 2, s.end);
         }
         let found = subject?;
         if !matches!(

@@ -1,15 +1,16 @@
 //! Speaker attribution: who is quoted or paraphrased, and what they said.
 //!
-//! The pipeline, one module per step:
-//! - `quotes`: paragraphs, the reader-comments cut-off and direct-quote spans (double,
-//!   curly, guillemet and context-checked single marks; quotes running over paragraphs).
-//! - `doc`: tokens (each quote one opaque token), paragraph blocks, sentences, datelines.
-//! - `cues`: the speech-verb lexicon and what each verb needs to report speech.
-//! - `names`: the speaker phrase next to a cue and what it names (titles stripped,
-//!   appositions skipped, organizations composed, unnamed sources, relaying agencies).
-//! - `coref`: the article's cast; pronouns, descriptions and surnames resolved against it.
+//! It reads the text layer's [`Doc`](crate::text::doc::Doc): quote spans, tokens (each quote
+//! one opaque token), paragraph blocks, sentences and datelines, each word with its word-class
+//! bits and speech-verb form. The steps, one module each:
+//! - `clauses`: whether a verb is a finite cue here and where its reported clause runs.
+//! - `subjects`, `classify`, `names`: the speaker phrase next to a cue (`subjects`) and what
+//!   it names (`classify`: titles stripped, appositions skipped, organizations composed,
+//!   unnamed sources, relaying agencies); `names` holds what both share.
+//! - `direct`: the attribution of a direct quote, before, after or around it.
 //! - `indirect`: indirect speech and the constructions around it (inverted cues, "according
 //!   to", "quoted as saying", participles, interviewers, noun cues).
+//! - `coref`: the article's cast; pronouns, descriptions and surnames resolved against it.
 //!
 //! This module reads sentences in order. For each direct quote it looks for an attribution
 //! right after it (`"…," NAME said`, `"…," said NAME`), right before it (`NAME said: "…"`,
@@ -23,24 +24,27 @@
 //! article never spells out ("McLenney said"), when the word reads as a proper name; a body
 //! named after its principal ("the Obama administration") speaks as an organization.
 
+mod classify;
+mod clauses;
 mod coref;
-mod cues;
-mod doc;
+mod direct;
 mod indirect;
-pub(crate) mod lexicon;
 mod names;
-mod quotes;
+mod subjects;
 #[cfg(test)]
 mod tests;
 
+use std::sync::LazyLock;
+
 use crate::{Mention, Quote, QuoteKind};
+use newsfacet_gazetteer::words::{self, WordSet};
 use newsfacet_gazetteer::Gazetteer;
 use newsfacet_gazetteer::{kind, EntityType};
 
+use crate::text::cues::{self, CueForm, CueVerb, Req};
+use crate::text::doc::{Doc, Kind, Sentence};
+use crate::text::lexicon as lex;
 use coref::{Registry, Who};
-use cues::{CueForm, CueVerb, Req};
-use doc::{Doc, Kind, Sentence};
-use lexicon as lex;
 use names::{Found, Subject};
 
 /// Finds every attributed statement in `text` (the tagged text: title, blank line, body).
@@ -66,23 +70,11 @@ pub fn attribute(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Vec
 }
 
 /// Words by which an outlet names whose words it passes on ("TASS reported, citing …").
-const CITING_WORDS: &[&str] = &["citing", "quoting", "quoted"];
+static CITING_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::RELAY_CITING_WORDS));
 
 /// Words in an outlet's report that make it a report of someone's speech ("His comments came
 /// during a visit …, TASS reported").
-const SPEECH_WORDS: &[&str] = &[
-    "comments",
-    "comment",
-    "remarks",
-    "remark",
-    "statement",
-    "statements",
-    "said",
-    "says",
-    "told",
-    "interview",
-    "speech",
-];
+static SPEECH_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::RELAY_SPEECH_WORDS));
 
 /// A news outlet's report is its own statement ("Xinhua said the talks were fruitful") unless
 /// it relays someone else's: another attributed statement inside its content ("Shoigu warned
@@ -114,11 +106,11 @@ fn drop_relays(text: &str, quotes: Vec<Quote>, gazetteer: &Gazetteer) -> Vec<Quo
                 .rfind(['.', '\n'])
                 .map_or(0, |i| i + 1);
             let sentence = text.get(sentence_start..end).unwrap_or_default();
-            let has = |text: &str, words: &[&str]| {
+            let has = |text: &str, words: &WordSet| {
                 text.split(|c: char| !c.is_alphabetic())
-                    .any(|w| words.contains(&w))
+                    .any(|w| words.contains(w))
             };
-            overlaps || has(sentence, CITING_WORDS) || has(&q.text, SPEECH_WORDS)
+            overlaps || has(sentence, &CITING_WORDS) || has(&q.text, &SPEECH_WORDS)
         })
         .collect();
     quotes
@@ -199,652 +191,6 @@ impl<'d, 'a> Run<'d, 'a> {
         }
     }
 
-    fn in_title(&self, s: &Sentence) -> bool {
-        s.para == 0 && self.title_like
-    }
-
-    // ----- cue checks -------------------------------------------------------------------
-
-    /// The previous word before `t`, skipping lowercase adverbs, not before `lo`.
-    fn prev_word(&self, t: usize, lo: usize) -> Option<usize> {
-        let doc = self.doc;
-        let mut k = t;
-        let floor = lo.max(t.saturating_sub(6));
-        while k > floor {
-            k -= 1;
-            let adverb = doc.is_word(k)
-                && !doc.is_capitalised(k)
-                && (doc.has(k, lex::ADV) && !doc.has(k, lex::TIME)
-                    || lex::is_ly_adverb(doc.word(k)));
-            if !adverb {
-                return Some(k);
-            }
-        }
-        None
-    }
-
-    /// The speech verb at `t` when it works as a finite verb here (not a noun, not passive,
-    /// not after a modal), with its particle when it needs one.
-    fn finite_cue(&self, t: usize, s: &Sentence) -> Option<&'static CueVerb> {
-        let doc = self.doc;
-        let token = doc.tokens.get(t)?;
-        let (v, form) = token.cue?;
-        if token.mention.is_some() || t >= s.end {
-            return None;
-        }
-        let title = self.in_title(s);
-        // Mid-sentence capitals are names ("Edward Said"), except in title-case headlines.
-        if doc.is_capitalised(t) && !title && t != s.start {
-            return None;
-        }
-        let verb = cues::verb_of(v);
-        if matches!(verb.req, Req::QuotedAs) || verb.lemma == "according" {
-            return None;
-        }
-        if let Req::Particle(words) = verb.req {
-            if !words.iter().any(|w| doc.is(t + 1, w)) && !self.calls_names(t, verb, s) {
-                return None;
-            }
-        }
-        let prev = self.prev_word(t, s.start);
-        let prev_lower = prev
-            .filter(|&p| doc.is_word(p))
-            .map(|p| doc.word(p).to_ascii_lowercase());
-        let passive = matches!(
-            prev_lower.as_deref(),
-            Some("was" | "were" | "is" | "are" | "be" | "been" | "being")
-        );
-        // "Questions and answers have been edited": a plural noun before its own verb.
-        let noun_before_verb = form == CueForm::Third && doc.has(t + 1, lex::AUX | lex::MODAL);
-        let ok = match form {
-            CueForm::Past | CueForm::Third => !passive && !noun_before_verb,
-            CueForm::Participle => matches!(prev_lower.as_deref(), Some("has" | "have" | "had")),
-            CueForm::Base => {
-                let blocked = prev.is_none_or(|p| {
-                    doc.has(p, lex::MODAL | lex::DET | lex::AUX) || !doc.is_word(p)
-                });
-                !passive && !blocked && (title || verb.plural)
-            }
-            // "Sanders is pledging to …", "she was telling them …": the progressive.
-            CueForm::Gerund => matches!(prev_lower.as_deref(), Some("is" | "are" | "was" | "were")),
-        };
-        ok.then_some(verb)
-    }
-
-    /// `X called the plan "a disaster"`, `X called Trump a fascist`: "call" naming its object
-    /// with a quoted word or an indefinite noun phrase is a speech act. "X called Putin on
-    /// Tuesday" (a phone call) and "called a news conference" are not: the object must be a
-    /// name, a pronoun or a definite phrase, followed by a quote or "a"/"an".
-    fn calls_names(&self, t: usize, verb: &CueVerb, s: &Sentence) -> bool {
-        let doc = self.doc;
-        if verb.lemma != "call" {
-            return false;
-        }
-        let o = t + 1;
-        // "… which Tim Cook called ''total political crap''": the object went before.
-        if o < s.end && matches!(doc.tokens[o].kind, Kind::Quote(_)) {
-            return true;
-        }
-        if o >= s.end || !doc.is_word(o) || doc.is(o, "a") || doc.is(o, "an") {
-            return false;
-        }
-        // The object: a few words ("Trump", "the proposal", "half of Trump's supporters"),
-        // no verb, no clause word, no punctuation.
-        let mut e = o;
-        while e < s.end && e - o < 7 && doc.is_word(e) && doc.tokens[e].cue.is_none() {
-            let clause_word = doc.has(e, lex::FUNCTION)
-                && !doc.has(e, lex::DET | lex::PRONOUN)
-                && !doc.is(e, "of");
-            if e > o && (clause_word || doc.is(e, "a") || doc.is(e, "an")) {
-                break;
-            }
-            e += 1;
-        }
-        if e == o || e >= s.end {
-            return false;
-        }
-        let indefinite = (doc.is(e, "a") || doc.is(e, "an"))
-            && e - o <= 4
-            && matches!(
-                doc.tokens.get(e + 1).map(|t| t.kind),
-                Some(Kind::Word | Kind::Quote(_))
-            );
-        matches!(doc.tokens[e].kind, Kind::Quote(_)) || indefinite
-    }
-
-    /// The cue as reported: the verb, with its particle ("called for", "pointed out").
-    fn cue_text(&self, t: usize, verb: &CueVerb) -> String {
-        let word = self.doc.word(t).to_lowercase();
-        match verb.req {
-            Req::Particle(_) if self.has_particle(t, verb) => {
-                format!("{word} {}", self.doc.word(t + 1).to_lowercase())
-            }
-            _ => word,
-        }
-    }
-
-    /// Whether the verb at `t` is followed by its particle ("called for"), rather than used
-    /// without one ("called the plan "a disaster"").
-    fn has_particle(&self, t: usize, verb: &CueVerb) -> bool {
-        match verb.req {
-            Req::Particle(words) => words.iter().any(|w| self.doc.is(t + 1, w)),
-            _ => false,
-        }
-    }
-
-    /// Skips adverbs and time expressions forward from `k` ("on Tuesday", "earlier this week").
-    fn skip_forward_fillers(&self, mut k: usize, end: usize) -> usize {
-        let doc = self.doc;
-        let end = end.min(k + 12);
-        while k < end {
-            let adverb = doc.is_word(k)
-                && !doc.is_capitalised(k)
-                && (doc.has(k, lex::ADV) || lex::is_ly_adverb(doc.word(k)));
-            if adverb || names::is_time_word(doc, k) && !doc.is(k, "this") && !doc.is(k, "that") {
-                k += 1;
-                continue;
-            }
-            if doc.is(k, "on") && names::is_time_word(doc, k + 1) {
-                k += 2;
-                continue;
-            }
-            if doc.is_punct(k, ',') && names::is_time_word(doc, k + 1) {
-                k += 1;
-                continue;
-            }
-            break;
-        }
-        k
-    }
-
-    /// The first "that" from `k` before the clause ends (a comma, quote or sentence punctuation).
-    fn that_after(&self, k: usize, end: usize) -> Option<usize> {
-        let doc = self.doc;
-        for j in k..end.min(k + 16) {
-            match doc.tokens[j].kind {
-                Kind::Quote(_) | Kind::Punct('.' | ';' | ':' | '!' | '?' | ',') => return None,
-                Kind::Word if doc.is(j, "that") => return Some(j),
-                Kind::Word if doc.tokens[j].cue.is_some() => return None,
-                _ => {}
-            }
-        }
-        None
-    }
-
-    /// Whether word `k` opens an adverbial phrase rather than a reported clause.
-    fn is_adjunct_start(&self, k: usize) -> bool {
-        let doc = self.doc;
-        // "said about 20 people applied", "said more than half": approximate numbers open the
-        // reported clause.
-        let approximate_number = doc.is_word(k)
-            && matches!(doc.word(k), "about" | "around" | "over" | "nearly")
-            && doc.is_word(k + 1)
-            && doc.word(k + 1).starts_with(|c: char| c.is_ascii_digit());
-        doc.is_word(k)
-            && !doc.is_capitalised(k)
-            && !doc.is(k, "to")
-            && !approximate_number
-            && (doc.has(k, lex::PREP)
-                || matches!(
-                    doc.word(k),
-                    "before"
-                        | "after"
-                        | "during"
-                        | "while"
-                        | "when"
-                        | "following"
-                        | "as"
-                        | "since"
-                        | "until"
-                        | "upon"
-                        | "via"
-                        | "through"
-                        | "outside"
-                ))
-    }
-
-    /// Whether the verb at `t` reports speech as indirect speech here.
-    fn indirect_ok(&self, t: usize, verb: &CueVerb, s: &Sentence) -> bool {
-        let doc = self.doc;
-        match verb.req {
-            Req::Any | Req::Particle(_) => true,
-            Req::Clause => {
-                let k = self.skip_forward_fillers(t + 1, s.end);
-                // "…, the Journal reported.": the clause came first and the verb ends it.
-                let ends_sentence = k >= s.end || doc.is_punct(k, '.');
-                doc.is(k, "that")
-                    || doc.is_punct(k, ':')
-                    || ends_sentence
-                    || self.is_adjunct_start(k) && self.that_after(k, s.end).is_some()
-            }
-            Req::As => (t + 1..(t + 16).min(s.end)).any(|k| doc.is(k, "as")),
-            Req::QuotedAs => false,
-        }
-    }
-
-    /// The reported clause after the verb at `c`: token range, or `None` when the verb has no
-    /// clause after it ("said in a statement.").
-    fn content_after(&self, c: usize, verb: &CueVerb, s: &Sentence) -> Option<(usize, usize)> {
-        let doc = self.doc;
-        let mut k = c + 1;
-        let particle = self.has_particle(c, verb);
-        if particle {
-            k += 1;
-        }
-        k = self.skip_forward_fillers(k, s.end);
-        if doc.is(k, "that") {
-            k += 1;
-        } else if verb.object {
-            match self.that_after(k, s.end) {
-                Some(that) => k = that + 1,
-                None if verb.lemma == "tell" => match self.clause_after_object(k, s.end) {
-                    // "told reporters he would run": the clause opens with its subject pronoun.
-                    Some(clause) => k = clause,
-                    None => return None,
-                },
-                None if verb.lemma == "ask" => return None,
-                None => {}
-            }
-        } else if self.is_adjunct_start(k) && !particle {
-            // "said in a statement that …", "said after the meeting" (no clause).
-            k = self.that_after(k, s.end)? + 1;
-        } else if doc.is_punct(k, ':') {
-            k += 1;
-        } else if doc.is_punct(k, ',') || doc.is_punct(k, '.') {
-            return None;
-        }
-        let end = self.clause_end(k, s.end);
-        (k < end).then_some((k, end))
-    }
-
-    /// After "told": the object ("reporters", "The Associated Press", "him") and then a clause
-    /// opening with a subject pronoun ("he would run"). Returns the clause start.
-    fn clause_after_object(&self, k: usize, end: usize) -> Option<usize> {
-        let doc = self.doc;
-        let object_end =
-            if doc.is_word(k) && matches!(doc.word(k), "him" | "her" | "them" | "us" | "me") {
-                k + 1
-            } else {
-                let e = names::np_end(doc, k, end);
-                // "reporters", "the newspaper": a plain plural or a determiner and a noun.
-                if doc.has(k, lex::DET) && e <= k + 1 && doc.is_word(k + 1) {
-                    k + 2
-                } else if e > k {
-                    e
-                } else if doc.is_word(k) && !doc.has(k, lex::FUNCTION) {
-                    k + 1
-                } else {
-                    return None;
-                }
-            };
-        let subject_pronoun = doc.is_word(object_end)
-            && matches!(
-                doc.word(object_end),
-                "he" | "she" | "they" | "it" | "we" | "I" | "there"
-            );
-        (object_end - k <= 5 && subject_pronoun).then_some(object_end)
-    }
-
-    /// End of a reported clause starting at `k`: the sentence end, a semicolon, without
-    /// trailing punctuation.
-    fn clause_end(&self, k: usize, end: usize) -> usize {
-        let doc = self.doc;
-        let mut e = (k..end).find(|&j| doc.is_punct(j, ';')).unwrap_or(end);
-        while e > k
-            && matches!(
-                doc.tokens[e - 1].kind,
-                Kind::Punct('.' | ',' | ':' | '!' | '?' | '—' | '-')
-            )
-        {
-            e -= 1;
-        }
-        e
-    }
-
-    /// The subject of the sentence: the noun phrase it opens with, after an introductory phrase
-    /// ("Speaking in Kyiv, Zelenskyy …", "During the visit, Putin …").
-    fn sentence_subject(&self, s: &Sentence) -> Option<Found> {
-        let doc = self.doc;
-        let mut a = s.start;
-        let opener = doc.is_word(a)
-            && (doc.has(a, lex::STOP) && !doc.has(a, lex::DET)
-                || !doc.is_capitalised(a)
-                || doc.word(a).ends_with("ing"));
-        if opener {
-            if let Some(comma) = (a..(a + 20).min(s.end)).find(|&j| doc.is_punct(j, ',')) {
-                a = comma + 1;
-            }
-        }
-        let e = names::np_end(doc, a, s.end);
-        if e == a {
-            return None;
-        }
-        let subject = names::classify(doc, self.gaz, a, e)?;
-        Some(Found {
-            subject,
-            start: a,
-            end: e,
-        })
-    }
-
-    // ----- direct quotes ----------------------------------------------------------------
-
-    /// `"…," NAME said`, `"…," said NAME, TITLE`, `"…," NAME, TITLE, said`, `"…" according to X`.
-    fn after_quote(&self, q: usize, s: &Sentence) -> Option<Attr> {
-        let doc = self.doc;
-        let mut k = q + 1;
-        if doc.is_punct(k, ',') {
-            k += 1;
-        }
-        if k >= s.end || !doc.is_word(k) {
-            return None;
-        }
-        if let Some(verb) = self.finite_cue(k, s) {
-            let n = if self.has_particle(k, verb) {
-                k + 2
-            } else {
-                k + 1
-            };
-            let found = names::subject_after(doc, self.gaz, n, s.end)?;
-            return Some(Attr {
-                found,
-                cue: Some(k),
-                cue_text: Some(self.cue_text(k, verb)),
-            });
-        }
-        if doc.is(k, "according") && doc.is(k + 1, "to") {
-            let found = names::subject_after(doc, self.gaz, k + 2, s.end)?;
-            return Some(Attr {
-                found,
-                cue: Some(k),
-                cue_text: Some("according to".into()),
-            });
-        }
-        let mut depth = 0usize;
-        for c in k + 1..(k + 30).min(s.end) {
-            match doc.tokens[c].kind {
-                // "Rep. Gwen Moore (D-Wis.) said": periods inside parentheses end nothing.
-                Kind::Punct('(') => depth += 1,
-                Kind::Punct(')') => depth = depth.saturating_sub(1),
-                Kind::Quote(_) => return None,
-                Kind::Punct('.' | '!' | '?' | ';' | ':') if depth == 0 => return None,
-                _ => {}
-            }
-            if let Some(verb) = self.finite_cue(c, s) {
-                // A cue-like word inside an apposition ("one of the states suing …") whose
-                // subject is not the phrase after the quote: keep looking for the real verb.
-                let Some(found) = names::subject_before(doc, self.gaz, k, c) else {
-                    continue;
-                };
-                if found.start == k || self.descriptor_before(k, &found) {
-                    return Some(Attr {
-                        found,
-                        cue: Some(c),
-                        cue_text: Some(self.cue_text(c, verb)),
-                    });
-                }
-            }
-        }
-        None
-    }
-
-    /// Whether `[k, found.start)` is a descriptor of the named subject after it: `"…,"
-    /// political scientist Jane Roe told …`, `Senate minority leader Harry Reid said`. Only
-    /// words (no verb, no determiner, no punctuation but hyphens), at most six, ending in a
-    /// lowercase noun or a title, and the subject a full name.
-    fn descriptor_before(&self, k: usize, found: &Found) -> bool {
-        let doc = self.doc;
-        let named = match &found.subject {
-            Subject::Entry(_) => true,
-            Subject::Written { ty, .. } => {
-                *ty == EntityType::Person && found.end - found.start >= 2
-            }
-            _ => false,
-        };
-        if !named || found.start <= k || found.start - k > 6 {
-            return false;
-        }
-        let last = found.start - 1;
-        let ends_right = doc.is_word(last)
-            && (!doc.is_capitalised(last) || doc.has(last, lex::TITLE | lex::ROLE));
-        ends_right
-            && (k..found.start).all(|t| match doc.tokens[t].kind {
-                Kind::Word => {
-                    doc.tokens[t].cue.is_none()
-                        && (doc.is_capitalised(t) || !doc.has(t, lex::FUNCTION))
-                }
-                Kind::Punct('-' | '$') => true,
-                _ => false,
-            })
-    }
-
-    /// `NAME said: "…"`, `NAME said that "…"`, `NAME told X: "…"`.
-    fn before_quote(&self, q: usize, s: &Sentence) -> Option<Attr> {
-        let doc = self.doc;
-        if q <= s.start {
-            return None;
-        }
-        let mut j = q - 1;
-        let colon = doc.is_punct(j, ':');
-        let comma = doc.is_punct(j, ',');
-        if (colon || comma) && j > s.start {
-            j -= 1;
-        }
-        if doc.is(j, "that") && j > s.start {
-            j -= 1;
-        }
-        // "Trump attacked Clinton, saying, "…"": the participle's speaker is the clause's.
-        if comma || colon {
-            if let Some((_, CueForm::Gerund)) = doc.tokens[j].cue {
-                let verb = cues::verb_of(doc.tokens[j].cue.map_or(0, |c| c.0));
-                if matches!(verb.req, Req::Any | Req::Clause) && j > s.start {
-                    let found = match &self.clause_subject {
-                        Some((_, found)) => Some(found.clone()),
-                        None => self.sentence_subject(s),
-                    }?;
-                    return Some(Attr {
-                        found,
-                        cue: Some(j),
-                        cue_text: Some(doc.word(j).to_lowercase()),
-                    });
-                }
-            }
-        }
-        // With a colon or comma the cue may have an object or adjuncts ("told a news
-        // conference in Moscow: "…""); without one only time words may stand between.
-        let limit = if colon {
-            16
-        } else if comma {
-            10
-        } else {
-            5
-        };
-        let colon = colon || comma;
-        let floor = (j + 1).saturating_sub(limit).max(s.start);
-        for c in (floor..=j).rev() {
-            match doc.tokens[c].kind {
-                Kind::Quote(_) | Kind::Punct('.' | '!' | '?' | ';') => return None,
-                _ => {}
-            }
-            if !colon && c < j && self.skip_forward_fillers(c + 1, j + 1) <= j {
-                // Something other than fillers between this word and the quote.
-                if self.finite_cue(c, s).is_some() {
-                    return None;
-                }
-                continue;
-            }
-            if let Some(verb) = self.finite_cue(c, s) {
-                let found = self.verb_subject(c, s)?;
-                return Some(Attr {
-                    found,
-                    cue: Some(c),
-                    cue_text: Some(self.cue_text(c, verb)),
-                });
-            }
-        }
-        None
-    }
-
-    /// The subject of a finite verb at `c`: the phrase before it, or for a coordinated verb
-    /// ("… and said") the sentence subject.
-    fn verb_subject(&self, c: usize, s: &Sentence) -> Option<Found> {
-        let doc = self.doc;
-        let prev = self.prev_word(c, s.start);
-        if prev.is_some_and(|p| doc.is(p, "and") || doc.is(p, "but")) {
-            // "the Pentagon called for calm and said …": the previous verb's subject.
-            if let Some((earlier, found)) = &self.clause_subject {
-                if *earlier < c {
-                    return Some(found.clone());
-                }
-            }
-            return self.sentence_subject(s);
-        }
-        // "Sanders is pledging …": the subject stands before the auxiliary.
-        let progressive = matches!(doc.tokens[c].cue, Some((_, CueForm::Gerund)))
-            && prev.is_some_and(|p| ["is", "are", "was", "were"].iter().any(|w| doc.is(p, w)));
-        match prev.filter(|_| progressive) {
-            Some(aux) => names::subject_before(doc, self.gaz, s.start, aux),
-            None => names::subject_before(doc, self.gaz, s.start, c),
-        }
-    }
-
-    /// `NAME, TITLE: "…"` and `NAME: "…"` (interview and analysis blocks).
-    fn colon_block(&self, q: usize, s: &Sentence) -> Option<Attr> {
-        let doc = self.doc;
-        if q <= s.start || !doc.is_punct(q - 1, ':') {
-            return None;
-        }
-        let a = s.start;
-        let e = names::np_end(doc, a, q - 1);
-        if e == a {
-            return None;
-        }
-        let rest_ok = e == q - 1
-            || (doc.is_punct(e, ',') || doc.is_punct(e, '('))
-                && (e..q - 1).all(|t| {
-                    !matches!(doc.tokens[t].kind, Kind::Quote(_)) && doc.tokens[t].cue.is_none()
-                });
-        if !rest_ok {
-            return None;
-        }
-        let subject = names::classify(doc, self.gaz, a, e)?;
-        if matches!(subject, Subject::Pronoun(_)) {
-            return None;
-        }
-        Some(Attr {
-            found: Found {
-                subject,
-                start: a,
-                end: e,
-            },
-            cue: None,
-            cue_text: None,
-        })
-    }
-
-    /// A long partial quote inside a sentence with a cue belongs to that cue's speaker.
-    fn sentence_cue(&self, q: usize, s: &Sentence) -> Option<Attr> {
-        let before = (s.start..q).rev();
-        let after = q + 1..s.end;
-        for c in before.chain(after) {
-            if let Some(verb) = self.finite_cue(c, s) {
-                if let Some(found) = self.verb_subject(c, s) {
-                    return Some(Attr {
-                        found,
-                        cue: Some(c),
-                        cue_text: Some(self.cue_text(c, verb)),
-                    });
-                }
-            }
-        }
-        None
-    }
-
-    /// Attributes the direct quote at token `q`; returns the cue token it used.
-    fn direct(&mut self, q: usize, s: &Sentence) -> Option<usize> {
-        let doc = self.doc;
-        let span = doc.quote(q)?;
-        let words = span.word_count(doc.text);
-        if words == 0 {
-            return None;
-        }
-        let adjacent = self
-            .after_quote(q, s)
-            .or_else(|| self.before_quote(q, s))
-            .or_else(|| self.colon_block(q, s));
-        // A quote that is its own sentence: nothing but punctuation after it, or a full
-        // quoted sentence.
-        let only_punct_after = (q + 1..s.end).all(|t| matches!(doc.tokens[t].kind, Kind::Punct(_)));
-        let full_sentence = span
-            .last_char(doc.text)
-            .is_some_and(|c| matches!(c, '.' | '!' | '?'));
-        let whole_sentence = q == s.start && (only_punct_after || full_sentence);
-        let starts_sentence = q == s.start || doc.is_punct(q - 1, ':');
-        let is_adjacent = adjacent.is_some();
-        let (attr, continued) = match adjacent {
-            Some(attr) => (Some(attr), None),
-            None => {
-                let sentence_has_cue = (s.start..s.end).any(|t| self.finite_cue(t, s).is_some());
-                if !starts_sentence {
-                    // Partial quotes: long ones in reported speech are that speaker's; short
-                    // ones and those without a cue are scare quotes or titles.
-                    if words <= 4 || !sentence_has_cue {
-                        return None;
-                    }
-                    (self.sentence_cue(q, s), None)
-                } else if whole_sentence && !sentence_has_cue {
-                    (None, self.continuation(q, s))
-                } else {
-                    (None, None)
-                }
-            }
-        };
-        if attr.is_none() && continued.is_none() && words <= 4 {
-            return None;
-        }
-        let pos = doc.tokens[q].start;
-        let who = match (&attr, continued) {
-            (Some(attr), _) => {
-                let at = doc.tokens[attr.found.start].start;
-                let who = self.resolve(&attr.found, s.para).unwrap_or_default();
-                self.reg.subject(
-                    who.ent,
-                    at.max(pos),
-                    s.para,
-                    blocks_pronouns(&attr.found.subject),
-                );
-                who
-            }
-            (None, Some(who)) => who,
-            (None, None) => Who::default(),
-        };
-        let text = span.text(doc.text);
-        let start = span.content_start(doc.text);
-        self.push(
-            text,
-            start,
-            &who,
-            QuoteKind::Direct,
-            attr.as_ref().and_then(|a| a.cue_text.clone()),
-            s.para,
-        );
-        // Only a cue right next to the quote is used up by it; a sentence's cue still reports
-        // the clause around a partial quote.
-        attr.filter(|_| is_adjacent).and_then(|a| a.cue)
-    }
-
-    /// The previous statement's speaker, for a quote-only sentence in the same paragraph or a
-    /// quote-only paragraph right after it.
-    fn continuation(&self, q: usize, s: &Sentence) -> Option<Who> {
-        let (para, who) = self.last.as_ref()?;
-        if *para == s.para {
-            return Some(who.clone());
-        }
-        let fresh_para =
-            self.doc.starts_para(q) && !self.para_has_cue.get(s.para).copied().unwrap_or(true);
-        (*para + 1 == s.para && fresh_para).then(|| who.clone())
-    }
-
     /// Resolves a speaker phrase against the cast. A lone name nobody in the article carries
     /// in full ("McLenney said …") is still a speaker under the name written, when the word
     /// reads as a proper name: the attribution pattern is the evidence.
@@ -889,7 +235,7 @@ impl<'d, 'a> Run<'d, 'a> {
         let Subject::Surname(word) = &found.subject else {
             return None;
         };
-        if !names::is_unknown_name(self.doc, found.start, found.end) {
+        if !classify::is_unknown_name(self.doc, found.start, found.end) {
             return None;
         }
         let ent = self.reg.intern_written(word, EntityType::Person);
@@ -927,7 +273,7 @@ impl<'d, 'a> Run<'d, 'a> {
                 let entry = self.gaz.entry(m.entry);
                 entry.kind == kind::CITY && !entry.capital
             })
-            && names::is_unknown_name(doc, found.start, found.end);
+            && classify::is_unknown_name(doc, found.start, found.end);
         town.then(|| names::normalise(doc.word(name)))
     }
 
@@ -1066,9 +412,9 @@ impl<'d, 'a> Run<'d, 'a> {
                 self.reg.subject(None, at, s.para, true);
                 return;
             }
-            names::possessor(doc, self.gaz, a, e - 1)
+            classify::possessor(doc, self.gaz, a, e - 1)
         } else {
-            names::classify(doc, self.gaz, a, e)
+            classify::classify(doc, self.gaz, a, e)
         };
         if subject.as_ref().is_some_and(blocks_pronouns) {
             self.reg.subject(None, at, s.para, true);

@@ -3,71 +3,30 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
-use crate::attribution::lexicon as lex;
+use crate::text::lexicon as lex;
 use newsfacet_gazetteer::fold::fold;
+use newsfacet_gazetteer::words::{self, WordSet};
 use newsfacet_gazetteer::{EntityType, Gazetteer};
 
-/// Family names that come first in Chinese, Korean and Vietnamese names as the English-language
-/// press writes them ("Wang Yi", "Kim Jong Un", "Nguyen Xuan Phuc"). Followed by one or two
-/// capitalised words they make a person's name.
-#[rustfmt::skip]
-const SURNAMES_FIRST: &[&str] = &[
-    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "zhu", "hu",
-    "guo", "lin", "gao", "luo", "zheng", "liang", "xie", "tang", "han", "feng", "deng", "cao", "peng",
-    "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "du", "ye", "cheng", "wei", "su", "lu",
-    "ding", "ren", "shen", "yao", "jin", "qian", "fu", "fang", "bai", "cui", "mao", "qiu", "qin", "jia",
-    "xue", "hou", "lei", "duan", "hao", "kong", "shao", "shi", "meng", "wan", "gu", "lai", "wen", "xi",
-    "kim", "lee", "choi", "jung", "cho", "yoon", "jang", "lim", "moon", "ahn", "shin", "kwon", "hwang",
-    "nguyen", "tran", "pham", "hoang", "phan", "vu", "dang", "bui", "ngo", "duong",
-];
+/// Family names that come first in Chinese, Korean and Vietnamese names, folded.
+static SURNAMES_FIRST: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::SURNAMES_FIRST));
 
-/// Head words that end the name of a place or facility ("Tiananmen Square", "Grace Road").
-#[rustfmt::skip]
-const PLACE_HEADS: &[&str] = &[
-    "square", "street", "road", "avenue", "boulevard", "lane", "park", "stadium", "arena",
-    "airport", "river", "lake", "mountain", "mountains", "mount", "island", "islands", "valley", "bay",
-    "province", "county", "district", "region", "prefecture", "oblast", "governorate", "canton",
-    "camp", "bridge", "prison", "palace", "castle", "field", "hill", "hills", "desert", "peninsula",
-    "strait", "straits", "sea", "ocean", "gulf", "coast", "basin", "plain", "plains", "plateau", "forest",
-    "canal", "harbour", "harbor", "port", "beach", "cape", "heights", "gardens", "circus", "crossing",
-    "checkpoint", "dam", "base", "refinery", "mine", "oval", "ground", "course",
-];
+/// Head words that end the name of a place or facility ("Tiananmen Square").
+static PLACE_HEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::PLACE_HEADS));
 
 /// Head words of organization names beyond the attribution lexicon's ("Israel Radio").
-#[rustfmt::skip]
-const ORG_TAILS: &[&str] = &[
-    "radio", "television", "tv", "news", "times", "post", "herald", "journal", "tribune", "gazette",
-    "newsroom", "desk", "press", "telegraph", "daily", "weekly", "magazine", "broadcasting", "agency", "motors",
-    "bancorp", "financial", "capital", "insurance", "telecom", "telecommunications", "airline", "railways",
-    "railway", "shipping", "steel", "oil", "gas", "chemicals", "electric", "electronics", "foods",
-    "stores", "pharma", "communications", "entertainment", "studios", "pictures", "records", "united",
-    "rovers", "wanderers", "athletic", "albion", "hotspur", "sporting",
-];
+static ORG_TAILS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::ORG_TAILS));
 
 /// Numbers that follow a place name without making it a team: units of measure and money.
-#[rustfmt::skip]
-pub(crate) const UNIT_WORDS: &[&str] = &[
-    "percent", "pct", "per", "million", "billion", "trillion", "km", "kms", "kilometres", "kilometers",
-    "miles", "mile", "people", "dead", "killed", "injured", "troops", "soldiers", "years", "year", "days",
-    "hours", "dollars", "tonnes", "tons", "barrels", "metres", "meters", "feet", "degrees", "times",
-    "votes", "electoral", "seats", "delegates", "%", "cents",
-];
+pub(crate) static UNIT_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::UNIT_WORDS));
 
 /// Titles that only people hold: a name after one is a person's ("President Clinton", "Mr
 /// Lebed"). Titles that are also ordinary adjectives ("Major", "General", "Chief") split chunks
 /// but are no evidence.
-#[rustfmt::skip]
-const PERSONAL_TITLES: &[&str] = &[
-    "president", "minister", "secretary", "chancellor", "premier", "senator", "sen", "sen.", "rep", "rep.",
-    "gov", "gov.", "governor", "mayor", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
-    "chairman", "chairwoman", "king", "queen", "prince", "princess", "emir", "sheikh", "pope", "cardinal",
-    "archbishop", "bishop", "rev", "rev.", "reverend", "dr", "dr.", "prof", "prof.", "professor", "mr",
-    "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "judge", "coach", "colonel", "col", "col.", "gen",
-    "gen.", "lt", "lt.", "sgt", "sgt.", "adm", "adm.", "admiral", "commissioner", "congressman",
-    "congresswoman", "lawmaker", "rabbi", "imam", "ayatollah", "president-elect", "premier-elect",
-    "secretary-general", "director-general", "vice-president", "capt", "capt.", "maj.", "ceo",
-];
+static PERSONAL_TITLES: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::for_reader(words::PERSONAL_TITLES, "entities"));
 
 /// Given names and ordinary lowercase English words, folded.
 #[derive(Debug, Default)]
@@ -141,12 +100,12 @@ pub(crate) fn folded_word<'b>(word: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str>
 
 /// Whether `folded` is a family name written first ("wang", "kim").
 pub(crate) fn is_surname_first(folded: &str) -> bool {
-    SURNAMES_FIRST.contains(&folded)
+    SURNAMES_FIRST.contains(folded)
 }
 
 /// Whether the lowercase `word` ends place names.
 pub(crate) fn is_place_head(word: &str) -> bool {
-    PLACE_HEADS.contains(&word)
+    PLACE_HEADS.contains(word)
 }
 
 /// Place head words that are also common surnames: after a given name they end a person's
@@ -160,10 +119,10 @@ pub(crate) fn is_surname_like_head(word: &str) -> bool {
 
 /// Whether the lowercase `word` ends organization names, beyond the attribution lexicon.
 pub(crate) fn is_org_tail(word: &str) -> bool {
-    ORG_TAILS.contains(&word)
+    ORG_TAILS.contains(word)
 }
 
 /// Whether `word` (any case) is a title only people hold.
 pub(crate) fn is_personal_title(word: &str) -> bool {
-    PERSONAL_TITLES.contains(&word.to_lowercase().as_str())
+    PERSONAL_TITLES.contains(&word.to_lowercase())
 }

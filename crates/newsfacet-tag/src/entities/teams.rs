@@ -6,8 +6,8 @@
 use std::collections::HashSet;
 
 use super::lexicon::UNIT_WORDS;
-use super::{display_name, Key, Reference, State};
-use crate::attribution::lexicon as lex;
+use super::state::{display_name, Key, Reference, State};
+use crate::text::lexicon as lex;
 use newsfacet_gazetteer::fold::fold;
 use newsfacet_gazetteer::EntityType;
 
@@ -17,6 +17,7 @@ const SPORTING_NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ir
 /// Fewer towns with scores than this is a coincidence ("Texas 5"), not a results table.
 const MIN_TEAMS: usize = 2;
 
+/// Retypes towns that score in results tables as sports teams (organizations).
 pub(super) fn retype_teams(state: &mut State) {
     let is_town = |state: &State, r: &Reference| match &r.key {
         Key::Entry(id) => {
@@ -148,7 +149,7 @@ fn is_score(state: &State, k: usize) -> bool {
     let year_like = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
     let unit = word.joined_to_next
         && k + 1 < state.words.len()
-        && UNIT_WORDS.contains(&state.lower(k + 1).as_str());
+        && UNIT_WORDS.contains(&state.lower(k + 1));
     !year_like && !unit && !text.contains(',')
 }
 

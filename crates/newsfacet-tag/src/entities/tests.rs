@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::matcher::Matcher;
-use newsfacet_gazetteer::{kind, Entry};
+use newsfacet_gazetteer::{kind, EntityType, Entry};
 
 fn gazetteer() -> Gazetteer {
     let mut g = Gazetteer::default();

@@ -1,156 +1,18 @@
-//! Words and proper-noun chunks.
+//! Proper-noun chunks over the text layer's words ([`crate::text::words::words`]).
 //!
 //! A chunk is a maximal run of capitalised words (with name particles such as "de" or "bin",
 //! and "of" after an organization or place head word) that nothing but single spaces
 //! separates. Whether a gazetteer match is a whole name, a part of a longer one or a different
 //! kind of name is decided per chunk.
 
-use crate::attribution::lexicon::{self as lex, flags_of};
-
-/// One word of the text.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Word {
-    /// Byte span of the word, without a possessive `'s`.
-    pub start: usize,
-    pub end: usize,
-    /// Starts with an uppercase letter.
-    pub capitalised: bool,
-    /// An initial such as "P." or "J.R.".
-    pub initial: bool,
-    /// Starts with a digit.
-    pub number: bool,
-    /// Followed by a possessive `'s` or `’s`.
-    pub possessive: bool,
-    /// Only spaces (no punctuation, no line break) separate it from the next word.
-    pub joined_to_next: bool,
-    /// The first word of a sentence or line.
-    pub sentence_start: bool,
-    /// On a line written in capitals or title case: capitalisation says nothing there.
-    pub headline: bool,
-    /// Lexicon class bits (titles, particles, stop words, organization heads).
-    pub flags: u32,
-}
-
-/// Splits `text` into words. Apostrophes, hyphens, ampersands and inner periods stay inside a
-/// word ("O'Neill", "Chester-le-Street", "AT&T", "U.S."); a final period stays only on
-/// initials and known abbreviations.
-pub(crate) fn words(text: &str) -> Vec<Word> {
-    let bytes = text.as_bytes();
-    let mut words: Vec<Word> = Vec::new();
-    let mut sentence_start = true;
-    let mut i = 0;
-    while i < text.len() {
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        if !c.is_alphanumeric() {
-            if matches!(c, '.' | '!' | '?' | '\n' | ':' | ';') {
-                sentence_start = true;
-            }
-            i += c.len_utf8();
-            continue;
-        }
-        let start = i;
-        let mut end = i;
-        for (offset, ch) in text[start..].char_indices() {
-            let at = start + offset;
-            let inner = matches!(ch, '\'' | '’' | '-' | '&' | '.')
-                && text[at + ch.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-            if ch.is_alphanumeric() || inner {
-                end = at + ch.len_utf8();
-            } else {
-                break;
-            }
-        }
-        let mut word_end = end;
-        let mut possessive = false;
-        if let Some(suffix) = ["'s", "’s"].into_iter().find(|suffix| {
-            text[start..word_end].len() > suffix.len() && text[start..word_end].ends_with(suffix)
-        }) {
-            word_end -= suffix.len();
-            possessive = true;
-        }
-        let surface = &text[start..word_end];
-        // A final period belongs to initials and abbreviations ("P.", "U.S.", "St."), and
-        // then does not end the sentence.
-        let mut after = end;
-        let mut initial = false;
-        if bytes.get(end) == Some(&b'.') && !possessive {
-            let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
-            let is_initial = surface.chars().all(|c| c.is_uppercase() || c == '.') && letters <= 3;
-            if is_initial || lex::is_abbreviation(surface) {
-                initial = is_initial;
-                after = end + 1;
-                word_end = end + 1;
-            }
-        }
-        let first = text[start..].chars().next().unwrap_or(' ');
-        words.push(Word {
-            start,
-            end: word_end,
-            capitalised: first.is_uppercase(),
-            initial,
-            number: first.is_ascii_digit(),
-            possessive,
-            joined_to_next: false,
-            sentence_start,
-            headline: false,
-            // An initial is part of a name even where it spells a word ("A. Hollioake").
-            flags: if initial {
-                0
-            } else {
-                flags_of(&text[start..word_end])
-            },
-        });
-        sentence_start = false;
-        i = after;
-    }
-    for k in 0..words.len().saturating_sub(1) {
-        let gap = &text[words[k].end..words[k + 1].start];
-        let gap = gap
-            .strip_prefix("'s")
-            .or_else(|| gap.strip_prefix("’s"))
-            .unwrap_or(gap);
-        words[k].joined_to_next = !gap.is_empty() && gap.chars().all(|c| c == ' ');
-    }
-    mark_headlines(text, &mut words);
-    words
-}
-
-/// Marks the words of lines where at least four words are written and nearly all of them
-/// are capitalised: titles, headlines and tables, where capitals do not mark names.
-fn mark_headlines(text: &str, words: &mut [Word]) {
-    let mut line_start = 0;
-    let mut k = 0;
-    for line in text.split('\n') {
-        let line_end = line_start + line.len();
-        let first = k;
-        while k < words.len() && words[k].start < line_end {
-            k += 1;
-        }
-        let line_words = &words[first..k];
-        let lettered: Vec<&Word> = line_words.iter().filter(|w| !w.number).collect();
-        let capitalised = lettered.iter().filter(|w| w.capitalised).count();
-        let headline = lettered.len() >= 4 && capitalised * 10 >= lettered.len() * 8;
-        let all_caps = lettered.len() >= 2
-            && lettered
-                .iter()
-                .all(|w| !text[w.start..w.end].chars().any(char::is_lowercase));
-        if headline || all_caps {
-            for word in &mut words[first..k] {
-                word.headline = true;
-            }
-        }
-        line_start = line_end + 1;
-    }
-}
+use crate::text::lexicon as lex;
+use crate::text::particles;
+use crate::text::words::Word;
 
 /// A run of name words: `words[start..end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Chunk {
+    /// Word range of the chunk: `words[start..end]`.
     pub start: usize,
     pub end: usize,
 }
@@ -161,12 +23,7 @@ fn is_name_word(text: &str, word: &Word) -> bool {
 }
 
 fn is_particle(text: &str, word: &Word) -> bool {
-    let surface = &text[word.start..word.end];
-    // Lowercase "st" is a cricket scorecard's "stumped", not "St." of a saint's name.
-    word.flags & lex::PARTICLE != 0
-        && !word.capitalised
-        && !surface.contains('.')
-        && surface != "st"
+    particles::joins_chunk(&text[word.start..word.end], word.flags, word.capitalised)
 }
 
 /// Whether "of" may continue a chunk after `previous`: "Bank of England", "Gulf of Mexico".
@@ -268,6 +125,7 @@ fn ends_in_org_head(text: &str, word: &Word) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::words::words;
 
     fn chunk_texts(text: &str) -> Vec<String> {
         let w = words(text);
@@ -297,25 +155,5 @@ mod tests {
             ]
         );
         assert_eq!(chunk_texts("U.S. Treasury bonds"), vec!["U.S. Treasury"]);
-    }
-
-    #[test]
-    fn abbreviations_keep_their_period_and_sentences_end() {
-        let text = "Talks ended. Then St. Louis won.";
-        let w = words(text);
-        let surfaces: Vec<&str> = w.iter().map(|x| &text[x.start..x.end]).collect();
-        assert_eq!(
-            surfaces,
-            vec!["Talks", "ended", "Then", "St.", "Louis", "won"]
-        );
-        assert!(w[2].sentence_start && !w[3].sentence_start);
-    }
-
-    #[test]
-    fn headline_lines_are_marked() {
-        let text = "CRICKET - KENT BEAT ESSEX\nKent beat Essex by five wickets on the day.";
-        let w = words(text);
-        assert!(w[0].headline && w[3].headline);
-        assert!(!w[4].headline);
     }
 }

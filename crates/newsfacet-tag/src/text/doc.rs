@@ -5,11 +5,10 @@
 //! check, keeps speech verbs inside quotes from being read as cues, and makes sentence splitting
 //! ignore the periods inside quoted sentences.
 
-use unicode_normalization::char::is_combining_mark;
-
 use super::cues::{self, CueForm};
 use super::lexicon::{self as lex, flags_of};
 use super::quotes::{self, QuoteSpan};
+use super::words::{self, Charset};
 use crate::matcher::Mention;
 
 /// Longest sentence, in tokens, before it is cut.
@@ -29,8 +28,10 @@ pub(crate) enum Kind {
 /// One token.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Token {
+    /// Byte span of the token in the text: `start..end`.
     pub start: usize,
     pub end: usize,
+    /// Word, punctuation or quote span.
     pub kind: Kind,
     /// Lexicon bits of a word (see `lexicon`).
     pub flags: u32,
@@ -71,8 +72,10 @@ fn shape_of(word: &str) -> u8 {
 /// A sentence: a token range inside one paragraph block.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Sentence {
+    /// Token range of the sentence: `tokens[start..end]`.
     pub start: usize,
     pub end: usize,
+    /// The paragraph block the sentence is in.
     pub para: usize,
     /// A dateline ("MOSCOW, March 2 (Reuters) -"): never attributed.
     pub dateline: bool,
@@ -80,26 +83,22 @@ pub(crate) struct Sentence {
 
 /// The article as attribution sees it.
 pub(crate) struct Doc<'a> {
+    /// The tagged text.
     pub text: &'a str,
+    /// The resolved gazetteer matches, in text order.
     pub mentions: &'a [Mention],
+    /// Every token up to the reader-comments cut-off.
     pub tokens: Vec<Token>,
+    /// The direct-quote spans, in text order.
     pub quotes: Vec<QuoteSpan>,
+    /// The sentences, in text order.
     pub sentences: Vec<Sentence>,
     /// First token of each paragraph block.
     pub para_starts: Vec<usize>,
 }
 
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric() || is_combining_mark(c)
-    }
-}
-
-/// Characters that stay inside a word when a word character follows them.
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
+    Charset::Speech.is_word_char(c)
 }
 
 impl<'a> Doc<'a> {
@@ -431,17 +430,7 @@ fn word_end(text: &str, start: usize, limit: usize, next_quote: Option<usize>) -
     let limit = next_quote
         .filter(|&q| q > start)
         .map_or(limit, |q| q.min(limit));
-    let mut end = start;
-    let mut chars = text[start..limit].char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        if is_word_char(c) {
-            end = start + offset + c.len_utf8();
-        } else if is_joiner(c) && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) {
-            continue;
-        } else {
-            break;
-        }
-    }
+    let mut end = words::word_end(text, start, limit, Charset::Speech);
     // A plural possessive keeps its apostrophe ("Sanders’ campaign"): quote marks never get
     // here, since quote spans are tokens of their own.
     let rest = &text[end..limit];

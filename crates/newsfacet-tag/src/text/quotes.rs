@@ -7,6 +7,10 @@
 //! quote marks when they open after a space or punctuation and a matching close follows in the
 //! same paragraph, so apostrophes ("don't", "Russia's", "'90s") never open a quote.
 
+use std::sync::LazyLock;
+
+use newsfacet_gazetteer::words::{self, WordSet};
+
 /// One paragraph: a byte range of the text without its surrounding blank lines.
 pub(crate) type Para = (usize, usize);
 
@@ -260,9 +264,7 @@ fn closes_before(next: Option<char>) -> bool {
 }
 
 /// Words that follow an elision apostrophe rather than an opening quote ('em, 'n', 'tis).
-const ELISIONS: &[&str] = &[
-    "em", "n", "tis", "twas", "til", "cause", "bout", "round", "s",
-];
+static ELISIONS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::ELISIONS));
 
 /// Longest single-quoted span accepted, in bytes: single marks are a headline and nesting
 /// convention, and a long "quote" is usually two unrelated apostrophes.
@@ -357,7 +359,7 @@ fn is_single_opener(text: &str, at: usize, c: char, prev: Option<char>) -> bool 
         // '90s, '24
         return false;
     }
-    !ELISIONS.contains(&word.to_lowercase().as_str())
+    !ELISIONS.contains(&word.to_lowercase())
 }
 
 /// An open double quote: its family, opening mark offset, finished segments and the start of

@@ -1,0 +1,555 @@
+//! The working state of one article's resolution: the references found so far, the per-chunk
+//! decision of what each match means, surname linking, and the entities that result.
+
+use std::collections::HashMap;
+
+use super::lexicon::{self, NameLexicon};
+use super::tokens;
+use crate::matcher::{Mention, MentionVia};
+use crate::text::lexicon as lex;
+use crate::text::words::Word;
+use crate::EntityCount;
+use newsfacet_gazetteer::fold::fold;
+use newsfacet_gazetteer::{slug, EntityType, EntryId, Gazetteer};
+
+/// What the article's gazetteer matches and names resolve to.
+#[derive(Debug, Default)]
+pub(crate) struct Resolved {
+    /// Matches that mean what the gazetteer says, in text order.
+    pub mentions: Vec<Mention>,
+    /// Places named only inside a longer name ("Manchester" in "Manchester United"): not
+    /// entities, but they still say where the article is.
+    pub inner_places: Vec<Mention>,
+    /// Entities in order of first mention.
+    pub entities: Vec<EntityCount>,
+}
+
+/// An entity: a gazetteer entry, or a name as written with its type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum Key {
+    Entry(EntryId),
+    Written(EntityType, String),
+}
+
+/// One reference to an entity at a byte offset, with its surface.
+#[derive(Debug)]
+pub(super) struct Reference {
+    /// Byte offset of the reference in the text.
+    pub(super) at: usize,
+    /// The words it spans: `words[first..end]`.
+    pub(super) first: usize,
+    /// One past the last word it spans.
+    pub(super) end: usize,
+    /// The entity it refers to.
+    pub(super) key: Key,
+    /// The reference as written.
+    pub(super) surface: String,
+}
+
+/// A part of a chunk to classify: `words[start..end]`, and whether a personal title stood
+/// before it ("President", "Mr").
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Segment {
+    /// Word range of the segment: `words[start..end]`.
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// A personal title stood before it.
+    pub(super) after_title: bool,
+    /// Where the segment began before its opening words were stripped.
+    pub(super) unstripped: usize,
+}
+
+/// Working state of one article's resolution.
+pub(super) struct State<'a> {
+    /// The tagged text.
+    pub(super) text: &'a str,
+    /// Its words.
+    pub(super) words: &'a [Word],
+    /// For each word, the match that covers it.
+    pub(super) owner: &'a [Option<usize>],
+    /// The matcher's matches, in text order.
+    pub(super) mentions: &'a [Mention],
+    /// The gazetteer the matches point into.
+    pub(super) gazetteer: &'a Gazetteer,
+    /// Given names and ordinary words.
+    pub(super) names: &'a NameLexicon,
+    /// Matches that stand as the gazetteer says.
+    pub(super) keep: Vec<bool>,
+    /// Matches kept only as places inside longer names.
+    pub(super) inner: Vec<bool>,
+    /// Every reference to an entity found so far.
+    pub(super) references: Vec<Reference>,
+}
+
+impl State<'_> {
+    /// The text of word `k`.
+    pub(super) fn word(&self, k: usize) -> &str {
+        &self.text[self.words[k].start..self.words[k].end]
+    }
+
+    /// The lowercase text of word `k`.
+    pub(super) fn lower(&self, k: usize) -> String {
+        self.word(k).to_lowercase()
+    }
+
+    /// The matches whose words all lie in `segment`, and whether they cover all of it.
+    pub(super) fn inner_mentions(&self, segment: Segment) -> (Vec<usize>, bool) {
+        let mut inside: Vec<usize> = Vec::new();
+        let mut covered = true;
+        for k in segment.start..segment.end {
+            match self.owner[k] {
+                Some(m) => {
+                    if !inside.contains(&m) {
+                        inside.push(m);
+                    }
+                }
+                None => covered = false,
+            }
+        }
+        let contained = |m: &usize| {
+            let mention = &self.mentions[*m];
+            mention.start >= self.words[segment.start].start
+                && mention.end <= self.words[segment.end - 1].end
+        };
+        if !inside.iter().all(contained) {
+            // A match that reaches outside the segment is not this chunk's to judge.
+            return (Vec::new(), true);
+        }
+        (inside, covered)
+    }
+
+    /// Decides what the matches inside `segment` mean, and what the segment names.
+    pub(super) fn classify(&mut self, segment: Segment) {
+        let (inside, covered) = self.inner_mentions(segment);
+        let headline = (segment.start..segment.end).any(|k| self.words[k].headline);
+        let length = segment.end - segment.start;
+        for &m in &inside {
+            let mention = &self.mentions[m];
+            let word = &self.text[mention.start..mention.end];
+            let one_word = !word.contains(' ');
+            // Months and days are never places ("in March"); in capitalised text neither are
+            // names that are also ordinary words ("DATE:", "March Eurodollars").
+            let time = one_word && lex::flags_of(word) & lex::TIME != 0;
+            let ordinary = headline && one_word && self.names.is_ordinary_word(word);
+            if (time || ordinary) && !self.gazetteer.entry(mention.entry).is_country() {
+                self.keep[m] = false;
+            }
+        }
+        if covered {
+            // A demonym after another name belongs to it ("London Irish", "Toronto
+            // Argonauts" when listed): the chunk is a name the gazetteer does not know.
+            let demonym_inside = inside
+                .iter()
+                .skip(1)
+                .any(|&m| self.mentions[m].via == MentionVia::Demonym);
+            if demonym_inside && !headline {
+                self.absorb(&inside);
+                return;
+            }
+            if segment.after_title && length == 1 && !headline {
+                if let Some(&m) = inside.first() {
+                    let entry = self.gazetteer.entry(self.mentions[m].entry);
+                    if entry.entity_type == EntityType::Place && !entry.is_country() {
+                        self.keep[m] = false;
+                        self.write(segment, EntityType::Person);
+                    }
+                }
+            }
+            return;
+        }
+        if headline && self.is_listed_person(segment) {
+            // Tables and lists of players capitalise every word, but "Michael Jones" is a
+            // person there too.
+            for &m in &inside {
+                self.keep[m] = false;
+            }
+            self.write_person(segment, &inside);
+            return;
+        }
+        if headline {
+            // Capitals carry no information in headlines and tables: keep what matched.
+            return;
+        }
+        let last = self.lower(segment.end - 1);
+        let last = last.trim_end_matches('.');
+        // "Anthony Hill" is a person, "Grace Road" a place.
+        // A head word inside a known name is that name's ("Jewish West Bank").
+        let head_known = self.owner[segment.end - 1].is_some() && !self.head_before_of(segment);
+        let given_first = length == 2
+            && lexicon::is_surname_like_head(last)
+            && self.starts_with_given_name(segment);
+        if head_known {
+            if self.is_person(segment) {
+                for &m in &inside {
+                    self.keep[m] = false;
+                }
+                self.write_person(segment, &inside);
+            } else {
+                self.absorb(&inside);
+            }
+        } else if length >= 2 && lexicon::is_place_head(last) && !given_first {
+            self.absorb(&inside);
+            self.write(segment, EntityType::Place);
+        } else if length >= 2
+            && (self.words[segment.end - 1].flags & lex::ORGHEAD != 0
+                || lexicon::is_org_tail(last)
+                || self.head_before_of(segment))
+        {
+            let segment = self.with_name_openers(segment);
+            let (inside, _) = self.inner_mentions(segment);
+            self.absorb(&inside);
+            self.write(segment, EntityType::Organization);
+        } else if self.is_person(segment) {
+            for &m in &inside {
+                self.keep[m] = false;
+            }
+            self.write_person(segment, &inside);
+        } else {
+            self.absorb(&inside);
+        }
+    }
+
+    /// An organization's name may open with words that open sentences too ("First Chicago
+    /// Corp.", "National Tennis Centre"): only function words are stripped from it.
+    pub(super) fn with_name_openers(&self, mut segment: Segment) -> Segment {
+        while segment.start > segment.unstripped {
+            let k = segment.start - 1;
+            // A demonym opens many company names ("American Motors Corp", "British
+            // Airways"); it still counts for the country.
+            let demonym =
+                self.owner[k].is_some_and(|m| self.mentions[m].via == MentionVia::Demonym);
+            if self.words[k].flags & lex::FUNCTION != 0 || (self.owner[k].is_some() && !demonym) {
+                break;
+            }
+            segment.start -= 1;
+        }
+        segment
+    }
+
+    /// "Bank of Korea", "Centre for Baltic Energy Security": the chunker lets "of", "for" and
+    /// "on" into a name only after an organization head.
+    pub(super) fn head_before_of(&self, segment: Segment) -> bool {
+        tokens::has_headed_phrase(self.text, &self.words[segment.start..segment.end])
+    }
+
+    /// Matches inside a longer name are not entities; places among them still locate it.
+    pub(super) fn absorb(&mut self, inside: &[usize]) {
+        for &m in inside {
+            self.keep[m] = false;
+            let entry = self.gazetteer.entry(self.mentions[m].entry);
+            self.inner[m] = entry.entity_type == EntityType::Place;
+        }
+    }
+
+    /// A given name or an initial opens the segment. An initial before a place is an
+    /// abbreviation instead ("S. Korea", "U.S. Treasury").
+    /// Records a person: the gazetteer's when it knows them, else the name as written.
+    pub(super) fn write_person(&mut self, segment: Segment, inside: &[usize]) {
+        match self.known_person(segment, inside) {
+            Some(entry) => self.references.push(Reference {
+                at: self.words[segment.start].start,
+                first: segment.start,
+                end: segment.end,
+                key: Key::Entry(entry),
+                surface: self.segment_text(segment),
+            }),
+            None => self.write(segment, EntityType::Person),
+        }
+    }
+
+    /// In capitalised text, a person only by the strictest evidence: a given name, then one or
+    /// two words that are not ordinary words, countries or demonyms.
+    pub(super) fn is_listed_person(&self, segment: Segment) -> bool {
+        let length = segment.end - segment.start;
+        let rest_are_names = (segment.start + 1..segment.end).all(|k| {
+            !self.names.is_ordinary_word(self.word(k))
+                && self.owner[k].is_none_or(|m| {
+                    let mention = &self.mentions[m];
+                    mention.via == MentionVia::Name
+                        && !self.gazetteer.entry(mention.entry).is_country()
+                })
+        });
+        // A single-letter initial counts too ("A. Hollioake" in a scorecard), not a dotted
+        // abbreviation ("U.S.").
+        let first = self.word(segment.start);
+        let single_initial = self.words[segment.start].initial && first.len() == 2;
+        let last_has_vowel = has_vowel(self.word(segment.end - 1));
+        (2..=3).contains(&length)
+            && (single_initial
+                || (!self.words[segment.start].initial && self.names.is_given_name(first)))
+            && last_has_vowel
+            && rest_are_names
+            && self.owner[segment.start].is_none_or(|m| {
+                self.gazetteer.entry(self.mentions[m].entry).entity_type != EntityType::Place
+                    || self.mentions[m].end <= self.words[segment.start].end
+            })
+    }
+
+    /// Whether the segment opens with a given name, or an initial that is not before a place.
+    pub(super) fn starts_with_given_name(&self, segment: Segment) -> bool {
+        let first = &self.words[segment.start];
+        if first.initial {
+            let before_place = (segment.start..segment.end).any(|k| {
+                self.owner[k].is_some_and(|m| {
+                    let mention = &self.mentions[m];
+                    mention.via == MentionVia::Demonym
+                        || self.gazetteer.entry(mention.entry).is_country()
+                        || mention.start == first.start
+                })
+            });
+            return !before_place;
+        }
+        self.names.is_given_name(self.word(segment.start))
+    }
+
+    /// Whether the segment is shaped like a person's name.
+    pub(super) fn is_person(&self, segment: Segment) -> bool {
+        let length = segment.end - segment.start;
+        let last = &self.words[segment.end - 1];
+        if last.initial || last.number {
+            return false;
+        }
+        let first_word = self.word(segment.start);
+        // Initials before an abbreviation are one too ("N.Z. Dlrs"): a surname has a vowel.
+        let initials_before_abbreviation =
+            self.words[segment.start].initial && !has_vowel(self.word(segment.end - 1));
+        let given = self.starts_with_given_name(segment) && !initials_before_abbreviation;
+        // "Wang Yi", "Kim Jong Un"; not "Park Rangers" or "Pan Am".
+        let surname_first = length <= 3
+            && lexicon::is_surname_first(&lexicon::folded_word(first_word, &mut [0u8; 32]))
+            && (segment.start + 1..segment.end).all(|k| !self.names.is_ordinary_word(self.word(k)));
+        (length >= 2 && (given || surname_first)) || segment.after_title
+    }
+
+    /// A gazetteer person named by the segment's last word(s), when the first word agrees
+    /// with the person's given name ("J. Ratcliffe" may be John Ratcliffe; "Dennis Mitchell"
+    /// is not George Mitchell).
+    pub(super) fn known_person(&self, segment: Segment, inside: &[usize]) -> Option<EntryId> {
+        let m = *inside.last()?;
+        let mention = &self.mentions[m];
+        let entry = self.gazetteer.entry(mention.entry);
+        if entry.entity_type != EntityType::Person || mention.end != self.words[segment.end - 1].end
+        {
+            return None;
+        }
+        let first = fold(self.word(segment.start));
+        let first = first.trim_end_matches('.');
+        let agrees = entry.names().any(|name| {
+            let given = fold(name.split_whitespace().next().unwrap_or_default());
+            given == first || (first.len() == 1 && given.starts_with(first))
+        });
+        agrees.then_some(mention.entry)
+    }
+
+    /// The segment's text with single spaces, without a "-based" prefix.
+    pub(super) fn segment_text(&self, segment: Segment) -> String {
+        let segment = self.without_based_prefix(segment);
+        let text = &self.text[self.words[segment.start].start..self.words[segment.end - 1].end];
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// "Boston-based Reagan Communications" names "Reagan Communications".
+    pub(super) fn without_based_prefix(&self, mut segment: Segment) -> Segment {
+        if let Some(k) =
+            (segment.start..segment.end - 1).rfind(|&k| self.word(k).ends_with("-based"))
+        {
+            segment.start = k + 1;
+        }
+        segment
+    }
+
+    /// Records the segment as a name as written.
+    pub(super) fn write(&mut self, segment: Segment, entity_type: EntityType) {
+        let mut surface = self.segment_text(segment);
+        if entity_type == EntityType::Organization {
+            // "The National Bank of Romania": the article is not part of the name.
+            if let Some(rest) = surface.strip_prefix("The ") {
+                surface = rest.to_string();
+            }
+        }
+        self.references.push(Reference {
+            at: self.words[segment.start].start,
+            first: segment.start,
+            end: segment.end,
+            key: Key::Written(entity_type, display_name(&surface)),
+            surface,
+        });
+    }
+
+    /// Surnames alone, and single-word matches equal to a surname, refer to the person the
+    /// article names in full.
+    pub(super) fn resolve_surnames(&mut self) {
+        let mut by_surname: HashMap<String, Option<Key>> = HashMap::new();
+        for reference in &self.references {
+            let is_person = match &reference.key {
+                Key::Entry(id) => self.gazetteer.entry(*id).entity_type == EntityType::Person,
+                Key::Written(ty, _) => *ty == EntityType::Person,
+            };
+            let words: Vec<&str> = reference.surface.split_whitespace().collect();
+            // A one-word person comes from a title ("President Clinton"): the word is the key.
+            if !is_person || words.is_empty() {
+                continue;
+            }
+            let first = fold(words[0]);
+            let surname = if lexicon::is_surname_first(&first) {
+                first
+            } else {
+                let last = words
+                    .iter()
+                    .rev()
+                    .find(|w| !matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III"));
+                fold(last.copied().unwrap_or_default())
+            };
+            let slot = by_surname
+                .entry(surname)
+                .or_insert(Some(reference.key.clone()));
+            if slot.as_ref() != Some(&reference.key) {
+                // Two people share the surname: a surname alone is ambiguous.
+                *slot = None;
+            }
+        }
+        if by_surname.is_empty() {
+            return;
+        }
+        for k in 0..self.words.len() {
+            let word = &self.words[k];
+            if !word.capitalised || word.flags & (lex::STOP | lex::TITLE) != 0 {
+                continue;
+            }
+            // A possessive before is another name ("Taiwan's Lai").
+            let previous_joins = k > 0
+                && self.words[k - 1].joined_to_next
+                && self.words[k - 1].capitalised
+                && !self.words[k - 1].possessive;
+            let alone = !previous_joins
+                && (!word.joined_to_next
+                    || self.words.get(k + 1).is_none_or(|next| !next.capitalised));
+            if !alone {
+                continue;
+            }
+            let mut buf = [0u8; 32];
+            let folded = lexicon::folded_word(self.word(k), &mut buf);
+            let Some(Some(key)) = by_surname.get(folded.as_ref()) else {
+                continue;
+            };
+            if let Some(m) = self.owner[k] {
+                let mention = &self.mentions[m];
+                let entry = self.gazetteer.entry(mention.entry);
+                if mention.start != word.start
+                    || mention.end != word.end
+                    || mention.via != MentionVia::Name
+                    || entry.entity_type == EntityType::Person
+                {
+                    continue;
+                }
+                self.keep[m] = false;
+                self.references
+                    .retain(|r| !(r.at == word.start && r.key == Key::Entry(mention.entry)));
+            }
+            if self.references.iter().any(|r| r.at == word.start) {
+                continue;
+            }
+            self.references.push(Reference {
+                at: word.start,
+                first: k,
+                end: k + 1,
+                key: key.clone(),
+                surface: self.word(k).to_string(),
+            });
+        }
+    }
+
+    /// The result: entities counted in order of first mention, the matches that stand and
+    /// the places kept only inside longer names.
+    pub(super) fn finish(mut self) -> Resolved {
+        self.references.sort_by_key(|r| r.at);
+        let mut order: Vec<Key> = Vec::new();
+        let mut counts: HashMap<Key, EntityCount> = HashMap::new();
+        for reference in self.references {
+            let count = counts.entry(reference.key.clone()).or_insert_with(|| {
+                order.push(reference.key.clone());
+                match &reference.key {
+                    Key::Entry(id) => {
+                        let entry = self.gazetteer.entry(*id);
+                        EntityCount {
+                            name: entry.name.clone(),
+                            entity_type: entry.entity_type,
+                            id: entry.id.clone(),
+                            count: 0,
+                            surface: Vec::new(),
+                        }
+                    }
+                    Key::Written(ty, name) => EntityCount {
+                        name: name.clone(),
+                        entity_type: *ty,
+                        id: format!("{}:written:{}", ty.as_str(), slug(name)),
+                        count: 0,
+                        surface: Vec::new(),
+                    },
+                }
+            });
+            count.count += 1;
+            if !count.surface.contains(&reference.surface) {
+                count.surface.push(reference.surface);
+            }
+        }
+        let entities = order
+            .into_iter()
+            .filter_map(|key| counts.remove(&key))
+            .collect();
+        let mut mentions = Vec::new();
+        let mut inner_places = Vec::new();
+        for (index, mention) in self.mentions.iter().enumerate() {
+            if self.keep[index] {
+                mentions.push(*mention);
+            } else if self.inner[index] {
+                inner_places.push(*mention);
+            }
+        }
+        Resolved {
+            mentions,
+            inner_places,
+            entities,
+        }
+    }
+}
+
+/// Surnames have a vowel; abbreviations often do not ("Dlrs", "Mln").
+pub(super) fn has_vowel(word: &str) -> bool {
+    word.chars().any(|c| "aeiouyAEIOUY".contains(c))
+}
+
+/// A surface as an entity shows it: whitespace collapsed, leading lowercase words of the alias
+/// dropped ("the West Bank", "mainland China" are written "West Bank", "China").
+pub(super) fn surface(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let first_name_word = words
+        .iter()
+        .position(|w| !w.chars().next().is_some_and(char::is_lowercase))
+        .unwrap_or(0);
+    words[first_name_word..].join(" ")
+}
+
+/// A written name for a facet: capitals-only names ("NEW YORK") in title case.
+pub(super) fn display_name(surface: &str) -> String {
+    if surface.chars().any(char::is_lowercase) {
+        return surface.to_string();
+    }
+    surface
+        .split(' ')
+        .map(|word| {
+            let mut out = String::new();
+            let mut at_word_start = true;
+            for c in word.chars() {
+                if at_word_start {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                at_word_start = !c.is_alphanumeric() && c != '\'';
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
