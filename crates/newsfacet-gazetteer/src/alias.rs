@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use fst::raw::{CompiledAddr, Output};
 use fst::Map;
 
 use crate::entry::{kind, EntityType, Entry, EntryId};
@@ -69,11 +70,14 @@ pub(crate) struct AliasData {
 
 const YIELDS: u8 = 0b100;
 
-/// The alias table ready for matching: see [`AliasTable::get`] and
-/// [`AliasTable::prefixes`].
+/// The alias table ready for matching: see [`AliasTable::find`] and
+/// [`AliasTable::for_each_prefix`].
 #[derive(Debug, Clone)]
 pub struct AliasTable {
     keys: Map<Vec<u8>>,
+    /// The automaton's state after each first byte (node address and output so far), so that
+    /// a walk, which starts at every word of every article, skips decoding the widest node.
+    after_first_byte: Box<[Option<(CompiledAddr, u64)>; 256]>,
     written: String,
     written_ends: Vec<u32>,
     flags: Vec<u8>,
@@ -187,8 +191,15 @@ impl AliasTable {
                 (id, via)
             })
             .collect();
+        let keys = Map::new(data.keys)?;
+        let mut after_first_byte = Box::new([None; 256]);
+        for transition in keys.as_fst().root().transitions() {
+            after_first_byte[transition.inp as usize] =
+                Some((transition.addr, transition.out.value()));
+        }
         Ok(AliasTable {
-            keys: Map::new(data.keys)?,
+            keys,
+            after_first_byte,
             written: data.written,
             written_ends: data.written_ends,
             flags: data.flags,
@@ -208,7 +219,7 @@ impl AliasTable {
     }
 
     /// Alias number `number` (as given by [`AliasTable::find`] or
-    /// [`AliasTable::prefixes`]).
+    /// [`AliasTable::for_each_prefix`]).
     pub fn alias(&self, number: usize) -> Alias<'_> {
         let span = |ends: &[u32]| {
             let start = number.checked_sub(1).map_or(0, |p| ends[p] as usize);
@@ -233,26 +244,34 @@ impl AliasTable {
         self.keys.get(folded).map(|n| n as usize)
     }
 
-    /// Every alias that `folded` starts with, as `(length in bytes, alias number)`, shortest
-    /// first: one walk of the automaton from the start of `folded`.
-    pub fn prefixes<'t>(&'t self, folded: &'t [u8]) -> impl Iterator<Item = (usize, usize)> + 't {
+    /// Calls `found(length in bytes, alias number)` for every alias that `folded` starts with,
+    /// shortest first: one walk of the automaton from the start of `folded`.
+    pub fn for_each_prefix(&self, folded: &[u8], mut found: impl FnMut(usize, usize)) {
+        let Some(&Some((address, output))) = folded
+            .first()
+            .map(|&byte| &self.after_first_byte[byte as usize])
+        else {
+            return;
+        };
         let fst = self.keys.as_fst();
-        let mut node = fst.root();
-        let mut output = fst::raw::Output::zero();
-        let mut position = 0;
-        std::iter::from_fn(move || {
-            while position < folded.len() {
-                let transition = node.transition(node.find_input(folded[position])?);
-                output = output.cat(transition.out);
-                node = fst.node(transition.addr);
-                position += 1;
-                if node.is_final() {
-                    let number = output.cat(node.final_output()).value() as usize;
-                    return Some((position, number));
-                }
+        let mut node = fst.node(address);
+        let mut output = Output::new(output);
+        let mut length = 1;
+        loop {
+            if node.is_final() {
+                found(length, output.cat(node.final_output()).value() as usize);
             }
-            None
-        })
+            let Some(&byte) = folded.get(length) else {
+                return;
+            };
+            let Some(index) = node.find_input(byte) else {
+                return;
+            };
+            let transition = node.transition(index);
+            output = output.cat(transition.out);
+            node = fst.node(transition.addr);
+            length += 1;
+        }
     }
 }
 

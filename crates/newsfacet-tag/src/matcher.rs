@@ -82,18 +82,19 @@ impl Matcher {
             {
                 continue;
             }
-            for (length, number) in self.aliases.prefixes(&bytes[folded_start..]) {
-                let (start, end) = folded.original_span(folded_start, folded_start + length);
-                let alias = self.aliases.alias(number);
-                let yields =
-                    alias.yields_to_following_name && followed_by_capitalised_word(text, end);
-                if !yields
-                    && is_word_boundary(text, start, end)
-                    && case_allows(&alias, text, start, end)
-                {
-                    candidates.push((start, end, number));
-                }
-            }
+            self.aliases
+                .for_each_prefix(&bytes[folded_start..], |length, number| {
+                    let (start, end) = folded.original_span(folded_start, folded_start + length);
+                    let alias = self.aliases.alias(number);
+                    let yields =
+                        alias.yields_to_following_name && followed_by_capitalised_word(text, end);
+                    if !yields
+                        && is_word_boundary(text, start, end)
+                        && case_allows(&alias, text, start, end)
+                    {
+                        candidates.push((start, end, number));
+                    }
+                });
         }
         candidates.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
         let mut mentions = Vec::new();
