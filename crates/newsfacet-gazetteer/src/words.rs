@@ -192,9 +192,50 @@ impl WordSet {
     }
 }
 
+/// A long word list kept sorted in its file (byte order, one word a line), looked up by binary
+/// search over its lines: building it hashes nothing, which matters for a list of tens of
+/// thousands of words read by every command that tags.
+#[derive(Debug, Clone, Default)]
+pub struct SortedWordList {
+    words: Vec<&'static str>,
+}
+
+impl SortedWordList {
+    /// The lines of `list`, which must be sorted and free of repeats (the tests check the
+    /// bundled lists).
+    pub fn new(list: &'static str) -> Self {
+        SortedWordList {
+            words: list
+                .lines()
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .collect(),
+        }
+    }
+
+    /// Whether `word` is in the list, exactly as written.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.binary_search(&word).is_ok()
+    }
+
+    /// Whether the list is strictly increasing, which [`SortedWordList::contains`] relies on.
+    pub fn is_sorted(&self) -> bool {
+        self.words.windows(2).all(|pair| pair[0] < pair[1])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinary_words_are_sorted_for_binary_search() {
+        let list = SortedWordList::new(ORDINARY_WORDS);
+        assert!(list.is_sorted());
+        assert!(list.contains("aardvark") && list.contains("reading"));
+        assert!(!list.contains("Reading") && !list.contains("shoigu"));
+        assert!(!SortedWordList::new("b\na\n").is_sorted());
+    }
 
     const LISTS: &[&str] = &[
         ABBREVIATIONS,

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use crate::text::lexicon as lex;
 use newsfacet_gazetteer::fold::fold;
-use newsfacet_gazetteer::words::{self, WordSet};
+use newsfacet_gazetteer::words::{self, SortedWordList, WordSet};
 use newsfacet_gazetteer::{EntityType, Gazetteer};
 
 /// Family names that come first in Chinese, Korean and Vietnamese names, folded.
@@ -32,7 +32,7 @@ static PERSONAL_TITLES: LazyLock<WordSet> =
 #[derive(Debug, Default)]
 pub(crate) struct NameLexicon {
     given: HashSet<String>,
-    ordinary: HashSet<&'static str>,
+    ordinary: SortedWordList,
 }
 
 impl NameLexicon {
@@ -43,11 +43,7 @@ impl NameLexicon {
         given_names: &str,
         ordinary_words: &'static str,
     ) -> Self {
-        let ordinary = ordinary_words
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
+        let ordinary = SortedWordList::new(ordinary_words);
         let mut given: HashSet<String> = given_names
             .lines()
             .map(str::trim)
