@@ -2,8 +2,10 @@
 //!
 //! [`Tagger::tag`] turns an [`Article`] into [`Tags`]: the gazetteer entities it mentions, the
 //! countries it is about, the speakers it quotes (with their quotes) and its source. Everything
-//! is driven by one [`Gazetteer`](newsfacet_gazetteer::Gazetteer) and one multi-pattern [`Matcher`] built from it once per
-//! process.
+//! is driven by one [`Gazetteer`](newsfacet_gazetteer::Gazetteer) and one [`Matcher`] over its
+//! alias table, built once per process.
+
+#![warn(missing_docs)]
 
 pub mod attribution;
 mod entities;
@@ -24,6 +26,7 @@ use serde::Serialize;
 pub struct Speaker {
     /// Canonical gazetteer name when known, else the name as written.
     pub name: String,
+    /// A person, or an organization speaking as one (a ministry, an outlet).
     #[serde(rename = "type")]
     pub entity_type: EntityType,
 }
@@ -42,6 +45,7 @@ pub struct CountryRef {
 pub struct EntityCount {
     /// Canonical name.
     pub name: String,
+    /// Person, organization or place.
     #[serde(rename = "type")]
     pub entity_type: EntityType,
     /// Stable gazetteer id.
@@ -57,7 +61,9 @@ pub struct EntityCount {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
+    /// Words in quote marks.
     Direct,
+    /// Reported speech or a paraphrase ("X said that …", "according to X").
     Indirect,
 }
 
@@ -74,6 +80,7 @@ pub struct Quote {
     /// An unnamed source as described ("a spokesperson", "officials"); never a facet value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unnamed: Option<String>,
+    /// Direct or reported speech.
     pub kind: QuoteKind,
     /// The cue verb or phrase ("said", "according to").
     #[serde(skip_serializing_if = "Option::is_none")]
