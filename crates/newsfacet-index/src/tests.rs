@@ -14,34 +14,12 @@ use super::*;
 
 const HEAP: usize = 20_000_000;
 
-/// A wire story of about 230 words, written for these tests (the same text as the tests of
-/// `newsfacet_tag::story`, so that both check one story).
-const WIRE: &str = "The port authority of Valdora said on Thursday that container traffic \
-    through its northern terminal fell by a fifth in the first quarter, as shipping lines \
-    rerouted vessels away from the strait after a series of groundings. Officials blamed \
-    silting in the approach channel, which has not been dredged since a contract dispute \
-    stalled the work two years ago. \"We are losing business every week that the channel \
-    stays closed to the largest ships,\" harbour master Ilse Marrow told reporters at a \
-    briefing in the port. The authority said it would tender a new dredging contract by \
-    June and expected the work to take at least eight months. Three of the five largest \
-    carriers calling at Valdora have already moved part of their schedules to the rival \
-    port of Crestwick, about 120 kilometres to the south, according to figures published \
-    by the authority. Freight forwarders said the diversions had added two to three days \
-    to delivery times for inland customers. The regional government, which owns a \
-    majority stake in the port, has promised emergency funding but has not said how much. \
-    Opposition lawmakers called for an inquiry into why the original dredging contract \
-    was allowed to lapse. Traffic at the southern terminal, which handles bulk cargo such \
-    as grain and coal, was unaffected by the closure and rose slightly over the quarter.";
+/// A wire story of about 230 words, written for the story tests of this crate and of
+/// `newsfacet-index`, so that both check one story.
+const WIRE: &str = include_str!("../../../tests/fixtures/story-texts/valdora-wire.txt");
 
 /// The same event, written independently: same names, different sentences.
-const SAME_EVENT: &str = "Shipping lines are steering clear of Valdora. Harbour master \
-    Ilse Marrow conceded this week that the northern terminal has lost a fifth of its \
-    container business since January, with big carriers heading south to Crestwick \
-    instead. The culprit is a channel clogged with silt: nobody has dredged it for two \
-    years because of a quarrel over the last contract. Marrow said a fresh tender would \
-    go out before the summer. Customers inland are paying the price in slower deliveries, \
-    forwarders complain, and opposition politicians want to know who let the old \
-    contract die. The regional government, the port's main owner, says help is coming.";
+const SAME_EVENT: &str = include_str!("../../../tests/fixtures/story-texts/valdora-same-event.txt");
 
 fn article(id: &str, title: &str, body: &str) -> Article {
     Article {
