@@ -6,7 +6,9 @@
 //!   [`Gazetteer::bundled`] is the compiled-in data of `index-data/gazetteers/`, and user files
 //!   (JSON Lines or TSV, see [`tsv`]) merge on top.
 //! - [`fold`]: case, diacritic and apostrophe folding shared by every lookup.
-//! - [`words`]: the word lists (given names, ordinary English words, common-word place names).
+//! - [`words`]: every word list the tagger and the evaluation read, each once, as a data file
+//!   of `data/words/` (given names, ordinary English words, titles, roles, unnamed sources,
+//!   speech verbs, head words, particles, …).
 //! - [`AliasTable`]: every folded alias with its case rule and candidate entries, the table the
 //!   tagger's matcher walks.
 //!

@@ -4,7 +4,8 @@
 //! Every list is plain text in `data/words/`: one word or phrase a line, `#` starting a comment
 //! line, and a header saying what the list is for and who reads it. A line may carry further
 //! columns after `|` (a reader tag, or the columns of [`SPEECH_VERBS`]). [`entries`],
-//! [`entries_for`] and [`rows`] read a list; [`WordSet`] is a list parsed once into a hash set for the hot path.
+//! [`entries_for`] and [`rows`] read a list; [`WordSet`] is a list parsed once into a hash set
+//! for the hot path, and [`SortedWordList`] a long sorted list searched without hashing.
 
 use std::collections::HashSet;
 
