@@ -6,7 +6,8 @@
 //! people, and only when they look like a proper name (letters, spaces, hyphens, apostrophes and
 //! periods; capitalised but not all capitals; three characters or more) and name no other city.
 //! No alias may be a country's name, alias or demonym: the country wins those. A short table of
-//! press names ([`PRESS`]) renames a few cities and adds their well-known variants.
+//! press names (`data/city-press.tsv`, see [`Fixes`]) renames a few cities and adds their
+//! well-known variants.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -18,82 +19,88 @@ use newsfacet_gazetteer::kind;
 use newsfacet_gazetteer::{EntityType, Entry};
 
 use crate::clean::{finalize, is_country_code};
-use crate::BuildReport;
+use crate::report::BuildReport;
+use crate::table::Table;
 
 /// Cities at least this populous keep Latin-script alternate names.
 pub const LATIN_ALIAS_MIN_POPULATION: u64 = 300_000;
 
-/// `(geonameid, canonical press name or "" to keep GeoNames', extra aliases)`. The GeoNames name
-/// stays as an alias when the canonical name changes.
-const PRESS: &[(u64, &str, &[&str])] = &[
-    (703448, "Kyiv", &["Kiev"]),
-    (1816670, "Beijing", &["Peking"]),
-    (1275339, "Mumbai", &["Bombay"]),
-    (1264527, "Chennai", &["Madras"]),
-    (1275004, "Kolkata", &["Calcutta"]),
-    (1298824, "Yangon", &["Rangoon"]),
-    (1566083, "Ho Chi Minh City", &["Saigon"]),
-    (1526384, "Almaty", &["Alma-Ata"]),
-    (1526273, "Astana", &["Nur-Sultan"]),
-    (698740, "Odesa", &["Odessa"]),
-    (706483, "Kharkiv", &["Kharkov"]),
-    (709930, "Dnipro", &["Dnipropetrovsk"]),
-    (702550, "Lviv", &["Lvov", "L'viv"]),
-    (618426, "Chisinau", &["Chișinău"]),
-    (611717, "Tbilisi", &[]),
-    (1528675, "Bishkek", &[]),
-    (112931, "Tehran", &["Teheran"]),
-    (71137, "Sanaa", &["Sana'a"]),
-    (281133, "Gaza City", &[]),
-    (281184, "Jerusalem", &[]),
-    (293397, "Tel Aviv", &["Tel Aviv-Yafo", "Tel Aviv-Jaffa"]),
-    (
-        4140963,
-        "Washington, D.C.",
-        &["Washington", "Washington D.C.", "Washington DC"],
-    ),
-    (1261481, "New Delhi", &[]),
-    (1273294, "Delhi", &[]),
-    (3530597, "Mexico City", &["Ciudad de México"]),
-    (1809858, "Guangzhou", &["Canton"]),
-    (1799962, "Nanjing", &["Nanking"]),
-    (1790630, "Xi'an", &["Xian"]),
-    (1871859, "Pyongyang", &[]),
-    (1835848, "Seoul", &[]),
-    (5128581, "New York City", &["New York", "NYC"]),
-    (3169070, "Rome", &[]),
-    (3173435, "Milan", &[]),
-    (3172394, "Naples", &[]),
-    (3165524, "Turin", &[]),
-    (3176959, "Florence", &[]),
-    (3164603, "Venice", &[]),
-    (2867714, "Munich", &[]),
-    (2886242, "Cologne", &[]),
-    (2510911, "Seville", &[]),
-    (2267057, "Lisbon", &[]),
-    (1581130, "Hanoi", &["Ha Noi"]),
-    (6611854, "Naypyidaw", &["Naypyitaw", "Nay Pyi Taw"]),
-    (1277333, "Bengaluru", &["Bangalore"]),
-    (1838524, "Busan", &["Pusan"]),
-    (1835329, "Daegu", &["Taegu"]),
-    (1841811, "Gwangju", &["Kwangju"]),
-    (1835235, "Daejeon", &["Taejon"]),
-    (1843564, "Incheon", &["Inchon"]),
-    (1253405, "Varanasi", &["Benares"]),
-    (1529102, "Urumqi", &["Ürümqi"]),
-    (1583992, "Da Nang", &["Danang"]),
-    (169577, "Homs", &[]),
-    (1279233, "Ahmedabad", &[]),
-    (2542997, "Marrakesh", &["Marrakech"]),
-    (520555, "Nizhny Novgorod", &[]),
-    (501175, "Rostov-on-Don", &[]),
-    (285787, "Kuwait City", &[]),
-    (3703443, "Panama City", &[]),
-    (1176615, "Islamabad", &[]),
-    (2462881, "Laayoune", &["El Aaiún"]),
-    (2081986, "Palikir", &[]),
-    (7303944, "Melekeok", &[]),
-];
+/// File of the press names and extra aliases of cities.
+pub const PRESS_FILE: &str = "city-press.tsv";
+/// File of the administrative suffixes stripped from city names.
+pub const SUFFIXES_FILE: &str = "city-name-suffixes.tsv";
+
+/// The city fix tables of `data/`: GeoNames names follow local or official usage (former names,
+/// administrative suffixes such as "Yokohama-shi") rather than the press, so these facts are
+/// applied on top of it.
+#[derive(Debug, Clone, Default)]
+pub struct Fixes {
+    /// `city-press.tsv`: geonameid → (canonical press name or "" to keep GeoNames', extra
+    /// aliases). The GeoNames name stays as an alias when the canonical name changes.
+    press: HashMap<u64, (String, Vec<String>)>,
+    /// `city-name-suffixes.tsv`: country code → suffixes to strip from canonical names.
+    suffixes: HashMap<String, Vec<String>>,
+}
+
+impl Fixes {
+    /// Reads the city fix tables from the curated data folder.
+    pub fn load(dir: &Path) -> anyhow::Result<Fixes> {
+        Fixes::parse(
+            &Table::read(dir, PRESS_FILE)?,
+            &Table::read(dir, SUFFIXES_FILE)?,
+        )
+    }
+
+    /// Parses both tables; errors name `file:line`.
+    pub fn parse(press: &Table, suffixes: &Table) -> anyhow::Result<Fixes> {
+        let mut fixes = Fixes::default();
+        for row in press.rows(1, 3)? {
+            let id: u64 = row
+                .cell(0)
+                .parse()
+                .map_err(|_| row.error(format!("geonameid {:?} is not a number", row.cell(0))))?;
+            let fix = (row.cell(1).to_string(), row.list(2));
+            if fixes.press.insert(id, fix).is_some() {
+                return Err(row.error(format!("geonameid {id} is listed twice")));
+            }
+        }
+        for row in suffixes.rows(2, 2)? {
+            let (code, suffix) = (row.cell(0), row.cell(1));
+            if !is_country_code(code) {
+                return Err(row.error(format!("{code:?} is not two uppercase letters")));
+            }
+            if suffix.is_empty() {
+                return Err(row.error("empty suffix"));
+            }
+            fixes
+                .suffixes
+                .entry(code.to_string())
+                .or_default()
+                .push(suffix.to_string());
+        }
+        Ok(fixes)
+    }
+
+    /// The canonical name of a city: its press name, or the GeoNames name without its country's
+    /// administrative suffix.
+    fn canonical_name(&self, city: &RawCity) -> String {
+        if let Some((name, _)) = self.press.get(&city.id).filter(|(n, _)| !n.is_empty()) {
+            return name.clone();
+        }
+        let suffixes = self.suffixes.get(&city.country).into_iter().flatten();
+        for suffix in suffixes {
+            if let Some(stem) = city.name.strip_suffix(suffix.as_str()) {
+                return stem.to_string();
+            }
+        }
+        city.name.clone()
+    }
+
+    /// The extra aliases of a city, in written order.
+    fn press_aliases(&self, id: u64) -> &[String] {
+        self.press.get(&id).map_or(&[], |(_, aliases)| aliases)
+    }
+}
 
 struct RawCity {
     line: usize,
@@ -112,6 +119,7 @@ pub fn from_files(
     country_info: &Path,
     cities: &Path,
     exclude: &Exclude,
+    fixes: &Fixes,
     report: &mut BuildReport,
 ) -> anyhow::Result<Vec<Entry>> {
     let info = fs::read_to_string(country_info)
@@ -120,7 +128,8 @@ pub fn from_files(
         parse_country_info(&info).with_context(|| format!("in {}", country_info.display()))?;
     let text =
         fs::read_to_string(cities).with_context(|| format!("reading {}", cities.display()))?;
-    parse(&text, &capitals, exclude, report).with_context(|| format!("in {}", cities.display()))
+    parse(&text, &capitals, exclude, fixes, report)
+        .with_context(|| format!("in {}", cities.display()))
 }
 
 /// Names cities must not take as aliases.
@@ -164,6 +173,7 @@ pub fn parse(
     text: &str,
     capitals: &HashMap<String, String>,
     exclude: &Exclude,
+    fixes: &Fixes,
     report: &mut BuildReport,
 ) -> anyhow::Result<Vec<Entry>> {
     let country_keys = &exclude.country_keys;
@@ -208,10 +218,6 @@ pub fn parse(
     };
 
     let capital_ids = capitals_from(&raw, capitals, report);
-    let press: HashMap<u64, (&str, &[&str])> = PRESS
-        .iter()
-        .map(|&(id, name, aliases)| (id, (name, aliases)))
-        .collect();
 
     // Latin alternates that pass the filters, to drop those two large cities share
     // ("Dilli" for both Delhi and New Delhi).
@@ -244,17 +250,7 @@ pub fn parse(
 
     let mut entries = Vec::with_capacity(raw.len());
     for city in &raw {
-        let (press_name, press_aliases) = press.get(&city.id).copied().unwrap_or(("", &[]));
-        let mut name = city.name.clone();
-        // Japanese municipalities carry an administrative suffix ("Yokohama-shi").
-        if city.country == "JP" {
-            if let Some(stem) = name.strip_suffix("-shi") {
-                name = stem.to_string();
-            }
-        }
-        if !press_name.is_empty() {
-            name = press_name.to_string();
-        }
+        let name = fixes.canonical_name(city);
         let mut entry = Entry::new(
             format!("city:{}", city.id),
             EntityType::Place,
@@ -265,7 +261,7 @@ pub fn parse(
         entry.population = Some(city.population);
         entry.capital = capital_ids.contains(&city.id);
 
-        let mut aliases: Vec<String> = press_aliases.iter().map(|a| a.to_string()).collect();
+        let mut aliases: Vec<String> = fixes.press_aliases(city.id).to_vec();
         for name in [&city.name, &city.ascii] {
             // "Laâyoune / El Aaiún", "Palikir - National Government Center" are labels, not names.
             let label = name.contains(" / ") || name.contains(" - ");
@@ -455,7 +451,8 @@ mod tests {
             english_words: ["pekin", "genes"].map(String::from).into(),
         };
         let mut report = BuildReport::default();
-        let cities = parse(&text, &capitals, &exclude, &mut report).unwrap();
+        let fixes = Fixes::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap();
+        let cities = parse(&text, &capitals, &exclude, &fixes, &mut report).unwrap();
         let ids: Vec<&str> = cities.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(
             ids,
@@ -538,10 +535,27 @@ mod tests {
     #[test]
     fn bad_rows_name_the_line() {
         let mut report = BuildReport::default();
-        let err = parse("1\tX\n", &HashMap::new(), &Exclude::default(), &mut report).unwrap_err();
+        let err = parse(
+            "1\tX\n",
+            &HashMap::new(),
+            &Exclude::default(),
+            &Fixes::default(),
+            &mut report,
+        )
+        .unwrap_err();
         assert!(
             format!("{err:#}").contains("line 1: expected 19"),
             "{err:#}"
+        );
+        let table = |path: &str, text: &str| Table::from_text(path, text);
+        let err = Fixes::parse(
+            &table("data/city-press.tsv", "# ids\n703448\tKyiv\tKiev\nKyiv\n"),
+            &table("data/city-name-suffixes.tsv", ""),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "data/city-press.tsv:3: geonameid \"Kyiv\" is not a number"
         );
     }
 }

@@ -2,11 +2,13 @@
 //! de-duplication that keeps the original casing, and stable ordering.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::path::Path;
 
 use newsfacet_gazetteer::fold::fold;
 use newsfacet_gazetteer::Entry;
 
-use crate::{BuildReport, SharedName};
+use crate::report::{BuildReport, SharedName};
+use crate::table::Table;
 
 /// Trims and collapses runs of whitespace to one space.
 pub fn clean_text(s: &str) -> String {
@@ -93,28 +95,41 @@ pub fn finalize(entry: &mut Entry) {
     }
 }
 
-/// British and American spellings of an organization's name, both of which the press uses:
-/// "Organisation"/"Organization", "Co-operation"/"Cooperation", "Defence"/"Defense",
-/// "Labour"/"Labor", "Centre"/"Center". Returns the other spellings of `name`, if any.
-pub fn spelling_variants(name: &str) -> Vec<String> {
-    const PAIRS: &[(&str, &str)] = &[
-        ("isation", "ization"),
-        ("Co-operation", "Cooperation"),
-        ("co-operation", "cooperation"),
-        ("Defence", "Defense"),
-        ("Labour", "Labor"),
-        ("Centre", "Center"),
-        ("Programme", "Program"),
-    ];
+/// File of the British and American spelling pairs.
+pub const SPELLING_VARIANTS_FILE: &str = "spelling-variants.tsv";
+
+/// Reads `spelling-variants.tsv`: `(british, american)` substring pairs such as
+/// `("isation", "ization")`, in file order, because the press writes organization names both
+/// ways and each spelling should find the entry.
+pub fn spelling_pairs(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
+    let table = Table::read(dir, SPELLING_VARIANTS_FILE)?;
+    let mut pairs = Vec::new();
+    for row in table.rows(2, 2)? {
+        let pair = (row.cell(0).to_string(), row.cell(1).to_string());
+        if pair.1.is_empty() || pair.0 == pair.1 {
+            return Err(row.error("expected two different spellings"));
+        }
+        if pairs.contains(&pair) {
+            return Err(row.error(format!("{:?} is listed twice", pair.0)));
+        }
+        pairs.push(pair);
+    }
+    Ok(pairs)
+}
+
+/// British and American spellings of an organization's name, both of which the press uses
+/// ("Organisation"/"Organization", "Defence"/"Defense"), from the `pairs` of
+/// [`spelling_pairs`]. Returns the other spellings of `name`, if any.
+pub fn spelling_variants(name: &str, pairs: &[(String, String)]) -> Vec<String> {
     let mut variants = Vec::new();
-    for (british, american) in PAIRS {
+    for (british, american) in pairs {
         for (from, to) in [(british, american), (american, british)] {
             let known: Vec<String> = std::iter::once(name.to_string())
                 .chain(variants.iter().cloned())
                 .collect();
             for spelling in known {
-                if spelling.contains(from) {
-                    let variant = spelling.replace(from, to);
+                if spelling.contains(from.as_str()) {
+                    let variant = spelling.replace(from.as_str(), to);
                     if variant != name && !variants.contains(&variant) {
                         variants.push(variant);
                     }
@@ -246,14 +261,18 @@ mod tests {
 
     #[test]
     fn spelling_variants_cover_british_and_american_forms() {
+        let pairs = spelling_pairs(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap();
         assert_eq!(
-            spelling_variants("Organization for Security and Co-operation in Europe"),
+            spelling_variants(
+                "Organization for Security and Co-operation in Europe",
+                &pairs
+            ),
             vec![
                 "Organisation for Security and Co-operation in Europe",
                 "Organization for Security and Cooperation in Europe",
                 "Organisation for Security and Cooperation in Europe",
             ]
         );
-        assert!(spelling_variants("United Nations").is_empty());
+        assert!(spelling_variants("United Nations", &pairs).is_empty());
     }
 }

@@ -1,7 +1,7 @@
 //! `countries.jsonl` from mledoze/countries `countries.json`, with the names, aliases and
 //! demonyms the press uses.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::path::Path;
 
@@ -14,7 +14,8 @@ use serde::Deserialize;
 use crate::clean::{
     clean_text, drop_shared_aliases, finalize, is_country_code, sort_by_id, strip_parenthetical,
 };
-use crate::{BuildReport, SharedName};
+use crate::report::{BuildReport, SharedName};
+use crate::table::Table;
 
 #[derive(Debug, Deserialize)]
 struct RawCountry {
@@ -54,346 +55,110 @@ struct Demonym {
     m: String,
 }
 
-/// Press-usual corrections for one country.
+/// Press-usual corrections for one country (one row of `country-press.tsv`).
+#[derive(Debug, Clone, Default)]
 struct Press {
-    code: &'static str,
     /// Canonical name, when the source's common name is not the one the press uses.
-    name: Option<&'static str>,
+    name: Option<String>,
     /// Extra aliases, added first so that their casing wins.
-    aliases: &'static [&'static str],
+    aliases: Vec<String>,
     /// Source aliases that are wrong or misleading for this country.
-    remove: &'static [&'static str],
+    remove: Vec<String>,
     /// Extra demonyms and adjectives.
-    demonyms: &'static [&'static str],
+    demonyms: Vec<String>,
 }
 
-const NONE: Press = Press {
-    code: "",
-    name: None,
-    aliases: &[],
-    remove: &[],
-    demonyms: &[],
-};
+/// The country fix tables of `data/`: the source is right about codes but not about the names
+/// the press uses, so these facts are applied on top of it.
+#[derive(Debug, Clone, Default)]
+pub struct Fixes {
+    /// `country-press.tsv`, by ISO code.
+    press: HashMap<String, Press>,
+    /// `invariant-demonyms.txt`: demonyms whose plural is not formed by adding "s".
+    invariant_demonyms: Vec<String>,
+    /// `translation-languages.txt`: translations kept as multilingual aliases.
+    translation_languages: Vec<String>,
+}
 
-/// Press corrections. "Congo" and "Korea" are listed on both countries they can mean so that
-/// the shared-alias rule drops (and reports) them.
-const PRESS: &[Press] = &[
-    Press {
-        code: "US",
-        name: Some("United States"),
-        aliases: &[
-            "US",
-            "U.S.",
-            "USA",
-            "U.S.A.",
-            "America",
-            "United States of America",
-        ],
-        ..NONE
-    },
-    Press {
-        code: "GB",
-        name: Some("United Kingdom"),
-        aliases: &["UK", "U.K.", "Britain", "Great Britain"],
-        demonyms: &["Briton", "Britons"],
-        ..NONE
-    },
-    Press {
-        code: "RU",
-        name: Some("Russia"),
-        aliases: &["Russian Federation"],
-        ..NONE
-    },
-    Press {
-        code: "CN",
-        name: Some("China"),
-        aliases: &["PRC", "People's Republic of China", "mainland China"],
-        ..NONE
-    },
-    Press {
-        code: "TW",
-        name: Some("Taiwan"),
-        aliases: &["Republic of China", "ROC"],
-        ..NONE
-    },
-    Press {
-        code: "KR",
-        name: Some("South Korea"),
-        aliases: &["Republic of Korea", "ROK", "Korea"],
-        ..NONE
-    },
-    Press {
-        code: "KP",
-        name: Some("North Korea"),
-        aliases: &["DPRK", "Democratic People's Republic of Korea", "Korea"],
-        ..NONE
-    },
-    Press {
-        code: "IR",
-        name: Some("Iran"),
-        ..NONE
-    },
-    Press {
-        code: "SY",
-        name: Some("Syria"),
-        ..NONE
-    },
-    Press {
-        code: "VN",
-        name: Some("Vietnam"),
-        aliases: &["Viet Nam"],
-        ..NONE
-    },
-    Press {
-        code: "LA",
-        name: Some("Laos"),
-        ..NONE
-    },
-    Press {
-        code: "TR",
-        name: Some("Turkey"),
-        aliases: &["Türkiye", "Turkiye", "Republic of Turkey"],
-        demonyms: &["Turk", "Turks"],
-        ..NONE
-    },
-    Press {
-        code: "CZ",
-        name: Some("Czechia"),
-        aliases: &["Czech Republic"],
-        demonyms: &["Czechs"],
-        ..NONE
-    },
-    Press {
-        code: "BA",
-        name: Some("Bosnia and Herzegovina"),
-        aliases: &["Bosnia", "Bosnia-Herzegovina"],
-        ..NONE
-    },
-    Press {
-        code: "MM",
-        name: Some("Myanmar"),
-        aliases: &["Burma"],
-        ..NONE
-    },
-    Press {
-        code: "CI",
-        name: Some("Ivory Coast"),
-        aliases: &["Côte d'Ivoire", "Cote d'Ivoire"],
-        ..NONE
-    },
-    Press {
-        code: "SZ",
-        name: Some("Eswatini"),
-        aliases: &["Swaziland"],
-        ..NONE
-    },
-    Press {
-        code: "MK",
-        name: Some("North Macedonia"),
-        aliases: &["Macedonia"],
-        ..NONE
-    },
-    Press {
-        code: "CV",
-        name: Some("Cape Verde"),
-        aliases: &["Cabo Verde"],
-        demonyms: &["Cape Verdean"],
-        ..NONE
-    },
-    Press {
-        code: "PS",
-        name: Some("Palestine"),
-        aliases: &["Palestinian territories", "State of Palestine"],
-        ..NONE
-    },
-    Press {
-        code: "VA",
-        name: Some("Vatican City"),
-        aliases: &["Holy See", "Vatican"],
-        ..NONE
-    },
-    Press {
-        code: "CD",
-        name: Some("Democratic Republic of the Congo"),
-        aliases: &[
-            "DR Congo",
-            "DRC",
-            "Democratic Republic of Congo",
-            "Congo-Kinshasa",
-            "Congo",
-        ],
-        ..NONE
-    },
-    Press {
-        code: "CG",
-        name: Some("Republic of the Congo"),
-        aliases: &["Congo-Brazzaville", "Republic of Congo", "Congo"],
-        ..NONE
-    },
-    Press {
-        code: "FM",
-        name: Some("Micronesia"),
-        ..NONE
-    },
-    Press {
-        code: "TL",
-        name: Some("East Timor"),
-        aliases: &["Timor-Leste"],
-        remove: &["Timor"],
-        ..NONE
-    },
-    Press {
-        code: "AE",
-        aliases: &["UAE", "U.A.E.", "Emirates"],
-        demonyms: &["Emirati"],
-        ..NONE
-    },
-    Press {
-        code: "NL",
-        aliases: &["Holland", "The Netherlands"],
-        demonyms: &["Dutch"],
-        ..NONE
-    },
-    Press {
-        code: "SA",
-        aliases: &["KSA"],
-        remove: &["Saudi"],
-        demonyms: &["Saudi", "Saudis"],
-        ..NONE
-    },
-    Press {
-        code: "ZA",
-        aliases: &["RSA"],
-        ..NONE
-    },
-    Press {
-        code: "PH",
-        demonyms: &["Filipina"],
-        ..NONE
-    },
-    Press {
-        code: "TH",
-        remove: &["Thai", "Prathet"],
-        ..NONE
-    },
-    Press {
-        code: "TG",
-        remove: &["Togolese"],
-        ..NONE
-    },
-    Press {
-        code: "IS",
-        remove: &["Island"],
-        ..NONE
-    },
-    Press {
-        code: "IM",
-        remove: &["Mann"],
-        ..NONE
-    },
-    Press {
-        code: "BN",
-        remove: &["the Abode of Peace"],
-        ..NONE
-    },
-    Press {
-        code: "MX",
-        remove: &["Mexicanos"],
-        ..NONE
-    },
-    Press {
-        code: "PT",
-        remove: &["Portuguesa"],
-        ..NONE
-    },
-    Press {
-        code: "AO",
-        remove: &["ʁɛpublika de an'ɡɔla"],
-        ..NONE
-    },
-    Press {
-        code: "KG",
-        demonyms: &["Kyrgyz"],
-        ..NONE
-    },
-    Press {
-        code: "TJ",
-        demonyms: &["Tajik"],
-        ..NONE
-    },
-    Press {
-        code: "UZ",
-        demonyms: &["Uzbek"],
-        ..NONE
-    },
-    Press {
-        code: "KZ",
-        demonyms: &["Kazakh"],
-        ..NONE
-    },
-    Press {
-        code: "MV",
-        demonyms: &["Maldivian"],
-        ..NONE
-    },
-    Press {
-        code: "EC",
-        demonyms: &["Ecuadorian"],
-        ..NONE
-    },
-    Press {
-        code: "SI",
-        demonyms: &["Slovenian"],
-        ..NONE
-    },
-    Press {
-        code: "AZ",
-        demonyms: &["Azeri"],
-        ..NONE
-    },
-    Press {
-        code: "DK",
-        demonyms: &["Dane", "Danes"],
-        ..NONE
-    },
-    Press {
-        code: "SE",
-        demonyms: &["Swede", "Swedes"],
-        ..NONE
-    },
-    Press {
-        code: "ES",
-        demonyms: &["Spaniard"],
-        ..NONE
-    },
-    Press {
-        code: "HK",
-        demonyms: &["Hongkonger"],
-        ..NONE
-    },
-];
+/// File of the press names, aliases, removals and demonyms of countries.
+pub const PRESS_FILE: &str = "country-press.tsv";
+/// File of the demonyms that take no plural "s".
+pub const INVARIANT_DEMONYMS_FILE: &str = "invariant-demonyms.txt";
+/// File of the languages whose translated names become aliases.
+pub const TRANSLATION_LANGUAGES_FILE: &str = "translation-languages.txt";
 
-/// Demonyms whose plural is not formed by adding "s".
-const INVARIANT_DEMONYMS: &[&str] = &[
-    "Malagasy",
-    "Motswana",
-    "Mosotho",
-    "Ni-Vanuatu",
-    "I-Kiribati",
-    "Vatican",
-];
+impl Fixes {
+    /// Reads the country fix tables from the curated data folder.
+    pub fn load(dir: &Path) -> anyhow::Result<Fixes> {
+        Fixes::parse(
+            &Table::read(dir, PRESS_FILE)?,
+            &Table::read(dir, INVARIANT_DEMONYMS_FILE)?,
+            &Table::read(dir, TRANSLATION_LANGUAGES_FILE)?,
+        )
+    }
 
-/// Translations kept as multilingual aliases (besides native names).
-const TRANSLATION_LANGUAGES: &[&str] = &["rus", "zho"];
+    /// Parses the three tables; errors name `file:line`.
+    pub fn parse(
+        press: &Table,
+        invariant_demonyms: &Table,
+        translation_languages: &Table,
+    ) -> anyhow::Result<Fixes> {
+        let mut fixes = Fixes {
+            invariant_demonyms: invariant_demonyms.items()?,
+            translation_languages: translation_languages.items()?,
+            ..Fixes::default()
+        };
+        for row in press.rows(1, 5)? {
+            let code = row.cell(0);
+            if !is_country_code(code) {
+                return Err(row.error(format!("{code:?} is not two uppercase letters")));
+            }
+            let name = Some(row.cell(1)).filter(|n| !n.is_empty());
+            let fix = Press {
+                name: name.map(str::to_string),
+                aliases: row.list(2),
+                remove: row.list(3),
+                demonyms: row.list(4),
+            };
+            if fixes.press.insert(code.to_string(), fix).is_some() {
+                return Err(row.error(format!("country {code} is listed twice")));
+            }
+        }
+        Ok(fixes)
+    }
+
+    /// The plural of a demonym by adding "s", or `None` when it does not take one (ends in s,
+    /// sh, ch, ese, x, z, or is invariant: "Chinese", "Swiss", "British", "Dutch").
+    pub fn plural(&self, demonym: &str) -> Option<String> {
+        let lower = demonym.to_lowercase();
+        let last = lower.chars().next_back()?;
+        if !last.is_alphabetic()
+            || self
+                .invariant_demonyms
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(demonym))
+            || ["s", "sh", "ch", "ese", "x", "z"]
+                .iter()
+                .any(|end| lower.ends_with(end))
+        {
+            return None;
+        }
+        Some(format!("{demonym}s"))
+    }
+}
 
 /// Reads `countries.json` and compiles the country entries.
-pub fn from_file(path: &Path, report: &mut BuildReport) -> anyhow::Result<Vec<Entry>> {
+pub fn from_file(
+    path: &Path,
+    fixes: &Fixes,
+    report: &mut BuildReport,
+) -> anyhow::Result<Vec<Entry>> {
     let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    parse(&text, report).with_context(|| format!("in {}", path.display()))
+    parse(&text, fixes, report).with_context(|| format!("in {}", path.display()))
 }
 
 /// Compiles country entries from the text of `countries.json`.
-pub fn parse(json: &str, report: &mut BuildReport) -> anyhow::Result<Vec<Entry>> {
+pub fn parse(json: &str, fixes: &Fixes, report: &mut BuildReport) -> anyhow::Result<Vec<Entry>> {
     let raw: Vec<RawCountry> = serde_json::from_str(json).context("parsing countries JSON")?;
     let mut entries = Vec::with_capacity(raw.len());
     let mut independent = Vec::with_capacity(raw.len());
@@ -409,11 +174,9 @@ pub fn parse(json: &str, report: &mut BuildReport) -> anyhow::Result<Vec<Entry>>
         if !codes.insert(country.cca2.clone()) {
             bail!("country code {} appears twice", country.cca2);
         }
-        let press = PRESS
-            .iter()
-            .find(|p| p.code == country.cca2)
-            .unwrap_or(&NONE);
-        entries.push(entry_for(country, press));
+        let no_fix = Press::default();
+        let press = fixes.press.get(&country.cca2).unwrap_or(&no_fix);
+        entries.push(entry_for(country, press, fixes));
         independent.push(country.independent.unwrap_or(false));
     }
     drop_shared(&mut entries, &independent, report);
@@ -424,11 +187,11 @@ pub fn parse(json: &str, report: &mut BuildReport) -> anyhow::Result<Vec<Entry>>
     Ok(entries)
 }
 
-fn entry_for(raw: &RawCountry, press: &Press) -> Entry {
+fn entry_for(raw: &RawCountry, press: &Press, fixes: &Fixes) -> Entry {
     let code = raw.cca2.as_str();
     let name = press
         .name
-        .map(str::to_string)
+        .clone()
         .unwrap_or_else(|| clean_text(&raw.name.common));
     let mut entry = Entry::new(
         format!("country:{code}"),
@@ -438,7 +201,7 @@ fn entry_for(raw: &RawCountry, press: &Press) -> Entry {
     );
     entry.country = Some(code.to_string());
 
-    let mut aliases: Vec<String> = press.aliases.iter().map(|a| a.to_string()).collect();
+    let mut aliases: Vec<String> = press.aliases.clone();
     aliases.push(raw.name.common.clone());
     aliases.push(strip_parenthetical(&raw.name.official));
     for native in raw.name.native.values() {
@@ -452,8 +215,8 @@ fn entry_for(raw: &RawCountry, press: &Press) -> Entry {
         }
         aliases.push(strip_parenthetical(alt));
     }
-    for language in TRANSLATION_LANGUAGES {
-        if let Some(pair) = raw.translations.get(*language) {
+    for language in &fixes.translation_languages {
+        if let Some(pair) = raw.translations.get(language) {
             aliases.push(strip_parenthetical(&pair.common));
         }
     }
@@ -472,29 +235,11 @@ fn entry_for(raw: &RawCountry, press: &Press) -> Entry {
             }
         }
     }
-    demonyms.extend(press.demonyms.iter().map(|d| d.to_string()));
-    let plurals: Vec<String> = demonyms.iter().filter_map(|d| plural(d)).collect();
+    demonyms.extend(press.demonyms.iter().cloned());
+    let plurals: Vec<String> = demonyms.iter().filter_map(|d| fixes.plural(d)).collect();
     demonyms.extend(plurals);
     entry.demonyms = demonyms;
     entry
-}
-
-/// The plural of a demonym by adding "s", or `None` when it does not take one (ends in s, sh,
-/// ch, ese, ss, x, z, or is invariant: "Chinese", "Swiss", "British", "Dutch").
-pub fn plural(demonym: &str) -> Option<String> {
-    let lower = demonym.to_lowercase();
-    let last = lower.chars().next_back()?;
-    if !last.is_alphabetic()
-        || INVARIANT_DEMONYMS
-            .iter()
-            .any(|d| d.eq_ignore_ascii_case(demonym))
-        || ["s", "sh", "ch", "ese", "x", "z"]
-            .iter()
-            .any(|end| lower.ends_with(end))
-    {
-        return None;
-    }
-    Some(format!("{demonym}s"))
 }
 
 /// Drops aliases and demonyms that several countries carry, reporting each.
@@ -579,6 +324,11 @@ mod tests {
        "altSpellings": ["US", "USA"], "demonyms": {"eng": {"f": "American", "m": "American"}}}
     ]"#;
 
+    /// The real fix tables of this crate's `data/` folder.
+    fn fixes() -> Fixes {
+        Fixes::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap()
+    }
+
     fn by_code<'a>(entries: &'a [Entry], code: &str) -> &'a Entry {
         entries
             .iter()
@@ -589,7 +339,7 @@ mod tests {
     #[test]
     fn press_names_aliases_and_demonyms() {
         let mut report = BuildReport::default();
-        let entries = parse(FIXTURE, &mut report).unwrap();
+        let entries = parse(FIXTURE, &fixes(), &mut report).unwrap();
         assert_eq!(entries.len(), 6);
         let tr = by_code(&entries, "TR");
         assert_eq!(tr.id, "country:TR");
@@ -649,6 +399,8 @@ mod tests {
 
     #[test]
     fn plurals() {
+        let fixes = fixes();
+        let plural = |d: &str| fixes.plural(d);
         assert_eq!(plural("Russian").as_deref(), Some("Russians"));
         assert_eq!(plural("Iraqi").as_deref(), Some("Iraqis"));
         assert_eq!(plural("Chinese"), None);
@@ -657,5 +409,27 @@ mod tests {
         assert_eq!(plural("Dutch"), None);
         assert_eq!(plural("Manx"), None);
         assert_eq!(plural("Malagasy"), None);
+    }
+
+    #[test]
+    fn bad_press_rows_name_file_and_line() {
+        let items = |text: &str| Table::from_text("x.txt", text.to_string());
+        let parse_press = |text: &str| {
+            Fixes::parse(
+                &Table::from_text("data/country-press.tsv", text),
+                &items(""),
+                &items(""),
+            )
+            .unwrap_err()
+            .to_string()
+        };
+        assert_eq!(
+            parse_press("# c\nus\tUnited States\n"),
+            "data/country-press.tsv:2: \"us\" is not two uppercase letters"
+        );
+        assert_eq!(
+            parse_press("US\nUS\tUSA\n"),
+            "data/country-press.tsv:2: country US is listed twice"
+        );
     }
 }

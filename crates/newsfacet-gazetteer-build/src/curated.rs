@@ -8,13 +8,16 @@ use anyhow::{bail, Context};
 use newsfacet_gazetteer::parse_tsv_line;
 use newsfacet_gazetteer::{EntityType, Entry};
 
-use crate::BuildReport;
+use crate::report::BuildReport;
 
 /// The entity type every line of a curated file must have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expect {
+    /// `people.tsv`: a line of another type would put an organisation among the speakers.
     Person,
+    /// `organizations.tsv` and `sources.tsv`: only organisations can be merged or publish.
     Organization,
+    /// `regions.tsv`: only places can be merged into GeoNames subdivisions.
     Place,
 }
 

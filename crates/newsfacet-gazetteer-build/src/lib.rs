@@ -1,19 +1,21 @@
 //! Compiles the bundled gazetteers (`index-data/gazetteers/*.jsonl` and `common-words.txt`)
-//! from the public sources in `../shared/data/gazetteer-sources` and the curated TSV lists in
-//! this crate's `data/` folder.
+//! from the public sources in `../shared/data/gazetteer-sources` and the curated TSV lists and
+//! fix tables (read by [`table`]) in this crate's `data/` folder.
 //!
 //! | output | from |
 //! |---|---|
-//! | `countries.jsonl` | mledoze `countries.json`, with press-usual names, aliases and demonyms |
-//! | `cities.jsonl` | GeoNames `cities15000.txt` + `countryInfo.txt` (capitals) |
-//! | `regions.jsonl` | GeoNames `admin1CodesASCII.txt` + curated `regions.tsv` |
-//! | `organizations.jsonl` | supraverden `general_list.yaml` + curated `organizations.tsv` |
+//! | `countries.jsonl` | mledoze `countries.json`, with press-usual names, aliases and demonyms (`country-press.tsv`, `invariant-demonyms.txt`, `translation-languages.txt`) |
+//! | `cities.jsonl` | GeoNames `cities15000.txt` + `countryInfo.txt` (capitals), press names (`city-press.tsv`, `city-name-suffixes.tsv`) |
+//! | `regions.jsonl` | GeoNames `admin1CodesASCII.txt` (minus `generic-region-names.txt`) + curated `regions.tsv` |
+//! | `organizations.jsonl` | supraverden `general_list.yaml` + curated `organizations.tsv` + `spelling-variants.tsv` |
 //! | `sources.jsonl` | curated `sources.tsv` (publishers with their web domains) |
-//! | `people.jsonl` | `legislators-current.yaml` + `executive.yaml` + curated `people.tsv` |
+//! | `people.jsonl` | `legislators-current.yaml` + `executive.yaml` + curated `people.tsv` + `us-states.tsv` |
 //! | `common-words.txt` | single-word names of non-country entries found in the ordinary English words (`newsfacet_gazetteer::words::ORDINARY_WORDS`) |
 //!
 //! The output is deterministic: stable ids, entries sorted by id (cities by GeoNames id),
 //! aliases de-duplicated and sorted, no timestamps. Building twice gives identical bytes.
+
+#![warn(missing_docs)]
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
@@ -22,7 +24,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context};
 use newsfacet_gazetteer::fold::fold;
 use newsfacet_gazetteer::Entry;
-use serde::Serialize;
 
 pub mod cities;
 pub mod clean;
@@ -31,6 +32,10 @@ pub mod curated;
 pub mod organizations;
 pub mod people;
 pub mod regions;
+pub mod report;
+pub mod table;
+
+pub use report::{BuildReport, DomainCoverage, SharedName, WrittenFile};
 
 /// Where to read and write.
 #[derive(Debug, Clone)]
@@ -54,72 +59,6 @@ impl BuildOptions {
     }
 }
 
-/// One written output file.
-#[derive(Debug, Clone, Serialize)]
-pub struct WrittenFile {
-    /// File name inside the output folder.
-    pub file: String,
-    /// Entries (lines) written.
-    pub entries: usize,
-    /// Size in bytes.
-    pub bytes: u64,
-}
-
-/// A name dropped because several entries carried it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct SharedName {
-    /// The name as first seen.
-    pub name: String,
-    /// Ids of every entry that carried it.
-    pub entries: Vec<String>,
-    /// The entry that keeps it, when one clearly owns it (its canonical name, or the one
-    /// sovereign country among dependent territories).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub kept_on: Option<String>,
-}
-
-/// How many domains of the `us-news-domains` hint list a curated publisher covers.
-#[derive(Debug, Clone, Serialize)]
-pub struct DomainCoverage {
-    pub listed: usize,
-    pub covered: usize,
-}
-
-/// What [`build`] did.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct BuildReport {
-    /// Every written file with its entry count.
-    pub files: Vec<WrittenFile>,
-    /// Sum of the file sizes.
-    pub total_bytes: u64,
-    /// Problems that did not stop the build (missing curated files, odd source rows).
-    pub warnings: Vec<String>,
-    /// Aliases removed because they named more than one entry of the same kind.
-    pub dropped_shared_aliases: Vec<SharedName>,
-    /// Country demonyms removed because more than one country carried them.
-    pub dropped_shared_demonyms: Vec<SharedName>,
-    /// Curated entries merged into source entries, as `curated name → id`.
-    pub merges: Vec<String>,
-    /// Latin-script GeoNames alternates dropped because two large cities shared them.
-    pub dropped_shared_city_alternates: usize,
-    /// GeoNames first-level subdivisions left out because their name is a generic word
-    /// ("Central", "Western"), as `id name`.
-    pub skipped_generic_regions: Vec<String>,
-    /// Capitals taken from `countryInfo.txt` because no PPLC city matched.
-    pub capitals_from_country_info: Vec<String>,
-    /// Coverage of the `us-news-domains` hint list by curated publishers, when present.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub us_news_domains: Option<DomainCoverage>,
-}
-
-impl BuildReport {
-    pub(crate) fn warn(&mut self, message: impl Into<String>) {
-        let message = message.into();
-        tracing::warn!("{message}");
-        self.warnings.push(message);
-    }
-}
-
 /// The output file names, in the order the runtime loads them.
 pub const OUTPUT_FILES: [&str; 6] = [
     "countries.jsonl",
@@ -136,11 +75,17 @@ pub const COMMON_WORDS_FILE: &str = "common-words.txt";
 /// Every compiled gazetteer, before writing.
 #[derive(Debug, Clone, Default)]
 pub struct Compiled {
+    /// `countries.jsonl`, sorted by id; other places may not take these names.
     pub countries: Vec<Entry>,
+    /// `cities.jsonl`, sorted by GeoNames id (the `city:` ids sort numerically there).
     pub cities: Vec<Entry>,
+    /// `regions.jsonl`: GeoNames subdivisions merged with the curated regions, sorted by id.
     pub regions: Vec<Entry>,
+    /// `organizations.jsonl`: the public list merged with the curated organisations.
     pub organizations: Vec<Entry>,
+    /// `sources.jsonl`: curated publishers, kept apart so domains resolve to a source facet.
     pub sources: Vec<Entry>,
+    /// `people.jsonl`: US legislators and executives merged with the curated people.
     pub people: Vec<Entry>,
     /// Lowercase folded words for `common-words.txt`, sorted.
     pub common_words: Vec<String>,
@@ -179,7 +124,18 @@ pub fn compile(options: &BuildOptions, report: &mut BuildReport) -> anyhow::Resu
         .map(str::to_string)
         .collect();
 
-    let countries = countries::from_file(&src.join("mledoze-countries/countries.json"), report)?;
+    // The fix tables first: a bad line there should stop the build before the slow parts.
+    let country_fixes = countries::Fixes::load(cur)?;
+    let city_fixes = cities::Fixes::load(cur)?;
+    let generic_region_names = regions::generic_names(cur)?;
+    let spelling_pairs = clean::spelling_pairs(cur)?;
+    let us_states = people::UsStates::load(cur)?;
+
+    let countries = countries::from_file(
+        &src.join("mledoze-countries/countries.json"),
+        &country_fixes,
+        report,
+    )?;
     let exclude = cities::Exclude {
         country_keys: countries::name_keys(&countries),
         english_words,
@@ -188,12 +144,14 @@ pub fn compile(options: &BuildOptions, report: &mut BuildReport) -> anyhow::Resu
         &src.join("geonames/countryInfo.txt"),
         &src.join("geonames/cities15000.txt"),
         &exclude,
+        &city_fixes,
         report,
     )?;
 
     let mut regions = regions::admin1_from_file(
         &src.join("geonames/admin1CodesASCII.txt"),
         &countries,
+        &generic_region_names,
         report,
     )?;
     let curated_regions =
@@ -227,6 +185,7 @@ pub fn compile(options: &BuildOptions, report: &mut BuildReport) -> anyhow::Resu
     let organizations = organizations::build(
         &src.join("international-organizations/general_list.yaml"),
         curated_orgs,
+        &spelling_pairs,
         report,
     )?;
 
@@ -250,6 +209,7 @@ pub fn compile(options: &BuildOptions, report: &mut BuildReport) -> anyhow::Resu
         &src.join("us-congress-legislators/legislators-current.yaml"),
         &src.join("us-congress-legislators/executive.yaml"),
         curated_people,
+        &us_states,
         report,
     )?;
 

@@ -12,7 +12,7 @@ use newsfacet_gazetteer::{EntityType, Entry};
 use serde_yaml_ng::{Mapping, Value};
 
 use crate::clean::{absorb, clean_text, drop_shared_aliases, finalize, sort_by_id};
-use crate::BuildReport;
+use crate::report::BuildReport;
 
 /// Kind of every organisation from the supraverden list.
 pub const KIND_INTERNATIONAL: &str = "international";
@@ -20,6 +20,7 @@ pub const KIND_INTERNATIONAL: &str = "international";
 /// One organisation from the list, with the names curated entries may match on.
 #[derive(Debug, Clone)]
 pub struct International {
+    /// The compiled entry; merges keep its `io:` id so that ids stay stable across curations.
     pub entry: Entry,
     /// Every full name (English or not) and the English abbreviations, folded.
     pub match_keys: Vec<String>,
@@ -29,6 +30,7 @@ pub struct International {
 pub fn build(
     path: &Path,
     curated: Vec<Entry>,
+    spelling_pairs: &[(String, String)],
     report: &mut BuildReport,
 ) -> anyhow::Result<Vec<Entry>> {
     let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
@@ -37,7 +39,9 @@ pub fn build(
     for entry in &mut entries {
         let names: Vec<String> = entry.names().map(str::to_string).collect();
         for name in names {
-            entry.aliases.extend(crate::clean::spelling_variants(&name));
+            entry
+                .aliases
+                .extend(crate::clean::spelling_variants(&name, spelling_pairs));
         }
     }
     drop_shared_aliases(&mut entries, report);

@@ -11,7 +11,8 @@ use newsfacet_gazetteer::{EntityType, Entry};
 use serde::Deserialize;
 
 use crate::clean::{absorb, clean_text, drop_shared_aliases, finalize, sort_by_id};
-use crate::BuildReport;
+use crate::report::BuildReport;
+use crate::table::Table;
 
 /// Kind of a member of Congress.
 pub const KIND_LEGISLATOR: &str = "legislator";
@@ -23,52 +24,76 @@ pub const KIND_OFFICIAL: &str = "official";
 /// Executive office holders whose last term ended before this date are left out.
 pub const EXECUTIVE_SINCE: &str = "1977-01-01";
 
+/// One person of `legislators-current.yaml` or `executive.yaml`, reduced to the fields the
+/// build uses so that upstream additions do not break parsing.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Person {
+    /// External ids: the entry id comes from them, and they match a president to a legislator.
     pub id: PersonIds,
+    /// Name parts, from which the canonical name and full-name aliases are composed.
     pub name: PersonName,
+    /// Biography, read only for gender (pronoun resolution downstream).
     #[serde(default)]
     pub bio: Bio,
+    /// Terms of office, which give the roles and whether they are current or former.
     #[serde(default)]
     pub terms: Vec<Term>,
 }
 
+/// A person's external ids, in the order of preference for the stable entry id.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct PersonIds {
+    /// Congressional Biographical Directory id, preferred because every legislator has one.
     pub bioguide: Option<String>,
+    /// Wikidata item, used for executives without a bioguide id and to match across files.
     pub wikidata: Option<String>,
+    /// GovTrack id, the last resort so that every person still gets a stable id.
     pub govtrack: Option<u64>,
 }
 
+/// Name parts as the source splits them; the press writes several combinations of them.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct PersonName {
+    /// Given name ("Bernard"), the start of every full-name variant.
     #[serde(default)]
     pub first: String,
+    /// Middle name or initial, giving "George W. Bush" style variants and disambiguation.
     #[serde(default)]
     pub middle: Option<String>,
+    /// Surname, never used alone because bare surnames are too ambiguous.
     #[serde(default)]
     pub last: String,
+    /// "Jr.", "III": kept only on the variant with the middle initial, as the press writes it.
     #[serde(default)]
     pub suffix: Option<String>,
+    /// Usual first name ("Bernie"), which the press uses more than the given name.
     #[serde(default)]
     pub nickname: Option<String>,
+    /// The name the person uses officially, preferred as the canonical name.
     #[serde(default)]
     pub official_full: Option<String>,
 }
 
+/// Biographical fields of a person.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct Bio {
+    /// "M" or "F" in the source, written as "m"/"f" so the tagger can resolve pronouns.
     pub gender: Option<String>,
 }
 
+/// One term of office.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Term {
+    /// `sen`, `rep`, `prez` or `viceprez`: which office, hence which role and entry kind.
     #[serde(rename = "type")]
     pub kind: String,
+    /// Start date (`YYYY-MM-DD`); the latest start in the data stands for "today".
     #[serde(default)]
     pub start: String,
+    /// End date (`YYYY-MM-DD`); a term ended by "today" makes the role "former".
     #[serde(default)]
     pub end: String,
+    /// Two-letter state or territory code of a congressional term (see `us-states.tsv`).
     #[serde(default)]
     pub state: Option<String>,
 }
@@ -87,6 +112,7 @@ pub fn build(
     legislators: &Path,
     executive: &Path,
     curated: Vec<Entry>,
+    states: &UsStates,
     report: &mut BuildReport,
 ) -> anyhow::Result<Vec<Entry>> {
     let read = |path: &Path| -> anyhow::Result<Vec<Person>> {
@@ -96,7 +122,7 @@ pub fn build(
     };
     let legislators = read(legislators)?;
     let executive = read(executive)?;
-    compile(legislators, executive, curated, report)
+    compile(legislators, executive, curated, states, report)
 }
 
 /// The latest term start in the data: terms ending after it are still running. Using the data's
@@ -114,12 +140,13 @@ pub fn compile(
     legislators: Vec<Person>,
     executive: Vec<Person>,
     curated: Vec<Entry>,
+    states: &UsStates,
     report: &mut BuildReport,
 ) -> anyhow::Result<Vec<Entry>> {
     let today = reference_date(&legislators.iter().chain(&executive).collect::<Vec<_>>());
     let mut candidates: Vec<Candidate> = Vec::new();
     for (index, person) in legislators.into_iter().enumerate() {
-        let entry = legislator_entry(&person, &today)
+        let entry = legislator_entry(&person, &today, states)
             .with_context(|| format!("legislator #{}", index + 1))?;
         candidates.push(Candidate {
             entry,
@@ -311,80 +338,78 @@ fn name_variants(name: &PersonName) -> Vec<String> {
     variants
 }
 
-fn state_name(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "AL" => "Alabama",
-        "AK" => "Alaska",
-        "AZ" => "Arizona",
-        "AR" => "Arkansas",
-        "CA" => "California",
-        "CO" => "Colorado",
-        "CT" => "Connecticut",
-        "DE" => "Delaware",
-        "FL" => "Florida",
-        "GA" => "Georgia",
-        "HI" => "Hawaii",
-        "ID" => "Idaho",
-        "IL" => "Illinois",
-        "IN" => "Indiana",
-        "IA" => "Iowa",
-        "KS" => "Kansas",
-        "KY" => "Kentucky",
-        "LA" => "Louisiana",
-        "ME" => "Maine",
-        "MD" => "Maryland",
-        "MA" => "Massachusetts",
-        "MI" => "Michigan",
-        "MN" => "Minnesota",
-        "MS" => "Mississippi",
-        "MO" => "Missouri",
-        "MT" => "Montana",
-        "NE" => "Nebraska",
-        "NV" => "Nevada",
-        "NH" => "New Hampshire",
-        "NJ" => "New Jersey",
-        "NM" => "New Mexico",
-        "NY" => "New York",
-        "NC" => "North Carolina",
-        "ND" => "North Dakota",
-        "OH" => "Ohio",
-        "OK" => "Oklahoma",
-        "OR" => "Oregon",
-        "PA" => "Pennsylvania",
-        "RI" => "Rhode Island",
-        "SC" => "South Carolina",
-        "SD" => "South Dakota",
-        "TN" => "Tennessee",
-        "TX" => "Texas",
-        "UT" => "Utah",
-        "VT" => "Vermont",
-        "VA" => "Virginia",
-        "WA" => "Washington",
-        "WV" => "West Virginia",
-        "WI" => "Wisconsin",
-        "WY" => "Wyoming",
-        "DC" => "the District of Columbia",
-        "PR" => "Puerto Rico",
-        "GU" => "Guam",
-        "VI" => "the U.S. Virgin Islands",
-        "AS" => "American Samoa",
-        "MP" => "the Northern Mariana Islands",
-        _ => return None,
-    })
+/// File of the US states and territories that legislators' terms name.
+pub const US_STATES_FILE: &str = "us-states.tsv";
+
+/// What a House member of a state or territory is called.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HouseSeat {
+    Representative,
+    Delegate,
+    ResidentCommissioner,
+}
+
+/// A state or territory of `us-states.tsv`.
+#[derive(Debug, Clone)]
+struct UsState {
+    name: String,
+    house: HouseSeat,
+}
+
+/// The US states and territories of `us-states.tsv`, by the legislators' two-letter code: the
+/// source gives only codes, and roles read "U.S. Senator from Vermont".
+#[derive(Debug, Clone, Default)]
+pub struct UsStates(HashMap<String, UsState>);
+
+impl UsStates {
+    /// Reads `us-states.tsv` from the curated data folder.
+    pub fn load(dir: &Path) -> anyhow::Result<UsStates> {
+        UsStates::parse(&Table::read(dir, US_STATES_FILE)?)
+    }
+
+    /// Parses the table; errors name `file:line`.
+    pub fn parse(table: &Table) -> anyhow::Result<UsStates> {
+        let mut states = HashMap::new();
+        for row in table.rows(3, 3)? {
+            let house = match row.cell(2) {
+                "representative" => HouseSeat::Representative,
+                "delegate" => HouseSeat::Delegate,
+                "resident_commissioner" => HouseSeat::ResidentCommissioner,
+                other => {
+                    return Err(row.error(format!(
+                        "house {other:?} is not representative, delegate or resident_commissioner"
+                    )))
+                }
+            };
+            if row.cell(1).is_empty() {
+                return Err(row.error("empty name"));
+            }
+            let state = UsState {
+                name: row.cell(1).to_string(),
+                house,
+            };
+            if states.insert(row.cell(0).to_string(), state).is_some() {
+                return Err(row.error(format!("state {} is listed twice", row.cell(0))));
+            }
+        }
+        Ok(UsStates(states))
+    }
 }
 
 /// "U.S. Senator from Vermont", "U.S. Representative from California", "Delegate to the U.S.
 /// House from Guam", "Resident Commissioner of Puerto Rico", with "former " once ended.
-fn legislative_role(term: &Term, today: &str) -> anyhow::Result<String> {
+fn legislative_role(term: &Term, today: &str, states: &UsStates) -> anyhow::Result<String> {
     let code = term.state.as_deref().unwrap_or("");
-    let state = state_name(code).with_context(|| format!("unknown state {code:?}"))?;
-    let role = match (term.kind.as_str(), code) {
-        ("sen", _) => format!("U.S. Senator from {state}"),
-        ("rep", "PR") => "Resident Commissioner of Puerto Rico".to_string(),
-        ("rep", "DC" | "GU" | "VI" | "AS" | "MP") => {
-            format!("Delegate to the U.S. House from {state}")
-        }
-        ("rep", _) => format!("U.S. Representative from {state}"),
+    let state = states
+        .0
+        .get(code)
+        .with_context(|| format!("unknown state {code:?} (add it to data/{US_STATES_FILE})"))?;
+    let name = &state.name;
+    let role = match (term.kind.as_str(), state.house) {
+        ("sen", _) => format!("U.S. Senator from {name}"),
+        ("rep", HouseSeat::ResidentCommissioner) => format!("Resident Commissioner of {name}"),
+        ("rep", HouseSeat::Delegate) => format!("Delegate to the U.S. House from {name}"),
+        ("rep", HouseSeat::Representative) => format!("U.S. Representative from {name}"),
         (other, _) => bail!("unknown term type {other:?}"),
     };
     Ok(if term.end.as_str() <= today {
@@ -394,7 +419,7 @@ fn legislative_role(term: &Term, today: &str) -> anyhow::Result<String> {
     })
 }
 
-fn legislator_entry(person: &Person, today: &str) -> anyhow::Result<Entry> {
+fn legislator_entry(person: &Person, today: &str, states: &UsStates) -> anyhow::Result<Entry> {
     let variants = name_variants(&person.name);
     let name = variants.first().cloned().context("no name")?;
     let mut entry = Entry::new(
@@ -411,7 +436,7 @@ fn legislator_entry(person: &Person, today: &str) -> anyhow::Result<Entry> {
         .iter()
         .max_by(|a, b| a.start.cmp(&b.start))
         .context("no terms")?;
-    entry.roles.push(legislative_role(latest, today)?);
+    entry.roles.push(legislative_role(latest, today, states)?);
     Ok(entry)
 }
 
@@ -544,7 +569,8 @@ mod tests {
             .map(|l| parse_tsv_line(l).unwrap().unwrap())
             .collect();
         let mut report = BuildReport::default();
-        let entries = compile(legislators, executive, curated, &mut report).unwrap();
+        let states = UsStates::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap();
+        let entries = compile(legislators, executive, curated, &states, &mut report).unwrap();
         (entries, report)
     }
 

@@ -11,62 +11,39 @@ use newsfacet_gazetteer::kind;
 use newsfacet_gazetteer::{EntityType, Entry};
 
 use crate::clean::is_country_code;
-use crate::{BuildReport, SharedName};
+use crate::report::{BuildReport, SharedName};
+use crate::table::Table;
 
-/// Subdivision names that are generic words ("Central" is a region of six countries): a tagger
-/// would mostly match "Central Bank" or "Western officials" with them, so they are left out.
-pub const GENERIC_REGION_NAMES: &[&str] = &[
-    "central",
-    "centre",
-    "center",
-    "capital",
-    "east",
-    "eastern",
-    "north",
-    "northern",
-    "south",
-    "southern",
-    "west",
-    "western",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "littoral",
-    "plateau",
-    "plateaux",
-    "maritime",
-    "oriental",
-    "occidental",
-    "islands",
-    "lakes",
-    "coast",
-    "gulf",
-    "forest",
-    "pool",
-    "unity",
-    "est",
-    "ouest",
-    "nord",
-    "sud",
-];
+/// File of the subdivision names that are generic words.
+pub const GENERIC_NAMES_FILE: &str = "generic-region-names.txt";
+
+/// Reads `generic-region-names.txt`, folded: subdivision names that are generic words
+/// ("Central" is a region of six countries) would mostly match "Central Bank" or "Western
+/// officials", so [`parse_admin1`] leaves them out.
+pub fn generic_names(dir: &Path) -> anyhow::Result<HashSet<String>> {
+    let names = Table::read(dir, GENERIC_NAMES_FILE)?.items()?;
+    Ok(names.iter().map(|n| fold(n)).collect())
+}
 
 /// Reads `admin1CodesASCII.txt`.
 pub fn admin1_from_file(
     path: &Path,
     countries: &[Entry],
+    generic: &HashSet<String>,
     report: &mut BuildReport,
 ) -> anyhow::Result<Vec<Entry>> {
     let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    parse_admin1(&text, countries, report).with_context(|| format!("in {}", path.display()))
+    parse_admin1(&text, countries, generic, report)
+        .with_context(|| format!("in {}", path.display()))
 }
 
 /// Compiles region entries from `CC.code<TAB>name<TAB>ascii name<TAB>geonameid` lines, skipping
 /// subdivisions named like their own country (city-states, single-region territories) and those
-/// with a [generic name](GENERIC_REGION_NAMES) (listed in `report`).
+/// with a [generic name](generic_names) among the folded `generic` (listed in `report`).
 pub fn parse_admin1(
     text: &str,
     countries: &[Entry],
+    generic: &HashSet<String>,
     report: &mut BuildReport,
 ) -> anyhow::Result<Vec<Entry>> {
     let mut country_names: HashMap<&str, HashSet<String>> = HashMap::new();
@@ -108,7 +85,7 @@ pub fn parse_admin1(
         {
             continue;
         }
-        if GENERIC_REGION_NAMES.contains(&fold(name).as_str()) {
+        if generic.contains(&fold(name)) {
             report
                 .skipped_generic_regions
                 .push(format!("admin1:{code} {name}"));
@@ -227,7 +204,8 @@ mod tests {
         sg.country = Some("SG".into());
         let text = "US.VT\tVermont\tVermont\t5242283\nAE.05\tRaʼs al Khaymah\tImarat Ra's al Khaymah\t291075\nSG.01\tSingapore\tSingapore\t1\nGH.04\tCentral\tCentral\t2\n";
         let mut report = BuildReport::default();
-        let regions = parse_admin1(text, &[sg], &mut report).unwrap();
+        let generic = generic_names(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap();
+        let regions = parse_admin1(text, &[sg], &generic, &mut report).unwrap();
         assert_eq!(report.skipped_generic_regions, vec!["admin1:GH.04 Central"]);
         assert_eq!(regions.len(), 2);
         assert_eq!(regions[0].id, "admin1:US.VT");
@@ -264,6 +242,7 @@ mod tests {
         let mut admin1 = parse_admin1(
             "UA.11\tCrimea\tCrimea\t703883\nUS.VT\tVermont\tVermont\t1\n",
             &[],
+            &generic,
             &mut report,
         )
         .unwrap();
@@ -275,7 +254,7 @@ mod tests {
         );
         assert_eq!(admin1[0].id, "admin1:UA.11");
         assert!(admin1[0].aliases.contains(&"Crimean Peninsula".to_string()));
-        let err = parse_admin1("USVT\tVermont\tVermont\t1\n", &[], &mut report)
+        let err = parse_admin1("USVT\tVermont\tVermont\t1\n", &[], &generic, &mut report)
             .unwrap_err()
             .to_string();
         assert!(err.contains("line 1"), "{err}");
