@@ -68,7 +68,9 @@ pub struct Gazetteer {
 enum State {
     Bundled {
         archive: &'static ArchivedCompiled,
-        entries: Box<[OnceLock<Entry>]>,
+        /// Each entry decoded on first use; boxed so that the cache of the ~32,000 entries a
+        /// command mostly never touches stays small.
+        entries: Box<[OnceLock<Box<Entry>>]>,
         lookups: Lookups,
     },
     Owned {
@@ -104,11 +106,24 @@ static COMPILED: &Aligned<[u8]> =
 #[repr(C, align(16))]
 struct Aligned<T: ?Sized>(T);
 
+/// The compiled archive. Release builds trust the bytes that this crate's own build script
+/// wrote from the same type definitions in the same build: validating all 32,000 entries
+/// would be most of a search's start-up. Debug builds, and so every test run, validate them.
+fn compiled_archive() -> Result<&'static ArchivedCompiled, GazetteerError> {
+    if cfg!(debug_assertions) {
+        return rkyv::access::<ArchivedCompiled, rkyv::rancor::Error>(&COMPILED.0)
+            .map_err(|e| GazetteerError::Compiled(e.to_string()));
+    }
+    // SAFETY: `COMPILED` is the output of `build.rs`, which serialized a `Compiled` with rkyv
+    // from these very modules (it reruns whenever they change), and it is aligned as rkyv
+    // requires; debug builds check it with `rkyv::access`.
+    Ok(unsafe { rkyv::access_unchecked::<ArchivedCompiled>(&COMPILED.0) })
+}
+
 impl Gazetteer {
     /// The gazetteers compiled into the binary from `index-data/gazetteers/`.
     pub fn bundled() -> Result<Self, GazetteerError> {
-        let archive = rkyv::access::<ArchivedCompiled, rkyv::rancor::Error>(&COMPILED.0)
-            .map_err(|e| GazetteerError::Compiled(e.to_string()))?;
+        let archive = compiled_archive()?;
         let tables = rkyv::deserialize::<Tables, rkyv::rancor::Error>(&archive.tables)
             .map_err(|e| GazetteerError::Compiled(e.to_string()))?;
         let lookups = Lookups::open(tables).map_err(|e| GazetteerError::Compiled(e.to_string()))?;
@@ -265,9 +280,11 @@ impl Gazetteer {
             State::Bundled {
                 archive, entries, ..
             } => entries[id as usize].get_or_init(|| {
-                // The archive was validated when it was opened; decoding an entry cannot fail.
-                rkyv::deserialize::<Entry, rkyv::rancor::Error>(&archive.entries[id as usize])
-                    .expect("a validated entry decodes")
+                // Decoding a well-formed archived entry only allocates; it cannot fail.
+                let entry =
+                    rkyv::deserialize::<Entry, rkyv::rancor::Error>(&archive.entries[id as usize])
+                        .expect("a compiled entry decodes");
+                Box::new(entry)
             }),
             State::Owned { builder, .. } => &builder.entries[id as usize],
         }
@@ -404,6 +421,50 @@ mod tests {
         assert_eq!(
             gazetteer.resolve_country("turkey").map(|e| e.name.as_str()),
             Some("Türkiye")
+        );
+    }
+
+    #[test]
+    fn compiled_archive_validates_and_thaws_into_the_same_lookups() {
+        let archive = rkyv::access::<ArchivedCompiled, rkyv::rancor::Error>(&COMPILED.0);
+        let archive = archive.expect("the compiled gazetteer validates");
+        let bundled = Gazetteer::bundled().unwrap();
+        assert_eq!(archive.entries.len(), bundled.len());
+        assert!(bundled.len() > 30_000, "{}", bundled.len());
+        assert_eq!(
+            bundled.resolve_country("Türkiye").map(|e| e.id.as_str()),
+            Some("country:TR")
+        );
+
+        let mut thawed = bundled.clone();
+        thawed.insert(Entry::new(
+            "person:anya-petrova",
+            EntityType::Person,
+            "analyst",
+            "Anya Petrova",
+        ));
+        assert_eq!(thawed.len(), bundled.len() + 1);
+        for key in [
+            "georgia",
+            "Shoigu",
+            "Reuters",
+            "Paris",
+            "US",
+            "russian",
+            "anya petrova",
+        ] {
+            let expected: &[EntryId] = if key == "anya petrova" {
+                &[bundled.len() as EntryId]
+            } else {
+                bundled.lookup(key)
+            };
+            assert_eq!(thawed.lookup(key), expected, "{key}");
+        }
+        assert_eq!(
+            thawed.by_id("country:RU").map(|id| &thawed.entry(id).name),
+            bundled
+                .by_id("country:RU")
+                .map(|id| &bundled.entry(id).name)
         );
     }
 
