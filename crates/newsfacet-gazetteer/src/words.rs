@@ -117,6 +117,33 @@ pub const TITLE_MODIFIERS: &str = include_str!("../data/words/title-modifiers.tx
 /// Office and honorific words and their qualifiers ("minister", "former", "acting").
 pub const TITLE_WORDS: &str = include_str!("../data/words/title-words.txt");
 
+/// Month names that are also given names ("Jan", "May"), capitalised as matched; each is a
+/// month of [`TIME_WORDS`].
+pub const GIVEN_NAME_MONTHS: &str = include_str!("../data/words/given-name-months.txt");
+
+/// Legal forms that end a company's name ("corp", "gmbh"), without the period.
+pub const LEGAL_FORMS: &str = include_str!("../data/words/legal-forms.txt");
+
+/// Words before a named subject of its own participle ("with X saying", "shows X saying").
+pub const PARTICIPLE_OPENERS: &str = include_str!("../data/words/participle-openers.txt");
+
+/// Abbreviations that can end a sentence with their own period ("Inc.", "etc."), written
+/// exactly as matched; each is in [`ABBREVIATIONS`].
+pub const SENTENCE_END_ABBREVIATIONS: &str =
+    include_str!("../data/words/sentence-end-abbreviations.txt");
+
+/// Nations that field their own teams without being states ("England"), as the gazetteer
+/// names them: they stay places in sports results.
+pub const SPORTING_NATIONS: &str = include_str!("../data/words/sporting-nations.txt");
+
+/// Capitalised words of a PolNeAR gold Source span that name nobody ("The", "Sen",
+/// "Officials"), written as matched. Read by the evaluation only.
+pub const NOT_NAME_TOKENS: &str = include_str!("../data/words/not-name-tokens.txt");
+
+/// Party labels that describe rather than name a speaker ("republicans", "gop"), folded. Read
+/// by the evaluation only.
+pub const PARTY_LABELS: &str = include_str!("../data/words/party-labels.txt");
+
 /// Units and counts after a number that keep a place from being a team ("percent").
 pub const UNIT_WORDS: &str = include_str!("../data/words/unit-words.txt");
 
@@ -273,7 +300,45 @@ mod tests {
         UNIT_WORDS,
         UNNAMED_SOURCES_PLURAL,
         UNNAMED_SOURCES,
+        LEGAL_FORMS,
+        PARTICIPLE_OPENERS,
+        PARTY_LABELS,
     ];
+
+    /// Lists written exactly as they are matched (case, periods), not lowercase.
+    const AS_WRITTEN: &[&str] = &[
+        GIVEN_NAME_MONTHS,
+        SENTENCE_END_ABBREVIATIONS,
+        SPORTING_NATIONS,
+        NOT_NAME_TOKENS,
+    ];
+
+    #[test]
+    fn as_written_lists_are_without_repeats() {
+        for list in AS_WRITTEN {
+            let mut seen = HashSet::new();
+            for entry in entries(list) {
+                assert!(!entry.is_empty() && entry == entry.trim());
+                assert!(seen.insert(entry), "{entry} twice");
+            }
+        }
+    }
+
+    #[test]
+    fn narrower_lists_only_mark_words_of_their_base_list() {
+        let time = WordSet::new(TIME_WORDS);
+        for month in entries(GIVEN_NAME_MONTHS) {
+            assert!(time.contains(&month.to_lowercase()), "{month}");
+        }
+        let abbreviations = WordSet::new(ABBREVIATIONS);
+        for abbreviation in entries(SENTENCE_END_ABBREVIATIONS) {
+            let bare = abbreviation.strip_suffix('.').expect(abbreviation);
+            assert!(
+                abbreviations.contains(&bare.to_lowercase()),
+                "{abbreviation}"
+            );
+        }
+    }
 
     #[test]
     fn lists_are_lowercase_and_without_repeats() {

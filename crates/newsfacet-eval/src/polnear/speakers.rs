@@ -28,65 +28,10 @@ static SPEECH_VERBS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLoc
     cues
 });
 
-/// Words that start with a capital in a Source span without naming anyone.
-const NOT_NAME_TOKENS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "He",
-    "She",
-    "They",
-    "It",
-    "We",
-    "I",
-    "You",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "My",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Sen",
-    "Rep",
-    "Gov",
-    "President",
-    "Senator",
-    "Governor",
-    "Secretary",
-    "Speaker",
-    "Former",
-    "Vice",
-    "Democratic",
-    "Republican",
-    "Both",
-    "Some",
-    "Many",
-    "Most",
-    "One",
-    "Two",
-    "Others",
-    "Other",
-    "Another",
-    "Officials",
-    "Aides",
-    "Sources",
-    "Critics",
-    "Supporters",
-    "Experts",
-    "Analysts",
-    "Advisers",
-    "Voters",
-    "Polls",
-    "Poll",
-];
+/// Words that start with a capital in a Source span without naming anyone ("The", "Sen",
+/// "Officials"), as written (`not-name-tokens.txt` of the gazetteer crate).
+static NOT_NAME_TOKENS: std::sync::LazyLock<words::WordSet> =
+    std::sync::LazyLock::new(|| words::WordSet::new(words::NOT_NAME_TOKENS));
 
 /// Whether a gold cue reports speech: one of its words is a cue word of [`SPEECH_VERBS`], or
 /// starts with its stem (a final "e" dropped) and is at most three letters longer.
@@ -147,24 +92,10 @@ pub(super) fn gold_speakers(
 }
 
 /// Party labels: capitalised, but they describe a speaker ("the GOP nominee") or an unnamed
-/// group ("Republicans said") rather than name one.
-const PARTY_LABELS: &[&str] = &[
-    "republican",
-    "republicans",
-    "democrat",
-    "democrats",
-    "democratic",
-    "gop",
-    "dem",
-    "dems",
-    "conservative",
-    "conservatives",
-    "liberal",
-    "liberals",
-    "tory",
-    "tories",
-    "libertarian",
-];
+/// group ("Republicans said") rather than name one. Folded (`party-labels.txt` of the
+/// gazetteer crate).
+static PARTY_LABELS: std::sync::LazyLock<words::WordSet> =
+    std::sync::LazyLock::new(|| words::WordSet::new(words::PARTY_LABELS));
 
 /// Places below this population are too small to be read as a description: a town called
 /// "Clinton" or "Marshall" is far more often a surname.
@@ -187,7 +118,7 @@ pub(super) fn is_description(tagger: &Tagger, span: &str) -> bool {
         }
     }
     let left = name_tokens(&rest);
-    !name_tokens(span).is_empty() && left.iter().all(|t| PARTY_LABELS.contains(&t.as_str()))
+    !name_tokens(span).is_empty() && left.iter().all(|t| PARTY_LABELS.contains(t))
 }
 
 /// Ordinary lowercase English words (the list the tagger also uses).

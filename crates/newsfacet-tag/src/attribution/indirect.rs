@@ -6,11 +6,14 @@
 use super::*;
 
 /// Words before a named subject of its own participle: "with X saying", "footage of X
-/// saying", "the video shows X saying".
-const PARTICIPLE_OPENERS: &[&str] = &[
-    "with", "of", "shows", "showed", "show", "heard", "hear", "saw", "see", "caught", "captured",
-    "recorded",
-];
+/// saying", "the video shows X saying" (`participle-openers.txt` of the gazetteer crate).
+static PARTICIPLE_OPENERS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(words::PARTICIPLE_OPENERS));
+
+/// Whether word `t` opens a participle's subject (any ASCII case).
+fn is_participle_opener(doc: &Doc, t: usize) -> bool {
+    doc.is_word(t) && PARTICIPLE_OPENERS.contains(&doc.word(t).to_ascii_lowercase())
+}
 
 impl<'d, 'a> Run<'d, 'a> {
     /// Records the clause `range` as indirect speech of `found`'s speaker.
@@ -372,8 +375,8 @@ impl<'d, 'a> Run<'d, 'a> {
             return false;
         }
         // Cheap test first: one of the opening words shortly before the participle.
-        let opener_near = (g.saturating_sub(10).max(s.start)..g)
-            .any(|t| PARTICIPLE_OPENERS.iter().any(|w| doc.is(t, w)));
+        let opener_near =
+            (g.saturating_sub(10).max(s.start)..g).any(|t| is_participle_opener(doc, t));
         if !opener_near {
             return false;
         }
@@ -381,7 +384,7 @@ impl<'d, 'a> Run<'d, 'a> {
         // `subject_before` rightly refuses as a clause subject).
         let a = names::np_start(doc, s.start, g);
         // "with X saying", "footage of X saying", "the video shows X saying".
-        let opens = a > s.start && PARTICIPLE_OPENERS.iter().any(|w| doc.is(a - 1, w));
+        let opens = a > s.start && is_participle_opener(doc, a - 1);
         if a == g || !opens {
             return false;
         }

@@ -6,7 +6,9 @@
 
 use crate::matcher::MentionVia;
 use crate::text::particles;
+use newsfacet_gazetteer::words::{self, WordSet};
 use newsfacet_gazetteer::{kind, EntityType, EntryId, Gazetteer};
+use std::sync::LazyLock;
 
 use crate::text::doc::Doc;
 use crate::text::lexicon as lex;
@@ -99,7 +101,7 @@ pub(crate) fn is_name_token(doc: &Doc, gaz: &Gazetteer, i: usize) -> bool {
     if !doc.is_capitalised(i) || doc.is_possessive(i) {
         return false;
     }
-    if MONTH_NAMES.contains(&doc.word(i)) {
+    if MONTH_NAMES.contains(doc.word(i)) {
         // A given name only when a surname follows ("Jan Egeland", not "Jan. 13", "May 2").
         return plain_name(doc, i + 1);
     }
@@ -160,8 +162,9 @@ pub(crate) fn is_generational(word: &str) -> bool {
     matches!(word, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
 }
 
-/// Given names that are also month abbreviations or names ("Jan Egeland", "May Boeve").
-const MONTH_NAMES: &[&str] = &["Jan", "May", "June", "April", "August"];
+/// Given names that are also month abbreviations or names ("Jan Egeland", "May Boeve"), as
+/// written (`given-name-months.txt` of the gazetteer crate).
+static MONTH_NAMES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::GIVEN_NAME_MONTHS));
 
 /// A capitalised word with no lexicon class and no gazetteer match: a plain given name.
 pub(crate) fn plain_name(doc: &Doc, i: usize) -> bool {

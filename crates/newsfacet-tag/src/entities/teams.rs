@@ -4,15 +4,19 @@
 //! Countries stay places: the press writes national teams as their countries.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use super::lexicon::UNIT_WORDS;
 use super::state::{display_name, Key, Reference, State};
 use crate::text::lexicon as lex;
 use newsfacet_gazetteer::fold::fold;
+use newsfacet_gazetteer::words::{self, WordSet};
 use newsfacet_gazetteer::EntityType;
 
-/// Nations that field their own teams without being states: like countries, they stay places.
-const SPORTING_NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ireland"];
+/// Nations that field their own teams without being states: like countries, they stay places
+/// (`sporting-nations.txt` of the gazetteer crate, as the gazetteer names them).
+static SPORTING_NATIONS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(words::SPORTING_NATIONS));
 
 /// Fewer towns with scores than this is a coincidence ("Texas 5"), not a results table.
 const MIN_TEAMS: usize = 2;
@@ -24,7 +28,7 @@ pub(super) fn retype_teams(state: &mut State) {
             let entry = state.gazetteer.entry(*id);
             entry.entity_type == EntityType::Place
                 && !entry.is_country()
-                && !SPORTING_NATIONS.contains(&entry.name.as_str())
+                && !SPORTING_NATIONS.contains(&entry.name)
         }
         Key::Written(ty, _) => *ty == EntityType::Place,
     };

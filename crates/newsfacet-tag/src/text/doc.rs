@@ -10,9 +10,16 @@ use super::lexicon::{self as lex, flags_of};
 use super::quotes::{self, QuoteSpan};
 use super::words::{self, Charset};
 use crate::matcher::Mention;
+use newsfacet_gazetteer::words::{self as word_lists, WordSet};
+use std::sync::LazyLock;
 
 /// Longest sentence, in tokens, before it is cut.
 const MAX_SENTENCE: usize = 400;
+
+/// Abbreviations that can end a sentence with their own period ("Inc.", "etc."), exactly as
+/// written (`sentence-end-abbreviations.txt` of the gazetteer crate).
+static SENTENCE_END_ABBREVIATIONS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(word_lists::SENTENCE_END_ABBREVIATIONS));
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -309,10 +316,7 @@ impl<'a> Doc<'a> {
                 word.ends_with('.')
                     && next_starts
                     && next.is_some_and(|t| t.kind == Kind::Word)
-                    && matches!(
-                        word,
-                        "Inc." | "Corp." | "Co." | "Ltd." | "etc." | "a.m." | "p.m." | "Bros."
-                    )
+                    && SENTENCE_END_ABBREVIATIONS.contains(word)
             }
             Kind::Quote(q) => {
                 // A quoted full sentence followed by a new sentence, unless an attribution
