@@ -9,7 +9,8 @@ use walkdir::WalkDir;
 use crate::error::ReadError;
 use crate::formats::Format;
 
-/// Files under `paths` that have a supported extension, recursively, sorted and de-duplicated.
+/// Files under `paths` that have a supported extension, recursively, in the order the paths
+/// were given (a directory's files sorted by name, depth first), each file once.
 ///
 /// Each path may be a file or a directory. Directories are walked recursively, skipping hidden
 /// entries (names starting with `.`, e.g. `.git`) and silently ignoring files of other types,
@@ -19,7 +20,8 @@ use crate::formats::Format;
 /// because silently indexing nothing would hide the typo.
 ///
 /// Paths keep the spelling the user gave (`./corpus/a.txt` stays so), but the same file reached
-/// twice (`corpus` and `corpus/a.txt`) is listed once.
+/// twice (`corpus` and `corpus/a.txt`) is listed once, where it was first reached. Keeping the
+/// user's order is what lets `analyze a.json b.json` print `a` before `b`, as `cat` would.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ReadError> {
     let (files, errors) = discover_all(paths);
     match errors.into_iter().next() {
@@ -52,9 +54,7 @@ pub(crate) fn discover_all(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) 
             }
         }
     }
-    files.sort();
-    files.dedup();
-    // Different spellings of one file: keep the first in sorted order.
+    // The same file reached twice, under one spelling or two: keep the first.
     let mut seen = HashSet::new();
     files.retain(|f| seen.insert(fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     (files, errors)

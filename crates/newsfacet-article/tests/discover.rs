@@ -49,7 +49,8 @@ fn explicit_files_and_dedup() {
         root.join("c/./a.txt"),
     ])
     .unwrap();
-    assert_eq!(found, vec![hidden, a, b]);
+    // In the order given; `c/` adds only `a`, and the second spelling of `a` is dropped.
+    assert_eq!(found, vec![b, a, hidden]);
 }
 
 #[test]
