@@ -315,7 +315,7 @@ pub(super) fn canonical(doc: &Html) -> Option<String> {
 
 /// `<title>` without its site-name suffix, or the first `<h1>`; when the `<title>` starts
 /// with the `<h1>` text, the `<h1>` is the clean headline.
-pub(super) fn page_title(doc: &Html, site: Option<&str>) -> Option<String> {
+pub(super) fn page_title(doc: &Html, site_names: &[&str]) -> Option<String> {
     let h1 = doc
         .select(&H1)
         .map(|h| clean_title(&h.text().collect::<String>()))
@@ -326,34 +326,75 @@ pub(super) fn page_title(doc: &Html, site: Option<&str>) -> Option<String> {
         .find(|t| !t.is_empty());
     match (title, h1) {
         (Some(title), Some(h1)) if title.starts_with(&h1) => Some(h1),
-        (Some(title), _) => Some(strip_site_suffix(&title, site)),
+        (Some(title), _) => Some(strip_site_suffix(&title, site_names)),
         (None, h1) => h1,
     }
 }
 
-/// `Headline | Site` / `Headline - Site` → `Headline`, when the last part is the site name.
-pub(super) fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+/// `Headline | Site` / `Headline - Site` → `Headline`, when the last part names the site, and
+/// `Site | Headline` → `Headline`. `site_names` are what the page calls itself (`og:site_name`,
+/// the JSON-LD publisher) and the name in its web address (`albawaba` of
+/// `www.albawaba.com`): pages write their name in many ways ("TheHill", "SpaceNews.com",
+/// "Al Bawaba"), and a headline part that names none of them is kept.
+pub(super) fn strip_site_suffix(title: &str, site_names: &[&str]) -> String {
     let title = clean_title(title);
-    let Some(site) = site.filter(|s| !s.is_empty()) else {
+    let site_names: Vec<&str> = site_names
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if site_names.is_empty() {
         return title;
-    };
+    }
     for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
         if let Some((head, tail)) = title.rsplit_once(sep) {
-            if names_site(tail.trim(), site) && !head.trim().is_empty() {
+            if names_site(tail.trim(), &site_names) && !head.trim().is_empty() {
                 return head.trim().to_string();
+            }
+        }
+    }
+    // A leading site name is set off only by the separators that never join headline parts.
+    for sep in [" | ", " :: "] {
+        if let Some((head, tail)) = title.split_once(sep) {
+            if names_site(head.trim(), &site_names) && !tail.trim().is_empty() {
+                return tail.trim().to_string();
             }
         }
     }
     title
 }
 
-/// Whether a title's last part names the site: the site name itself, or a longer or shorter
-/// form of it ("BBC News" for "BBC", "The Courier" for "The Courier Online").
-fn names_site(tail: &str, site: &str) -> bool {
-    let (tail, site) = (tail.to_lowercase(), site.to_lowercase());
-    tail == site
-        || (site.len() >= 3 && tail.starts_with(&format!("{site} ")))
-        || (tail.len() >= 3 && site.starts_with(&format!("{tail} ")))
+/// Whether a part of a title names the site: one of its names, a longer or shorter form of it
+/// ("BBC News" for "BBC", "The Courier" for "The Courier Online"), or the same letters with
+/// other spacing and punctuation or a domain ending ("TheHill", "SpaceNews.com").
+fn names_site(part: &str, site_names: &[&str]) -> bool {
+    let lower = part.to_lowercase();
+    let squashed = squash(without_domain_ending(part));
+    site_names.iter().any(|site| {
+        let site = site.to_lowercase();
+        lower == site
+            || (site.len() >= 3 && lower.starts_with(&format!("{site} ")))
+            || (lower.len() >= 3 && site.starts_with(&format!("{lower} ")))
+            || (squashed.len() >= 3 && squashed == squash(without_domain_ending(&site)))
+    })
+}
+
+/// `SpaceNews.com` → `SpaceNews`; text with spaces is no domain and stays whole.
+fn without_domain_ending(name: &str) -> &str {
+    match name.split_once('.') {
+        Some((first, rest)) if !name.contains(' ') && !first.is_empty() && !rest.is_empty() => {
+            first
+        }
+        _ => name,
+    }
+}
+
+/// Lowercase letters and digits only: "The Hill" and "TheHill" compare equal.
+fn squash(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A publication date from the page's markup: `itemprop=datePublished` on any element, then
@@ -405,19 +446,51 @@ mod tests {
     #[test]
     fn site_suffix_only_when_it_is_the_site() {
         assert_eq!(
-            strip_site_suffix("Talks resume | Daily Planet", Some("Daily Planet")),
+            strip_site_suffix("Talks resume | Daily Planet", &["Daily Planet"]),
             "Talks resume"
         );
         assert_eq!(
-            strip_site_suffix("Talks resume - daily planet", Some("Daily Planet")),
+            strip_site_suffix("Talks resume - daily planet", &["Daily Planet"]),
             "Talks resume"
         );
         // A dash inside the headline stays.
         assert_eq!(
-            strip_site_suffix("Ceasefire - for now", Some("Daily Planet")),
+            strip_site_suffix("Ceasefire - for now", &["Daily Planet"]),
             "Ceasefire - for now"
         );
-        assert_eq!(strip_site_suffix("A | B", None), "A | B");
+        assert_eq!(strip_site_suffix("A | B", &[]), "A | B");
+    }
+
+    #[test]
+    fn site_names_written_other_ways_are_stripped() {
+        let strip = strip_site_suffix;
+        assert_eq!(
+            strip("Senate passes bill | TheHill", &["The Hill"]),
+            "Senate passes bill"
+        );
+        assert_eq!(
+            strip("Rocket flies - SpaceNews.com", &["SpaceNews"]),
+            "Rocket flies"
+        );
+        assert_eq!(
+            strip("Rocket flies - SpaceNews.com", &["spacenews"]),
+            "Rocket flies"
+        );
+        assert_eq!(
+            strip("Jordan votes | Al Bawaba", &["albawaba"]),
+            "Jordan votes"
+        );
+        assert_eq!(
+            strip("Al Bawaba | Jordan votes", &["albawaba"]),
+            "Jordan votes"
+        );
+        // A part that names another outlet, or only shares a few letters, stays.
+        assert_eq!(
+            strip("Biden meets Xi - Reuters", &["The Hill"]),
+            "Biden meets Xi - Reuters"
+        );
+        assert_eq!(strip("Oil - gasworks", &["Gas"]), "Oil - gasworks");
+        assert_eq!(strip("Hill - The view", &["The Hill"]), "Hill - The view");
     }
 
     #[test]

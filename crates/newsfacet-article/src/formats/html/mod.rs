@@ -49,14 +49,26 @@ pub(crate) fn parse_page(text: &str) -> RawRecord {
         .or_else(|| ld.website_name())
         .or_else(|| meta.first_name(&["application-name"]));
 
+    let url = ld.url().or_else(|| canonical(&doc)).or_else(|| {
+        meta.first(&["og:url", "twitter:url"])
+            .filter(|u| is_article_url(u))
+    });
+
+    // What the page calls itself, and the name in its address, to strip from its title.
+    let address_name = url.as_deref().and_then(site_name_of_address);
+    let site_names: Vec<&str> = source
+        .iter()
+        .chain(&address_name)
+        .map(String::as_str)
+        .collect();
     let og_title = meta.first(&["og:title", "twitter:title", "dc.title", "parsely-title"]);
     let title = match (ld.text(&["headline", "name"]), og_title) {
         (Some(ld_title), Some(og)) if is_truncation_of(&ld_title, &og) => Some(og),
         (Some(ld_title), _) => Some(ld_title),
         (None, og) => og,
     }
-    .map(|t| strip_site_suffix(&t, source.as_deref()))
-    .or_else(|| page_title(&doc, source.as_deref()));
+    .map(|t| strip_site_suffix(&t, &site_names))
+    .or_else(|| page_title(&doc, &site_names));
 
     let mut published = ld.date(&["datePublished", "dateCreated"]).or_else(|| {
         meta.first_date(&[
@@ -91,11 +103,6 @@ pub(crate) fn parse_page(text: &str) -> RawRecord {
             "last-modified",
             "dcterms.modified",
         ])
-    });
-
-    let url = ld.url().or_else(|| canonical(&doc)).or_else(|| {
-        meta.first(&["og:url", "twitter:url"])
-            .filter(|u| is_article_url(u))
     });
 
     let mut authors = ld.authors();
@@ -144,6 +151,19 @@ pub(crate) fn parse_page(text: &str) -> RawRecord {
         authors,
         context_date,
     }
+}
+
+/// The name a web address carries: `albawaba` of `https://www.albawaba.com/news/…`, the label
+/// before the last (or, for `co.uk`-style endings, the last two).
+fn site_name_of_address(url: &str) -> Option<String> {
+    let host = crate::web_address::url_host(url)?;
+    let labels: Vec<&str> = host.split('.').filter(|l| *l != "www").collect();
+    let name = match labels.as_slice() {
+        [.., name, second, top] if top.len() == 2 && second.len() <= 3 => name,
+        [.., name, _top] => name,
+        _ => return None,
+    };
+    Some((*name).to_string())
 }
 
 /// Whether `short` is `long` cut off (JSON-LD headlines are often truncated to the 110
@@ -201,15 +221,15 @@ mod tests {
     #[test]
     fn site_suffix_variants_and_truncated_headlines() {
         assert_eq!(
-            strip_site_suffix("Talks resume - BBC News", Some("BBC")),
+            strip_site_suffix("Talks resume - BBC News", &["BBC"]),
             "Talks resume"
         );
         assert_eq!(
-            strip_site_suffix("Talks resume | The Courier", Some("The Courier Online")),
+            strip_site_suffix("Talks resume | The Courier", &["The Courier Online"]),
             "Talks resume"
         );
         assert_eq!(
-            strip_site_suffix("Talks resume - BBCs rival", Some("BBC")),
+            strip_site_suffix("Talks resume - BBCs rival", &["BBC"]),
             "Talks resume - BBCs rival"
         );
         let long =
@@ -224,6 +244,25 @@ mod tests {
         ));
         assert!(!is_truncation_of(long, long));
         assert!(!is_truncation_of("Grain deal", "Grain deal reached"));
+    }
+
+    #[test]
+    fn the_name_in_the_address_is_stripped_from_the_title() {
+        let page = "<html><head><title>Jordan holds a vote | Al Bawaba</title>\
+            <link rel=\"canonical\" href=\"https://www.albawaba.com/news/jordan-vote\"></head>\
+            <body><p>Voters in Jordan went to the polls on Tuesday in a vote watched closely \
+            by the region, officials said.</p></body></html>";
+        let record = parse_page(page);
+        assert_eq!(record.title.as_deref(), Some("Jordan holds a vote"));
+        assert_eq!(
+            site_name_of_address("https://news.bbc.co.uk/x").as_deref(),
+            Some("bbc")
+        );
+        assert_eq!(
+            site_name_of_address("https://edition.cnn.com/x").as_deref(),
+            Some("cnn")
+        );
+        assert_eq!(site_name_of_address("localhost"), None);
     }
 
     #[test]
