@@ -127,6 +127,7 @@ pub(crate) fn extract(map: &Map<String, Value>) -> (RawRecord, Option<String>) {
         published,
         authors: first(map, AUTHORS, authors_value).unwrap_or_default(),
         context_date: first(map, CONTEXT_DATE, date_value),
+        fetched: None,
     };
     (raw, unparsed_date)
 }

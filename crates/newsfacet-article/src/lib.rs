@@ -82,6 +82,7 @@ mod fields;
 mod formats;
 mod id;
 mod one_line;
+mod status_line;
 mod web_address;
 
 use std::path::{Path, PathBuf};

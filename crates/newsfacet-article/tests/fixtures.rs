@@ -126,6 +126,23 @@ fn a_removed_timestamp_byline_gives_the_source_only_when_metadata_has_none() {
 }
 
 #[test]
+fn a_scrape_opening_with_a_status_line_and_an_error_page() {
+    let article = one("scrape-status-line.txt");
+    assert_eq!(
+        article.title,
+        "Dock workers end week-long strike at Valdora port"
+    );
+    assert!(
+        article.body.starts_with("(Harbour Daily) — Dock workers"),
+        "{}",
+        article.body
+    );
+    assert_absent(&article.body, &["200 OK", "could not be found", "homepage"]);
+    // The page states no date of its own; the crawler's fetch date stands in.
+    assert_eq!(article.published, ymd(2025, 11, 14));
+}
+
+#[test]
 fn legal_disclaimer_is_cut_to_the_end() {
     let a = one("disclaimer.md");
     assert_eq!(a.title, "Regional airline orders ten new jets");

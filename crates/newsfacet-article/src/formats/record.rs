@@ -24,6 +24,9 @@ pub(crate) struct RawRecord {
     /// A date that is not the publication date (last modified, crawled) but whose year helps
     /// read a year-less dateline such as `MOSCOW, Feb 1 (Reuters)`.
     pub context_date: Option<NaiveDate>,
+    /// When a crawler fetched the page (its status line): the publication date only when
+    /// neither the metadata, the address nor the text gives one, and the year of a dateline.
+    pub fetched: Option<NaiveDate>,
 }
 
 /// Where a record sits, for both [`Origin`] and error messages.
@@ -40,7 +43,10 @@ pub(crate) fn build_article(
     raw: RawRecord,
 ) -> Result<Article, ReadError> {
     let title = raw.title.as_deref().map(clean_title).unwrap_or_default();
-    let published = raw.published.or_else(|| fallback_date(path, &raw));
+    let published = raw
+        .published
+        .or_else(|| fallback_date(path, &raw))
+        .or(raw.fetched);
     let cleaned = raw.body.as_deref().map(clean_body).unwrap_or_default();
     let body = cleaned.text;
     if title.is_empty() && body.is_empty() {
@@ -104,6 +110,6 @@ fn fallback_date(path: &Path, raw: &RawRecord) -> Option<NaiveDate> {
     let body = raw.body.as_deref()?;
     let year = date::year_from_path(path)
         .or_else(|| url.and_then(date::year_from_url))
-        .or_else(|| raw.context_date.map(|d| d.year()));
+        .or_else(|| raw.context_date.or(raw.fetched).map(|d| d.year()));
     date::date_from_text(body, year)
 }

@@ -8,6 +8,7 @@ use crate::boilerplate::{self, Credits, Verdict};
 use crate::date::parse_date;
 use crate::error::ReadError;
 use crate::one_line::clean_title;
+use crate::status_line::status_line;
 
 /// Header keys we recognise. Anything else in the top block means it is not a header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,9 +52,19 @@ pub(super) fn parse(path: &Path, text: &str, markdown: bool) -> Result<Article, 
         _ => {
             if let Some(i) = first_title_line(rest, markdown) {
                 raw.title = Some(title_line(rest[i], markdown));
-                // Boilerplate above the headline (an error page's text, a timestamp byline)
-                // stays in the body, where the cleaner removes it and keeps what it says.
-                let above = rest[..i].join("\n");
+                // A crawler's status line above the headline is no text of the page, but its
+                // fetch date is the best date when the page states none.
+                let mut above = Vec::new();
+                for line in &rest[..i] {
+                    match status_line(line) {
+                        Some(status) => raw.fetched = raw.fetched.or(status.date),
+                        None => above.push(*line),
+                    }
+                }
+                // Other boilerplate above the headline (an error page's text, a timestamp
+                // byline) stays in the body, where the cleaner removes it and keeps what it
+                // says.
+                let above = above.join("\n");
                 let below = skip_underline(&rest[i + 1..], markdown).join("\n");
                 raw.body = Some(format!("{above}\n\n{below}"));
                 return build_article(path, Position::default(), raw);
@@ -119,11 +130,13 @@ fn apply_header(raw: &mut RawRecord, key: Key, value: &str, path: &Path) {
     }
 }
 
-/// The headline's line: the first non-blank line that is not boilerplate.
+/// The headline's line: the first non-blank line that is neither boilerplate nor a crawler's
+/// status line.
 fn first_title_line(lines: &[&str], markdown: bool) -> Option<usize> {
     let mut credits = Credits::default();
     lines.iter().position(|l| {
         !l.trim().is_empty()
+            && status_line(l).is_none()
             && boilerplate::judge(&title_line(l, markdown), &mut credits) == Verdict::Keep
     })
 }

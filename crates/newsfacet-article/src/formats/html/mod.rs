@@ -150,6 +150,7 @@ pub(crate) fn parse_page(text: &str) -> RawRecord {
         published,
         authors,
         context_date,
+        fetched: None,
     }
 }
 
