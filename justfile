@@ -36,3 +36,4 @@ bench:
 eval:
     cargo run --release -p newsfacet-eval -- conll ../shared/data/eval/conll2003/eng.testa
     cargo run --release -p newsfacet-eval -- polnear ../shared/data/eval/polnear/data/dev
+    cargo run --release -p newsfacet-eval -- extraction ../shared/data/eval/trafilatura

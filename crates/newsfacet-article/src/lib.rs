@@ -101,6 +101,13 @@ pub fn prepare() {
     boilerplate::prepare();
 }
 
+/// An HTML page's bytes as the reader decodes them: a byte-order mark, then valid UTF-8, then
+/// the charset the page declares, then a detected legacy encoding. `path` names the page in
+/// warnings. For tools that hand the same text to other extractors.
+pub fn decode_html<'a>(bytes: &'a [u8], path: &Path) -> std::borrow::Cow<'a, str> {
+    formats::decode_page(bytes, path)
+}
+
 /// Reads every article in one file, lazily.
 ///
 /// The format follows the extension, looking through a `.gz` suffix (see the crate docs). JSON

@@ -3,6 +3,7 @@
 
 mod bench;
 mod conll;
+mod extraction;
 mod polnear;
 mod score;
 mod startup;
@@ -62,6 +63,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// HTML main-text extraction on trafilatura's evaluation set, scored as trafilatura scores
+    /// itself: newsfacet's reader against candidate extractor crates.
+    Extraction {
+        /// The folder with evaldata.json and pages/, e.g. ../shared/data/eval/trafilatura
+        dir: PathBuf,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Run only this extractor (repeatable); all of them by default.
+        #[arg(long = "extractor", value_enum, value_name = "NAME")]
+        extractors: Vec<extraction::Extractor>,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -77,6 +90,11 @@ fn main() -> anyhow::Result<()> {
             show_errors,
         } => polnear::run(&dir, json, show_errors),
         Command::BenchTagger { corpus, json } => bench::run(&corpus, json),
+        Command::Extraction {
+            dir,
+            json,
+            extractors,
+        } => extraction::run(&dir, json, &extractors),
         Command::BenchStartup {
             binary,
             root,

@@ -79,12 +79,19 @@ pub(crate) fn read_file(
     }
 }
 
+/// An HTML page's bytes as text: a byte-order mark, then valid UTF-8, then the charset the page
+/// declares, then a detected legacy encoding (see [`decode::decode`]). `path` names the page in
+/// warnings.
+pub(crate) fn decode_page<'a>(bytes: &'a [u8], path: &Path) -> std::borrow::Cow<'a, str> {
+    let declared = decode::declared_charset(bytes, path);
+    decode::decode(bytes, &path.display(), declared)
+}
+
 /// Reads one HTML page: the bytes are decoded with the page's declared charset when they are
 /// not UTF-8, then metadata and main text are extracted (see [`html`]).
 fn read_html(path: &Path) -> Result<Article, ReadError> {
     let bytes = input::read_all(path)?;
-    let declared = decode::declared_charset(&bytes, path);
-    let text = decode::decode(&bytes, &path.display(), declared);
+    let text = decode_page(&bytes, path);
     if text.trim().is_empty() {
         return Err(ReadError::Empty {
             path: path.to_path_buf(),
