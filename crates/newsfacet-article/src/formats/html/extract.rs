@@ -100,9 +100,22 @@ pub(crate) fn looks_like_html(s: &str) -> bool {
 }
 
 /// The main text of the page, one paragraph per block element.
-pub(super) fn main_text(doc: &Html) -> String {
+/// What the main text was found by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Basis {
+    /// The page marks its story with `[itemprop=articleBody]`.
+    DeclaredBody,
+    /// The `<article>` element with the most paragraph text.
+    Article,
+    /// The densest paragraph block, or the whole `<body>`.
+    Density,
+}
+
+/// The page's main text by our own reading of its markup, and what it was found by.
+pub(super) fn main_text(doc: &Html) -> (String, Basis) {
+    let (containers, basis) = main_containers(doc);
     let mut out = String::new();
-    for container in main_containers(doc) {
+    for container in containers {
         let context = Container {
             element: container,
             paragraph_len: paragraph_text_len(container),
@@ -110,7 +123,7 @@ pub(super) fn main_text(doc: &Html) -> String {
         render(container, Some(context), &mut out);
         out.push_str("\n\n");
     }
-    tidy(&out)
+    (tidy(&out), basis)
 }
 
 /// Picks the element(s) holding the story. Semantic markup wins unless it holds far less
@@ -122,7 +135,7 @@ pub(super) fn main_text(doc: &Html) -> String {
 /// * else the `<article>` with the most paragraph text (several `<article>`s are usually
 ///   several stories);
 /// * else the densest paragraph block, else `<body>`.
-fn main_containers(doc: &Html) -> Vec<ElementRef<'_>> {
+fn main_containers(doc: &Html) -> (Vec<ElementRef<'_>>, Basis) {
     let densest = densest_paragraph_block(doc);
     let densest_score = densest.map_or(0, |(_, score)| score);
     let enough = |len: usize| len > 0 && len * 2 >= densest_score;
@@ -136,7 +149,7 @@ fn main_containers(doc: &Html) -> Vec<ElementRef<'_>> {
         })
         .collect();
     if enough(bodies.iter().map(|el| paragraph_text_len(*el)).sum()) {
-        return bodies;
+        return (bodies, Basis::DeclaredBody);
     }
     let article = doc
         .select(&ARTICLE)
@@ -144,13 +157,13 @@ fn main_containers(doc: &Html) -> Vec<ElementRef<'_>> {
         .max_by_key(|(_, len)| *len)
         .filter(|(_, len)| enough(*len));
     if let Some((el, _)) = article {
-        return vec![el];
+        return (vec![el], Basis::Article);
     }
-    densest
+    let block = densest
         .map(|(el, _)| el)
         .or_else(|| doc.select(&BODY).next())
-        .map(|el| vec![el])
-        .unwrap_or_else(|| vec![doc.root_element()])
+        .unwrap_or_else(|| doc.root_element());
+    (vec![block], Basis::Density)
 }
 
 /// The element holding the most paragraph text: each `<p>` counts fully for its parent and

@@ -15,17 +15,20 @@
 //! the publisher and goes into [`Article::source`](crate::Article::source).
 //!
 //! The body is JSON-LD `articleBody` when the page has a complete one; otherwise the text of the
-//! main container: `[itemprop=articleBody]`, else `<article>`, else the element whose `<p>`
-//! children hold the most text. Inside it, scripts, navigation, headers, footers, asides, forms,
-//! figures and elements whose class or id names page furniture (`data/html-skip.txt`) are
-//! dropped, and paragraphs, headings, list items and block quotes each become one paragraph.
-//! The text then goes through the same cleaning as every other format.
+//! main container: `[itemprop=articleBody]` when the page marks its story so, else the container
+//! Mozilla Readability's algorithm picks (the `dom_smoothie` crate: on trafilatura's 990
+//! evaluation pages it lifts F1 from 0.838 to 0.894, see `newsfacet-eval extraction`), else
+//! `<article>`, else the element whose `<p>` children hold the most text. Inside it, scripts,
+//! navigation, headers, footers, asides, forms, figures and elements whose class or id names
+//! page furniture (`data/html-skip.txt`) are dropped, and paragraphs, headings, list items and
+//! block quotes each become one paragraph. The text then goes through the same cleaning as
+//! every other format.
 
 mod extract;
 mod meta;
 
-use extract::main_text;
 pub(crate) use extract::{fragment_text, looks_like_html};
+use extract::{main_text, Basis};
 use meta::{canonical, looks_like_url, page_date, page_title, strip_site_suffix, JsonLd, Meta};
 use scraper::Html;
 
@@ -36,6 +39,9 @@ use crate::one_line::clean_title;
 /// A JSON-LD `articleBody` shorter than this fraction of the page's own text is a teaser, not
 /// the story (some sites truncate it for paywalled articles).
 const TRUNCATED_BODY: f64 = 0.5;
+
+/// The fewest bytes a paragraph needs to count as a sentence of story text.
+const SENTENCE: usize = 80;
 
 /// Extracts metadata and main text from a whole page.
 pub(crate) fn parse_page(text: &str) -> RawRecord {
@@ -127,7 +133,17 @@ pub(crate) fn parse_page(text: &str) -> RawRecord {
         .filter(|a| !a.is_empty())
         .collect();
 
-    let dom_body = main_text(&doc);
+    // A body the page marks as such (`itemprop=articleBody`) is taken as marked; otherwise
+    // Readability's pick, which scores best on trafilatura's evaluation pages (`newsfacet-eval
+    // extraction`), with our own densest-block reading when it finds no story.
+    let (own_body, basis) = main_text(&doc);
+    let dom_body = if basis == Basis::DeclaredBody {
+        own_body
+    } else {
+        readability_text(text)
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(own_body)
+    };
     let body = match ld.text(&["articleBody"]).map(|b| article_body_text(&b)) {
         Some(ld_body) if prefer_ld_body(&ld_body, &dom_body) => ld_body,
         _ => dom_body,
@@ -152,6 +168,20 @@ pub(crate) fn parse_page(text: &str) -> RawRecord {
         context_date,
         fetched: None,
     }
+}
+
+/// The story as Mozilla Readability's algorithm finds it (the `dom_smoothie` crate), rendered
+/// by our own renderer so that paragraphs, lists and captions come out as for every other page.
+/// `None` when it finds nothing that holds a sentence (a navigation menu, a cookie notice).
+fn readability_text(html: &str) -> Option<String> {
+    let article = dom_smoothie::Readability::new(html, None, None)
+        .ok()?
+        .parse()
+        .ok()?;
+    let text = fragment_text(&article.content);
+    text.split("\n\n")
+        .any(|paragraph| paragraph.len() >= SENTENCE)
+        .then_some(text)
 }
 
 /// The name a web address carries: `albawaba` of `https://www.albawaba.com/news/…`, the label
