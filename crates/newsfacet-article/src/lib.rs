@@ -92,7 +92,7 @@ pub use clean::clean_text;
 pub use date::parse_date;
 pub use discover::discover;
 pub use error::ReadError;
-pub use web_address::url_host;
+pub use web_address::{is_public_suffix, registrable_domain, site_name, url_host};
 
 /// Compiles the cleaning rules now instead of on the first article read. Reading needs them
 /// for every article and compiling them is the largest start-up cost of reading, so a command

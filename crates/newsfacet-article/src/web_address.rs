@@ -31,6 +31,33 @@ pub fn url_host(text: &str) -> Option<String> {
     host.contains('.').then(|| host.to_string())
 }
 
+/// A host's registrable domain by the Public Suffix List, lower case: `news.bbc.co.uk` →
+/// `bbc.co.uk`, `www.Example-News.com` → `example-news.com`. `None` for an IP address, a bare
+/// public suffix or a host under no listed suffix (`intranet.local`).
+pub fn registrable_domain(host: &str) -> Option<String> {
+    let host = host.trim().trim_end_matches('.').to_ascii_lowercase();
+    let domain = psl::domain(host.as_bytes())?;
+    if !domain.suffix().is_known() {
+        return None;
+    }
+    std::str::from_utf8(domain.as_bytes())
+        .ok()
+        .map(str::to_string)
+}
+
+/// The site name of a registrable domain: the label before its public suffix
+/// (`huffingtonpost.ca` → `huffingtonpost`, `bbc.co.uk` → `bbc`).
+pub fn site_name(domain: &str) -> Option<&str> {
+    let suffix = psl::suffix(domain.as_bytes())?;
+    let name = domain.get(..domain.len().checked_sub(suffix.as_bytes().len() + 1)?)?;
+    (!name.is_empty() && !name.contains('.')).then_some(name)
+}
+
+/// Whether `text` is exactly a public suffix listed in the Public Suffix List (`com`, `co.uk`).
+pub fn is_public_suffix(text: &str) -> bool {
+    psl::suffix(text.as_bytes()).is_some_and(|s| s.is_known() && s.as_bytes() == text.as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -369,6 +369,41 @@ impl Gazetteer {
             }
         }
     }
+
+    /// The one publisher with a domain `{name}.{suffix}` for some public suffix: the publisher
+    /// of a country edition whose own domain is unknown (`huffingtonpost.ca` is HuffPost's when
+    /// `huffingtonpost.com` is known). `name` is the registrable domain without its public
+    /// suffix (`huffingtonpost`); `is_public_suffix` says whether the rest of a known domain is
+    /// one (`ca`, `co.uk`), so `uk.reuters.com` is not taken for a site named `uk`. When the
+    /// domains of two or more publishers share the name, there is no answer: the name alone
+    /// cannot tell them apart, and a wrong publisher is worse than none.
+    ///
+    /// Why a range query: the domain map is an fst, sorted by bytes, so every domain starting
+    /// with `{name}.` is one contiguous range of it. Both the bundled and the owned gazetteer
+    /// answer from the same map, with no second index to build, store or keep in step.
+    pub fn publisher_for_site_name(
+        &self,
+        name: &str,
+        is_public_suffix: impl Fn(&str) -> bool,
+    ) -> Option<&Entry> {
+        let name = name.trim().to_ascii_lowercase();
+        if name.is_empty() || name.contains('.') {
+            return None;
+        }
+        let prefix = format!("{name}.");
+        let mut publisher = None;
+        for (domain, id) in self.lookups().domains_starting_with(&prefix) {
+            if !is_public_suffix(&domain[prefix.len()..]) {
+                continue;
+            }
+            match publisher {
+                None => publisher = Some(id),
+                Some(seen) if seen != id => return None,
+                Some(_) => {}
+            }
+        }
+        publisher.map(|id| self.entry(id))
+    }
 }
 
 #[cfg(test)]
@@ -492,5 +527,42 @@ mod tests {
                 .map(|e| e.id.as_str()),
             Some("org:reuters")
         );
+    }
+
+    #[test]
+    fn site_names_resolve_to_one_publisher_only() {
+        let mut gazetteer = Gazetteer::default();
+        for (id, name, domains) in [
+            (
+                "org:huffpost",
+                "HuffPost",
+                vec!["huffingtonpost.com", "huffpost.com"],
+            ),
+            (
+                "org:reuters",
+                "Reuters",
+                vec!["reuters.com", "uk.reuters.com"],
+            ),
+            ("org:star-a", "Star A", vec!["thestar.com"]),
+            ("org:star-b", "Star B", vec!["thestar.com.my"]),
+        ] {
+            let mut entry = Entry::new(id, EntityType::Organization, "publisher", name);
+            entry.domains = domains.into_iter().map(String::from).collect();
+            gazetteer.insert(entry);
+        }
+        let suffix = |s: &str| ["com", "ca", "my", "com.my"].contains(&s);
+        let site = |name: &str| {
+            gazetteer
+                .publisher_for_site_name(name, suffix)
+                .map(|e| e.id.clone())
+        };
+        assert_eq!(site("huffingtonpost").as_deref(), Some("org:huffpost"));
+        assert_eq!(site("HuffPost").as_deref(), Some("org:huffpost"));
+        // Two publishers share the name: no answer.
+        assert_eq!(site("thestar"), None);
+        // `uk.reuters.com` is a sub-domain, not a site named `uk`.
+        assert_eq!(site("uk"), None);
+        assert_eq!(site("huffington"), None);
+        assert_eq!(site(""), None);
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use fst::{Map, MapBuilder};
+use fst::{IntoStreamer, Map, MapBuilder, Streamer};
 
 use crate::entry::EntryId;
 
@@ -125,5 +125,19 @@ impl Lookups {
     /// The publisher entry of a lower-case domain.
     pub(crate) fn by_domain(&self, domain: &str) -> Option<EntryId> {
         self.domains.get(domain).map(|v| v as EntryId)
+    }
+
+    /// Every domain that starts with `prefix`, with its publisher entry, in byte order: the
+    /// keys of an fst are sorted, so they are one range of the map and no other index is needed.
+    pub(crate) fn domains_starting_with(&self, prefix: &str) -> Vec<(String, EntryId)> {
+        let mut stream = self.domains.range().ge(prefix).into_stream();
+        let mut found = Vec::new();
+        while let Some((key, value)) = stream.next() {
+            if !key.starts_with(prefix.as_bytes()) {
+                break;
+            }
+            found.push((String::from_utf8_lossy(key).into_owned(), value as EntryId));
+        }
+        found
     }
 }

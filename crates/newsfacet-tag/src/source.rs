@@ -1,22 +1,34 @@
 //! The article's source (publisher) and origin (the outlet that wrote a story another one
 //! republished): from metadata, the URL's domain, or publisher marks in the text. A news agency
-//! that is merely cited ("TASS reported", "according to Xinhua") is neither, and an unknown
-//! source stays unknown rather than guessed.
+//! that is merely cited ("TASS reported", "according to Xinhua") is neither. A site the
+//! gazetteer does not know is its registrable domain (`example-news.com`): a fact read from the
+//! URL, never a guessed publisher; with no URL either, the source stays unknown.
 
-use newsfacet_article::{url_host, Article};
+use std::sync::LazyLock;
+
+use newsfacet_article::{is_public_suffix, registrable_domain, site_name, url_host, Article};
 
 use newsfacet_gazetteer::kind;
-use newsfacet_gazetteer::Gazetteer;
+use newsfacet_gazetteer::words::{SortedWordList, ORDINARY_WORDS};
+use newsfacet_gazetteer::{Entry, Gazetteer};
 
 /// How far into the body a dateline mark such as `MOSCOW, March 2 (Reuters) -` may sit.
 const DATELINE_WINDOW: usize = 120;
 
+/// Shortest site name (registrable domain without its public suffix) that may name a country
+/// edition: `ap`, `aa`, `abc` or `dw` are too short to be one outlet's own (`abc.es` is not
+/// `abc.net.au`).
+const MIN_SITE_NAME: usize = 4;
+
 /// The canonical publisher of `article`, or `None` when nothing reliable names it.
 ///
-/// Order of evidence: the metadata field; the URL's domain; a syndication credit naming the
-/// republishing outlet ("… has not been edited by Devdiscourse staff and is auto-generated from
-/// a syndicated feed"); a dateline or tag mark at the start of the body (`(Reuters)`, `(AP)`,
-/// `(MENAFN)`). Marks anywhere else are citations, not sources.
+/// Order of evidence: the metadata field; the URL's host (a known domain or a parent of it, or
+/// a country edition of one known publisher, see [`publisher_for_host`]); a syndication credit
+/// naming the republishing outlet ("… has not been edited by Devdiscourse staff and is
+/// auto-generated from a syndicated feed"); a dateline or tag mark at the start of the body
+/// (`(Reuters)`, `(AP)`, `(MENAFN)`); last, the URL's registrable domain as written, so that
+/// articles of an unknown site still group by site. Marks anywhere else are citations, not
+/// sources.
 pub fn detect_source(article: &Article, gazetteer: &Gazetteer) -> Option<String> {
     if let Some(source) = article
         .source
@@ -26,25 +38,48 @@ pub fn detect_source(article: &Article, gazetteer: &Gazetteer) -> Option<String>
     {
         return Some(canonical_metadata_source(source, gazetteer));
     }
-    if let Some(publisher) = article
-        .url
+    let host = article.url.as_deref().and_then(url_host);
+    if let Some(publisher) = host
         .as_deref()
-        .and_then(url_host)
-        .and_then(|host| gazetteer.publisher_for_domain(&host))
+        .and_then(|host| publisher_for_host(host, gazetteer))
     {
         return Some(publisher.name.clone());
     }
-    syndication_credit(&article.body, gazetteer).or_else(|| dateline_mark(&article.body, gazetteer))
+    syndication_credit(&article.body, gazetteer)
+        .or_else(|| dateline_mark(&article.body, gazetteer))
+        .or_else(|| host.as_deref().and_then(registrable_domain))
 }
 
-/// A metadata source canonicalised through the publisher gazetteer (name, alias or domain),
-/// else kept as written: the metadata is evidence even for outlets we do not know.
+/// A metadata source canonicalised through the publisher gazetteer (name, alias, domain or
+/// country edition), else kept as written: the metadata is evidence even for outlets we do not
+/// know.
 fn canonical_metadata_source(source: &str, gazetteer: &Gazetteer) -> String {
     let host = url_host(source);
     gazetteer
         .resolve_publisher(source)
-        .or_else(|| gazetteer.publisher_for_domain(host.as_deref().unwrap_or(source)))
+        .or_else(|| publisher_for_host(host.as_deref().unwrap_or(source), gazetteer))
         .map_or_else(|| source.to_string(), |p| p.name.clone())
+}
+
+/// Ordinary English words, which as a site name say nothing about the outlet.
+static ORDINARY: LazyLock<SortedWordList> = LazyLock::new(|| SortedWordList::new(ORDINARY_WORDS));
+
+/// The publisher of a web host: the one whose domain is the host or a parent of it
+/// (`bc.ctvnews.ca` → CTV News, `news.bbc.co.uk` → BBC); else, when the registrable domain is
+/// unknown, the one publisher whose domain has the same site name under another public suffix
+/// (`huffingtonpost.ca` → HuffPost from `huffingtonpost.com`). Site names shared by several
+/// publishers, shorter than [`MIN_SITE_NAME`] or that are ordinary English words (`news.de`,
+/// `independent.ie`) name no one: they say nothing about which outlet this is.
+pub fn publisher_for_host<'g>(host: &str, gazetteer: &'g Gazetteer) -> Option<&'g Entry> {
+    if let Some(publisher) = gazetteer.publisher_for_domain(host) {
+        return Some(publisher);
+    }
+    let domain = registrable_domain(host)?;
+    let name = site_name(&domain)?;
+    if name.len() < MIN_SITE_NAME || ORDINARY.contains(name) {
+        return None;
+    }
+    gazetteer.publisher_for_site_name(name, is_public_suffix)
 }
 
 /// Credits by which aggregators mark a republished feed item as theirs.
@@ -145,7 +180,7 @@ fn dateline_mark(body: &str, gazetteer: &Gazetteer) -> Option<String> {
 mod tests {
     use super::*;
     use newsfacet_article::Origin;
-    use newsfacet_gazetteer::{EntityType, Entry};
+    use newsfacet_gazetteer::EntityType;
 
     fn gazetteer() -> Gazetteer {
         let mut g = Gazetteer::default();
@@ -185,6 +220,41 @@ mod tests {
                 "MENAFN",
                 vec![],
                 vec!["menafn.com"],
+            ),
+            (
+                "org:bbc",
+                "broadcaster",
+                "BBC",
+                vec![],
+                vec!["bbc.co.uk", "bbc.com"],
+            ),
+            (
+                "org:ctv",
+                "broadcaster",
+                "CTV News",
+                vec![],
+                vec!["ctvnews.ca"],
+            ),
+            (
+                "org:huffpost",
+                "publisher",
+                "HuffPost",
+                vec![],
+                vec!["huffingtonpost.com", "huffpost.com"],
+            ),
+            (
+                "org:toronto-star",
+                "publisher",
+                "Toronto Star",
+                vec![],
+                vec!["thestar.com"],
+            ),
+            (
+                "org:the-star-malaysia",
+                "publisher",
+                "The Star (Malaysia)",
+                vec![],
+                vec!["thestar.com.my"],
             ),
         ] {
             let mut e = Entry::new(id, EntityType::Organization, kind, name);
@@ -264,6 +334,108 @@ mod tests {
             .as_deref(),
             Some("CBC News")
         );
+    }
+
+    fn from_url(url: &str) -> Option<String> {
+        detect_source(&article(None, Some(url), "Text."), &gazetteer())
+    }
+
+    #[test]
+    fn sub_domains_name_their_publisher() {
+        assert_eq!(
+            from_url("https://bc.ctvnews.ca/x-1.2").as_deref(),
+            Some("CTV News")
+        );
+        assert_eq!(
+            from_url("https://uk.reuters.com/article/x").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            from_url("https://news.bbc.co.uk/2/hi/x.stm").as_deref(),
+            Some("BBC")
+        );
+    }
+
+    #[test]
+    fn country_editions_name_their_one_publisher() {
+        assert_eq!(
+            from_url("https://www.huffingtonpost.ca/entry/x").as_deref(),
+            Some("HuffPost")
+        );
+        assert_eq!(
+            from_url("https://user:pw@www.huffingtonpost.co.uk/entry/x").as_deref(),
+            Some("HuffPost")
+        );
+        // Metadata naming a country edition's domain is canonicalised the same way.
+        assert_eq!(
+            detect_source(&article(Some("huffingtonpost.de"), None, ""), &gazetteer()).as_deref(),
+            Some("HuffPost")
+        );
+    }
+
+    #[test]
+    fn shared_or_generic_site_names_name_no_publisher() {
+        // `thestar` is the Toronto Star's and The Star's (Malaysia): the site is only itself.
+        assert_eq!(
+            from_url("https://www.thestar.co.uk/news/x").as_deref(),
+            Some("thestar.co.uk")
+        );
+        // `news` (Xinhua's news.cn) is an ordinary word, `bbc` too short to be one outlet's.
+        let mut g = gazetteer();
+        let mut xinhua = Entry::new(
+            "org:xinhua",
+            EntityType::Organization,
+            "news_agency",
+            "Xinhua",
+        );
+        xinhua.domains = vec!["news.cn".into()];
+        g.insert(xinhua);
+        let site = |url: &str| detect_source(&article(None, Some(url), "Text."), &g);
+        assert_eq!(site("https://news.cn/x").as_deref(), Some("Xinhua"));
+        assert_eq!(site("https://www.news.de/x").as_deref(), Some("news.de"));
+        assert_eq!(site("https://www.bbc.de/x").as_deref(), Some("bbc.de"));
+    }
+
+    #[test]
+    fn unknown_sites_are_their_registrable_domain() {
+        assert_eq!(
+            from_url("https://www.Example-News.com/2026/01/story").as_deref(),
+            Some("example-news.com")
+        );
+        assert_eq!(
+            from_url("https://user:pw@live.example-news.com/x").as_deref(),
+            Some("example-news.com")
+        );
+        assert_eq!(
+            from_url("https://www.example.co.uk/a").as_deref(),
+            Some("example.co.uk")
+        );
+        // No registrable domain: no source.
+        assert_eq!(from_url("http://192.168.1.10/story"), None);
+        assert_eq!(from_url("http://news.intranet.local/story"), None);
+        // Metadata still wins, and a dateline mark beats the bare site.
+        let g = gazetteer();
+        let site = Some("https://www.example-news.com/x");
+        assert_eq!(
+            detect_source(&article(Some("Kyiv Weekly"), site, "Text."), &g).as_deref(),
+            Some("Kyiv Weekly")
+        );
+        let wire = article(None, site, "MOSCOW, March 2 (Reuters) - Russia said ...");
+        assert_eq!(detect_source(&wire, &g).as_deref(), Some("Reuters"));
+        assert_eq!(
+            detect_origin(&wire, &g, Some("Reuters")).as_deref(),
+            Some("Reuters")
+        );
+    }
+
+    #[test]
+    fn cited_agencies_on_unknown_sites_are_not_sources() {
+        let g = gazetteer();
+        let body = "Officials met on Monday, TASS reported, and the minister told TASS (TASS) that talks would continue.";
+        let a = article(None, Some("https://www.example-news.com/x"), body);
+        let source = detect_source(&a, &g);
+        assert_eq!(source.as_deref(), Some("example-news.com"));
+        assert_eq!(detect_origin(&a, &g, source.as_deref()), None);
     }
 
     #[test]

@@ -184,17 +184,12 @@ fn readability_text(html: &str) -> Option<String> {
         .then_some(text)
 }
 
-/// The name a web address carries: `albawaba` of `https://www.albawaba.com/news/…`, the label
-/// before the last (or, for `co.uk`-style endings, the last two).
+/// The name a web address carries: `albawaba` of `https://www.albawaba.com/news/…`, the
+/// registrable domain without its public suffix.
 fn site_name_of_address(url: &str) -> Option<String> {
     let host = crate::web_address::url_host(url)?;
-    let labels: Vec<&str> = host.split('.').filter(|l| *l != "www").collect();
-    let name = match labels.as_slice() {
-        [.., name, second, top] if top.len() == 2 && second.len() <= 3 => name,
-        [.., name, _top] => name,
-        _ => return None,
-    };
-    Some((*name).to_string())
+    let domain = crate::web_address::registrable_domain(&host)?;
+    crate::web_address::site_name(&domain).map(str::to_string)
 }
 
 /// Whether `short` is `long` cut off (JSON-LD headlines are often truncated to the 110
