@@ -82,6 +82,7 @@ mod fields;
 mod formats;
 mod id;
 mod one_line;
+mod site_titles;
 mod status_line;
 mod web_address;
 
@@ -92,6 +93,7 @@ pub use clean::clean_text;
 pub use date::parse_date;
 pub use discover::discover;
 pub use error::ReadError;
+pub use site_titles::{strip_repeated_site_names, SiteTitles, LOOKAHEAD as SITE_TITLE_LOOKAHEAD};
 pub use web_address::{is_public_suffix, registrable_domain, site_name, url_host};
 
 /// Compiles the cleaning rules now instead of on the first article read. Reading needs them
@@ -118,7 +120,16 @@ pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, ReadErr
     formats::read_file(path)
 }
 
-/// [`discover()`] the inputs, then [`read_file`] each one in order.
+/// [`read_file`] each of `files` in order, as one stream whose titles lose the parts their
+/// site repeats across pages ([`strip_repeated_site_names`]). This is how a command reads a
+/// corpus: a single article read alone keeps such parts.
+pub fn read_files(
+    files: Vec<PathBuf>,
+) -> SiteTitles<impl Iterator<Item = Result<Article, ReadError>> + Send> {
+    strip_repeated_site_names(files.into_iter().flat_map(|file| read_file(&file)))
+}
+
+/// [`discover()`] the inputs, then [`read_files`] them in order.
 ///
 /// Problems finding inputs (a missing path, an unsupported file named explicitly) are yielded as
 /// items ahead of the articles, and the remaining inputs are still read, so a caller that logs
@@ -127,8 +138,5 @@ pub fn read_inputs(
     paths: &[PathBuf],
 ) -> impl Iterator<Item = Result<Article, ReadError>> + Send + 'static {
     let (files, errors) = discover::discover_all(paths);
-    errors
-        .into_iter()
-        .map(Err)
-        .chain(files.into_iter().flat_map(|file| read_file(&file)))
+    errors.into_iter().map(Err).chain(read_files(files))
 }

@@ -562,3 +562,39 @@ fn iterators_can_move_to_other_threads() {
     let inputs = assert_send(read_inputs(&[path]));
     assert_eq!(inputs.count(), 2);
 }
+
+#[test]
+fn a_title_part_a_site_repeats_across_its_pages_is_stripped_when_reading_a_corpus() {
+    let dir = TempDir::new().unwrap();
+    let story = "<p>The council met on Tuesday evening and approved the plan after a long \
+debate about costs, schools and roads in the valley.</p>";
+    for (file, headline) in [
+        ("1.html", "Council approves budget"),
+        ("2.html", "Mill to close in May"),
+        ("3.html", "School opens new wing"),
+    ] {
+        let page = format!(
+            "<html><head><title>{headline} | Voice of the Valley</title>\
+<link rel=\"canonical\" href=\"https://www.valley-herald.com/news/{file}\"></head>\
+<body><article>{story}</article></body></html>"
+        );
+        write(dir.path(), &format!("site/{file}"), &page);
+    }
+    let titles: Vec<String> = read_inputs(&[dir.path().join("site")])
+        .map(|r| r.unwrap().title)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Council approves budget",
+            "Mill to close in May",
+            "School opens new wing"
+        ]
+    );
+    // One page read alone has no other pages to learn from.
+    let alone = read_file(&dir.path().join("site/1.html"))
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(alone.title, "Council approves budget | Voice of the Valley");
+}

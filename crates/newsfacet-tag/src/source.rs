@@ -14,6 +14,8 @@ use newsfacet_gazetteer::{Entry, Gazetteer};
 
 /// How far into the body a dateline mark such as `MOSCOW, March 2 (Reuters) -` may sit.
 const DATELINE_WINDOW: usize = 120;
+/// A dateline's place and date take at most this many words (`SAN JUAN, Puerto Rico, March 2`).
+const MAX_DATELINE_WORDS: usize = 8;
 
 /// Shortest site name (registrable domain without its public suffix) that may name a country
 /// edition: `ap`, `aa`, `abc` or `dw` are too short to be one outlet's own (`abc.es` is not
@@ -166,7 +168,9 @@ fn dateline_mark(body: &str, gazetteer: &Gazetteer) -> Option<String> {
         let after = window[close + 1..].trim_start();
         let opens_body = open == 0;
         let before_dash = after.starts_with(['-', '\u{2014}', '\u{2013}']);
-        if (opens_body || before_dash) && !inside.is_empty() && inside.len() <= 40 {
+        let after_dateline = opens_body || reads_as_dateline(&window[..open]);
+        if (opens_body || before_dash) && after_dateline && !inside.is_empty() && inside.len() <= 40
+        {
             if let Some(publisher) = gazetteer.resolve_publisher(inside) {
                 return Some(publisher.name.clone());
             }
@@ -174,6 +178,24 @@ fn dateline_mark(body: &str, gazetteer: &Gazetteer) -> Option<String> {
         search_from = close + 1;
     }
     None
+}
+
+/// Whether the text before a publisher mark is a dateline: a place and perhaps a date, every
+/// word capitalised or a number (`MOSCOW, March 2`, `NEW DELHI/ISLAMABAD`, `Paris, 2 March
+/// 2026`). A mark after running text ("… talks with Thomson Reuters (Reuters) - …") is a
+/// citation inside the story, not the story's own opening.
+fn reads_as_dateline(before_mark: &str) -> bool {
+    let words: Vec<&str> = before_mark
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '|'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= MAX_DATELINE_WORDS
+        && words.iter().all(|word| {
+            word.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]
@@ -468,6 +490,27 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_mark_after_running_text_is_no_dateline() {
+        let g = gazetteer();
+        for body in [
+            "Shares of the agency's owner rose after the report by Reuters (Reuters) - analysts said.",
+            "In an interview with TASS (TASS) — the minister said talks would continue.",
+        ] {
+            assert_eq!(detect_source(&article(None, None, body), &g), None, "{body}");
+        }
+        for body in [
+            "NEW DELHI/ISLAMABAD, March 2 (Reuters) - India said ...",
+            "San Juan, Puerto Rico, 2 March 2026 (AP) — Officials said ...",
+            "TOKYO (AP) — Officials said ...",
+        ] {
+            assert!(
+                detect_source(&article(None, None, body), &g).is_some(),
+                "{body}"
+            );
+        }
     }
 
     #[test]

@@ -78,7 +78,8 @@ fn compile(pattern: &str) -> Regex {
 /// 3. a dateline opening a paragraph, `MOSCOW, Feb 1 (Reuters) -`. It has no year, which is
 ///    taken from a full date elsewhere in the article (one in the same month preferred), else
 ///    from `fallback_year` (the caller's: a year in the file path or URL, or of a metadata date
-///    such as last-modified). Without a year the dateline is not used.
+///    such as last-modified). Without a year the dateline is not used;
+/// 4. the day a lede reports, when written with its weekday ([`lede_weekday_date`]).
 ///
 /// Numeric dates follow [`parse_date`]: a first field above 12 is the day; when both are 12
 /// or less, dashes and dots are day-month-year (as Indian and European outlets write
@@ -113,6 +114,79 @@ pub(crate) fn date_from_text(body: &str, fallback_year: Option<i32>) -> Option<N
     region
         .split("\n\n")
         .find_map(|paragraph| dateline_date(paragraph.trim_start(), body, fallback_year))
+        .or_else(|| lede_weekday_date(&region))
+}
+
+/// Words and phrases that put a sentence's date in the future or in a plan ("will meet on
+/// Sunday, February 8"), one per line in `data/future-markers.txt`.
+static FUTURE_MARKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/future-markers.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+});
+
+/// A sentence boundary: end punctuation, space, and a capital or an opening quote.
+static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| compile(r#"[.!?]["”’]?\s+["“‘A-Z]"#));
+
+/// The date of the event a lede reports, when the story gives it with its weekday
+/// ("… said on Sunday, February 1, 2026."). News style names the weekday only for days within
+/// a week of publication, and writes background events with the date alone ("On February 1,
+/// 2021, the military seized power"), so a weekday date is the story's own day to within days.
+/// The weekday must agree with the calendar, and a sentence about plans or the future ("will
+/// vote on Sunday, February 8") does not count.
+fn lede_weekday_date(region: &str) -> Option<NaiveDate> {
+    region
+        .split("\n\n")
+        .filter(|paragraph| paragraph.trim().len() >= STORY_PARAGRAPH)
+        .take(HEADER_PARAGRAPHS)
+        .find_map(|paragraph| {
+            let paragraph = paragraph.replace('\n', " ");
+            TEXT_DATE.find_iter(&paragraph).find_map(|m| {
+                let date = parse_date(m.as_str())?;
+                let named = named_weekday(m.as_str())?;
+                let sentence = sentence_around(&paragraph, m.start(), m.end());
+                (named == date.weekday() && !speaks_of_the_future(sentence)).then_some(date)
+            })
+        })
+}
+
+/// The weekday a date string opens with (`Sunday, February 1, 2026`), if any.
+fn named_weekday(date: &str) -> Option<chrono::Weekday> {
+    let lower = date.trim_start().get(..3)?.to_ascii_lowercase();
+    lower.parse().ok()
+}
+
+/// The sentence of `text` that holds the byte range `start..end`.
+fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+    let from = SENTENCE_END
+        .find_iter(&text[..start])
+        .last()
+        // The boundary match ends on the next sentence's first character.
+        .map_or(0, |b| b.end() - 1);
+    let to = SENTENCE_END
+        .find(&text[end..])
+        .map_or(text.len(), |b| end + b.start() + 1);
+    text.get(from..to).unwrap_or(text)
+}
+
+/// Whether a sentence speaks of a plan or the future (see [`FUTURE_MARKERS`]).
+fn speaks_of_the_future(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase().replace('’', "'");
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    FUTURE_MARKERS.iter().any(|marker| {
+        if marker.starts_with('\'') {
+            return words.iter().any(|w| w.ends_with(marker));
+        }
+        let marker: Vec<&str> = marker.split_whitespace().collect();
+        words
+            .windows(marker.len())
+            .any(|window| window == marker.as_slice())
+    })
 }
 
 /// The top of a body: whole lines up to the end of the second story paragraph, at most
@@ -358,6 +432,53 @@ opposition said it would study the details carefully before any vote in parliame
             None
         );
         assert_eq!(date_from_text("", Some(2026)), None);
+    }
+
+    #[test]
+    fn a_lede_event_with_its_weekday_dates_the_story() {
+        let lede = "The governing party won the most seats in the parliamentary election held \
+on Sunday, February 1, 2026, according to preliminary results published by the commission.";
+        assert_eq!(date_from_text(lede, None), ymd(2026, 2, 1));
+        let body = format!("By Jane Doe\n\n{lede}");
+        assert_eq!(date_from_text(&body, None), ymd(2026, 2, 1));
+        // Abbreviated weekday and month, day before month.
+        let lede = "Thousands of workers marched through the capital on Thu., 5 Feb. 2026 to \
+protest against the proposed pension reform, the largest demonstration in a decade.";
+        assert_eq!(date_from_text(lede, None), ymd(2026, 2, 5));
+    }
+
+    #[test]
+    fn weekday_dates_of_plans_or_wrong_calendars_do_not_date_the_story() {
+        // A plan names a day to come.
+        let plan = "The two governments said the talks will resume in Geneva on Sunday, \
+February 8, 2026, after the first round ended without agreement on the main points.";
+        assert_eq!(date_from_text(plan, None), None);
+        let plan = "Voters are expected to go to the polls on Sunday, February 8, 2026, in what \
+analysts describe as the most closely fought election the country has seen in years.";
+        assert_eq!(date_from_text(plan, None), None);
+        // The weekday disagrees with the calendar: the text is not to be trusted.
+        let wrong = "The governing party won the most seats in the parliamentary election held \
+on Monday, February 1, 2026, according to preliminary results published by the commission.";
+        assert_eq!(date_from_text(wrong, None), None);
+        // Background without a weekday.
+        let background = "On February 1, 2021, the military seized power in a coup, and months \
+of protests followed across the country as the generals tightened their grip on the cities.";
+        assert_eq!(date_from_text(background, None), None);
+    }
+
+    #[test]
+    fn future_markers_and_sentences() {
+        LazyLock::force(&SENTENCE_END);
+        assert!(!FUTURE_MARKERS.is_empty());
+        assert!(speaks_of_the_future("They'll vote on Sunday."));
+        assert!(speaks_of_the_future("The vote is scheduled for Sunday."));
+        assert!(!speaks_of_the_future("The willow fell on Sunday."));
+        let text = "He left. The vote was held on Sunday, Feb. 1. Results came later.";
+        let at = text.find("Sunday").unwrap_or(0);
+        assert_eq!(
+            sentence_around(text, at, at + 6),
+            "The vote was held on Sunday, Feb. 1."
+        );
     }
 
     #[test]

@@ -131,27 +131,37 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
         ..Summary::default()
     };
 
-    for file in &files {
-        progress.set_message(file.display().to_string());
-        let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
-        for record in newsfacet_article::read_file(file) {
-            match record {
-                Ok(article) => batch.push(article),
-                Err(error) => summary.skip(&error),
+    // One stream over every file, so that titles lose what their site repeats across pages.
+    let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
+    let mut current_file: Option<PathBuf> = None;
+    for record in newsfacet_article::read_files(files.clone()) {
+        let path = match &record {
+            Ok(article) => article.origin.path.as_path(),
+            Err(error) => error.path(),
+        };
+        if current_file.as_deref() != Some(path) {
+            if current_file.is_some() {
+                progress.inc(1);
             }
-            if batch.len() == BATCH {
-                index_batch(
-                    &tagger,
-                    &mut writer,
-                    std::mem::take(&mut batch),
-                    &mut summary,
-                    &progress,
-                )?;
-            }
+            progress.set_message(path.display().to_string());
+            current_file = Some(path.to_path_buf());
         }
-        index_batch(&tagger, &mut writer, batch, &mut summary, &progress)?;
-        progress.inc(1);
+        match record {
+            Ok(article) => batch.push(article),
+            Err(error) => summary.skip(&error),
+        }
+        if batch.len() == BATCH {
+            index_batch(
+                &tagger,
+                &mut writer,
+                std::mem::take(&mut batch),
+                &mut summary,
+                &progress,
+            )?;
+        }
     }
+    index_batch(&tagger, &mut writer, batch, &mut summary, &progress)?;
+    progress.inc(1);
     progress.set_message("committing");
     summary.stories = writer.story_stats();
     writer
