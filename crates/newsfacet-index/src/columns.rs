@@ -1,11 +1,14 @@
 //! Column-wise access to the fields that collectors read for every matching document, by the
 //! field names only this crate knows.
 
+use std::collections::HashMap;
 use tantivy::collector::sort_key::SortByStaticFastValue;
 use tantivy::collector::FacetCollector;
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::fastfield::FacetReader;
-use tantivy::{DateTime, DocId, SegmentReader};
+
+use tantivy::schema::Facet;
+use tantivy::{DateTime, DocId, Searcher, SegmentReader};
 
 use crate::schema::{names, FacetField};
 
@@ -75,4 +78,56 @@ pub fn facet_counter(fields: &[FacetField]) -> FacetCollector {
 /// the document store.
 pub(crate) fn content_hashes(segment: &SegmentReader) -> tantivy::Result<Column<u64>> {
     segment.fast_fields().u64(names::CONTENT_HASH)
+}
+
+/// The name to show for each group of `field` in `keys`: its written form found in the most
+/// documents ("Chang Chi-cheng" when it outnumbers "Chang Chi-Cheng"), ties going to the
+/// first in byte order. Read from the term dictionary of the facet field, whose document
+/// frequencies count every written form at no cost per matching document. A key with no
+/// written form in the index (an older index) is shown as it is.
+pub fn facet_display_names(
+    searcher: &Searcher,
+    field: FacetField,
+    keys: &[String],
+) -> tantivy::Result<HashMap<String, String>> {
+    let facets = searcher.schema().get_field(names::FACETS)?;
+    let mut forms: HashMap<&str, HashMap<String, u64>> = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(facets)?;
+        let terms = inverted.terms();
+        for key in keys {
+            let group = field.group(key);
+            let mut prefix = group.encoded_str().as_bytes().to_vec();
+            // Facet steps are separated by a zero byte in the encoded form.
+            prefix.push(0);
+            let mut stream = terms.range().ge(&prefix).into_stream()?;
+            while stream.advance() {
+                if !stream.key().starts_with(&prefix) {
+                    break;
+                }
+                let Ok(facet) = Facet::from_encoded(stream.key().to_vec()) else {
+                    continue;
+                };
+                if let Some((_, _, value)) = FacetField::split_value(&facet) {
+                    *forms.entry(key).or_default().entry(value).or_default() +=
+                        u64::from(stream.value().doc_freq);
+                }
+            }
+        }
+    }
+    Ok(keys
+        .iter()
+        .map(|key| {
+            let shown = forms
+                .get(key.as_str())
+                .and_then(|counts| {
+                    counts
+                        .iter()
+                        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                        .map(|(form, _)| form.clone())
+                })
+                .unwrap_or_else(|| key.clone());
+            (key.clone(), shown)
+        })
+        .collect())
 }

@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -12,10 +13,13 @@ use tantivy::schema::{
 };
 use tantivy::{DateTime, Term};
 
+use newsfacet_gazetteer::fold::fold;
+use newsfacet_gazetteer::words::{self, WordSet};
+
 use crate::analyzer::EN_STEM;
 
 /// One facet dimension. All dimensions live in the single tantivy facet field `facets`, as
-/// `/<dimension>/<value>` paths.
+/// `/<dimension>/<group key>/<value>` paths (see [`FacetField::facet`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FacetField {
@@ -74,23 +78,77 @@ impl FacetField {
         }
     }
 
-    /// The facet for one value of this dimension, `/<dimension>/<value>`.
+    /// The key that groups the written forms of one value: folded case and accents ("Chang
+    /// Chi-Cheng" and "Chang Chi-cheng"), and for bodies that can be companies (organizations,
+    /// speakers, publishers) without a trailing legal form ("General Motors Corp" and "General
+    /// Motors"). Gazetteer names are one form already; this groups the names found only in
+    /// text, which arrive as written.
+    pub fn group_key(self, value: &str) -> String {
+        let folded = fold(value);
+        match self {
+            FacetField::Org | FacetField::Speaker | FacetField::Source | FacetField::Origin => {
+                without_legal_form(&folded).to_string()
+            }
+            FacetField::Country | FacetField::Person | FacetField::Place => folded,
+        }
+    }
+
+    /// The facet of one written value of this dimension, `/<dimension>/<group key>/<value>`:
+    /// counting the children of `/<dimension>` counts groups, and each group's children are
+    /// its written forms, from which a display name is chosen
+    /// ([`facet_display_names`](crate::columns::facet_display_names)).
     ///
     /// Built from path steps rather than parsed text so that a `/` inside the value stays part
     /// of the value instead of starting a new level.
     pub fn facet(self, value: &str) -> Facet {
-        Facet::from_path([self.as_str(), value])
+        Facet::from_path([self.as_str(), &self.group_key(value), value])
     }
 
-    /// The dimension and value of a two-level facet built by [`FacetField::facet`]; `None` for
-    /// any other facet.
+    /// The facet of one group of this dimension, `/<dimension>/<group key>`; it is a prefix of
+    /// the facet of every written form in the group.
+    pub fn group(self, key: &str) -> Facet {
+        Facet::from_path([self.as_str(), key])
+    }
+
+    /// The dimension and group key of a facet built by [`FacetField::facet`] or
+    /// [`FacetField::group`]; `None` for any other facet.
     pub fn split(facet: &Facet) -> Option<(FacetField, String)> {
         let path = facet.to_path();
         match path.as_slice() {
-            [field, value] => Some((field.parse().ok()?, (*value).to_string())),
+            [field, key] | [field, key, _] => Some((field.parse().ok()?, (*key).to_string())),
             _ => None,
         }
     }
+
+    /// The dimension, group key and written value of a facet built by [`FacetField::facet`].
+    pub fn split_value(facet: &Facet) -> Option<(FacetField, String, String)> {
+        let path = facet.to_path();
+        match path.as_slice() {
+            [field, key, value] => Some((
+                field.parse().ok()?,
+                (*key).to_string(),
+                (*value).to_string(),
+            )),
+            _ => None,
+        }
+    }
+}
+
+/// Legal forms that end company names, lowercase without periods (`data/words/legal-forms.txt`).
+static LEGAL_FORMS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::LEGAL_FORMS));
+
+/// Folded `name` without trailing legal forms ("moody's investors service inc." → "moody's
+/// investors service"); a name that is nothing else keeps its last word.
+fn without_legal_form(name: &str) -> &str {
+    let mut kept = name.trim_end();
+    while let Some((head, last)) = kept.rsplit_once(' ') {
+        let last = last.trim_end_matches('.');
+        if !LEGAL_FORMS.contains(last) {
+            break;
+        }
+        kept = head.trim_end_matches([',', ' ']);
+    }
+    kept
 }
 
 impl fmt::Display for FacetField {
@@ -248,8 +306,11 @@ pub(crate) mod names {
     pub const SPEAKERS: &str = "speakers";
     /// See [`super::NewsSchema::countries`].
     pub const COUNTRIES: &str = "countries";
-    /// See [`super::NewsSchema::facets`].
-    pub const FACETS: &str = "facets";
+    /// See [`super::NewsSchema::facets`]. Named for the grouped path layout
+    /// (`/<dimension>/<group key>/<value>`): an index of the earlier `/<dimension>/<value>`
+    /// layout has a field of another name, so opening it asks for a rebuild instead of
+    /// counting by the wrong level.
+    pub const FACETS: &str = "facet_groups";
     /// See [`super::NewsSchema::quote`].
     pub const QUOTE: &str = "quote";
     /// See [`super::NewsSchema::unnamed`].
@@ -384,9 +445,10 @@ impl NewsSchema {
         Term::from_field_date_for_search(self.published, date_value(day))
     }
 
-    /// The term that selects documents having one value of a facet dimension.
-    pub fn facet_term(&self, field: FacetField, value: &str) -> Term {
-        Term::from_facet(self.facets, &field.facet(value))
+    /// The term that selects documents having any written form of one group of a facet
+    /// dimension (a key from [`FacetField::group_key`] or [`FacetField::split`]).
+    pub fn facet_term(&self, field: FacetField, key: &str) -> Term {
+        Term::from_facet(self.facets, &field.group(key))
     }
 }
 
@@ -421,11 +483,50 @@ mod tests {
     #[test]
     fn facet_values_keep_slashes() {
         let facet = FacetField::Org.facet("AC/DC");
-        assert_eq!(facet.to_string(), "/org/AC\\/DC");
+        assert_eq!(facet.to_string(), "/org/ac\\/dc/AC\\/DC");
         assert_eq!(
             FacetField::split(&facet),
-            Some((FacetField::Org, "AC/DC".to_string()))
+            Some((FacetField::Org, "ac/dc".to_string()))
+        );
+        assert_eq!(
+            FacetField::split_value(&facet),
+            Some((FacetField::Org, "ac/dc".to_string(), "AC/DC".to_string()))
         );
         assert!(Facet::from(FacetField::Org.root()).is_prefix_of(&facet));
+        assert!(FacetField::Org.group("ac/dc").is_prefix_of(&facet));
+    }
+
+    #[test]
+    fn written_forms_of_one_name_share_a_group() {
+        let key = |field: FacetField, value: &str| field.group_key(value);
+        assert_eq!(
+            key(FacetField::Speaker, "Chang Chi-Cheng"),
+            key(FacetField::Speaker, "Chang Chi-cheng")
+        );
+        assert_eq!(key(FacetField::Person, "José Núñez"), "jose nunez");
+        assert_eq!(
+            key(FacetField::Org, "General Motors Corp."),
+            "general motors"
+        );
+        assert_eq!(
+            key(FacetField::Org, "Moody's Investors Service Inc"),
+            "moody's investors service"
+        );
+        assert_eq!(
+            key(FacetField::Org, "Acme Holdings Co, Ltd"),
+            "acme holdings"
+        );
+        // A legal form alone, or one inside a name, stays.
+        assert_eq!(key(FacetField::Org, "Co"), "co");
+        assert_eq!(
+            key(FacetField::Org, "Co-operative Bank"),
+            "co-operative bank"
+        );
+        // Persons and places are never companies.
+        assert_eq!(key(FacetField::Place, "Sa"), "sa");
+        assert_ne!(
+            key(FacetField::Org, "Chang Chi-cheng"),
+            key(FacetField::Org, "Chang Chi")
+        );
     }
 }

@@ -6,7 +6,8 @@ use newsfacet_index::FacetField;
 
 /// Every value in `indexed` that the user-typed `input` designates for `field`.
 ///
-/// A value matches when it folds to the same text as the input ("turkiye" → "Türkiye"), or
+/// Values are compared by their group keys ([`FacetField::group_key`]). A value matches when
+/// it has the input's key ("turkiye" → "Türkiye", "general motors corp" → "General Motors"), or
 /// when the gazetteer resolves the input to an entry whose name or one of whose aliases folds
 /// to the value ("Shoygu" → "Sergei Shoigu"). Only when neither finds anything, a value also
 /// matches when the folded input is a whole-word run inside it ("petrova" → "Anya Petrova"),
@@ -17,17 +18,21 @@ pub fn resolve_values(
     indexed: &[String],
     gazetteer: &Gazetteer,
 ) -> Vec<String> {
-    let wanted = fold(input);
+    let wanted = field.group_key(input);
     if wanted.is_empty() {
         return Vec::new();
     }
     let entries = gazetteer_entries(gazetteer, field, input);
-    let entry_names: Vec<String> = entries.iter().flat_map(|e| e.names()).map(fold).collect();
+    let entry_names: Vec<String> = entries
+        .iter()
+        .flat_map(|e| e.names())
+        .map(|name| field.group_key(name))
+        .collect();
     let mut matched: Vec<String> = indexed
         .iter()
         .filter(|value| {
-            let folded = fold(value);
-            folded == wanted || entry_names.contains(&folded)
+            let key = field.group_key(value);
+            key == wanted || entry_names.contains(&key)
         })
         .cloned()
         .collect();

@@ -9,6 +9,7 @@ use crate::find::find;
 use crate::hits::{article_hit, load_hits, quote_hit, story_copy};
 use crate::request::SearchRequest;
 use crate::results::{FacetList, QuoteResults, ResultFacets, SearchResults};
+use crate::tally::shown;
 
 /// How many values of each dimension [`SearchResults::facets`] lists.
 pub const SEARCH_FACET_TOP: usize = 10;
@@ -50,17 +51,17 @@ pub fn search(
             .map(|counts| counts.sorted(field))
             .unwrap_or_default();
         counts.truncate(SEARCH_FACET_TOP);
-        counts
+        shown(index, &searcher, field, counts)
     };
     Ok(SearchResults {
         total: found.total,
         stories: found.stories,
         hits,
         facets: ResultFacets {
-            speaker: top(FacetField::Speaker),
-            country: top(FacetField::Country),
-            source: top(FacetField::Source),
-            origin: top(FacetField::Origin),
+            speaker: top(FacetField::Speaker)?,
+            country: top(FacetField::Country)?,
+            source: top(FacetField::Source)?,
+            origin: top(FacetField::Origin)?,
         },
         unmatched_filters: found.unmatched,
     })
@@ -127,7 +128,7 @@ pub fn facet_values(
     Ok(FacetList {
         field,
         count_by: request.count_by,
-        values,
+        values: shown(index, &searcher, field, values)?,
         other: rest.iter().map(|c| c.count).sum(),
         unmatched_filters: found.unmatched,
     })

@@ -1,7 +1,10 @@
 //! Facet counts per article (tantivy's facet collector) or per story (ours), behind one type.
 
-use newsfacet_index::{columns, FacetField};
+use newsfacet_index::{columns, FacetField, NewsIndex};
 use tantivy::collector::{FacetCollector, FacetCounts};
+use tantivy::Searcher;
+
+use crate::error::QueryError;
 
 use crate::request::CountBy;
 use crate::results::FacetCount;
@@ -34,6 +37,26 @@ pub(crate) fn article_counts(counts: &FacetCounts, field: FacetField) -> Vec<Fac
             })
             .collect(),
     )
+}
+
+/// `counts` (of group keys, as tallied) with each value replaced by the name to show for its
+/// group: the written form most documents use. Called on the values a result lists, after
+/// cutting to the top ones, so the cost follows what is shown.
+pub(crate) fn shown(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    field: FacetField,
+    mut counts: Vec<FacetCount>,
+) -> Result<Vec<FacetCount>, QueryError> {
+    let keys: Vec<String> = counts.iter().map(|c| c.value.clone()).collect();
+    let mut names = columns::facet_display_names(searcher, field, &keys)
+        .map_err(|e| QueryError::Index(index.error(e)))?;
+    for count in &mut counts {
+        if let Some(name) = names.remove(&count.value) {
+            count.value = name;
+        }
+    }
+    Ok(counts)
 }
 
 /// Sorts facet values by count descending then value ascending.

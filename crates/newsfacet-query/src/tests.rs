@@ -1167,3 +1167,63 @@ fn origins_are_a_facet_a_filter_and_part_of_hits() {
     both.filters.add(FacetField::Source, "Coast Times");
     assert_eq!(ordered_ids(&index, &both), ["copy-coast"]);
 }
+
+#[test]
+fn written_forms_of_one_name_are_one_facet_value() {
+    const CHANG: &[Doc] = &[
+        Doc {
+            id: "c1",
+            title: "Tariffs",
+            body: "Chang Chi-cheng spoke about tariffs.",
+            date: Some((2024, 3, 1)),
+            source: Some("Reuters"),
+            origin: None,
+            speakers: &["Chang Chi-cheng"],
+            countries: &[],
+            url: None,
+            quotes: &[],
+        },
+        Doc {
+            id: "c2",
+            title: "Tariffs again",
+            body: "Chang Chi-Cheng spoke about tariffs again.",
+            date: Some((2024, 3, 2)),
+            source: Some("REUTERS"),
+            origin: None,
+            speakers: &["Chang Chi-Cheng"],
+            countries: &[],
+            url: None,
+            quotes: &[],
+        },
+        Doc {
+            id: "c3",
+            title: "Tariffs once more",
+            body: "Chang Chi-cheng spoke about tariffs once more.",
+            date: Some((2024, 3, 3)),
+            source: Some("Reuters"),
+            origin: None,
+            speakers: &["Chang Chi-cheng"],
+            countries: &[],
+            url: None,
+            quotes: &[],
+        },
+    ];
+    let (_dir, index) = build_docs(CHANG, false);
+    let results = search(&index, &gazetteer(), &request("", &[])).unwrap();
+    assert_eq!(pairs(&results.facets.speaker), [("Chang Chi-cheng", 3)]);
+    assert_eq!(pairs(&results.facets.source), [("Reuters", 3)]);
+    let list = facet_values(
+        &index,
+        &gazetteer(),
+        &SearchRequest::default(),
+        FacetField::Person,
+        0,
+    )
+    .unwrap();
+    assert_eq!(pairs(&list.values), [("Chang Chi-cheng", 3)]);
+    // Any written form selects the whole group.
+    for form in ["CHANG CHI-CHENG", "Chang Chi-Cheng", "chang chi-cheng"] {
+        let found = ids(&index, "", &[(FacetField::Speaker, form)]);
+        assert_eq!(found.len(), 3, "{form}: {found:?}");
+    }
+}
