@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use newsfacet_article::{Article, ReadError};
-use newsfacet_index::{DocKind, NewsIndex, StoryCounts, StoryStats, Upsert};
+use newsfacet_index::{DocKind, FacetField, NewsIndex, StoryCounts, StoryStats, Upsert};
 use newsfacet_tag::{Tagger, Tags};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -52,13 +52,13 @@ struct Summary {
     /// The wires stories came from, among articles whose origin is known.
     top_origins: Vec<(String, usize)>,
     #[serde(skip)]
-    speaker_counts: BTreeMap<String, usize>,
+    speaker_counts: GroupedCounts,
     #[serde(skip)]
-    country_counts: BTreeMap<String, usize>,
+    country_counts: GroupedCounts,
     #[serde(skip)]
-    source_counts: BTreeMap<String, usize>,
+    source_counts: GroupedCounts,
     #[serde(skip)]
-    origin_counts: BTreeMap<String, usize>,
+    origin_counts: GroupedCounts,
 }
 
 impl Summary {
@@ -79,35 +79,56 @@ impl Summary {
 
     fn count_tags(&mut self, tags: &Tags) {
         for speaker in &tags.speakers {
-            *self.speaker_counts.entry(speaker.name.clone()).or_default() += 1;
+            self.speaker_counts.add(FacetField::Speaker, &speaker.name);
         }
         for country in &tags.countries {
-            *self.country_counts.entry(country.name.clone()).or_default() += 1;
+            self.country_counts.add(FacetField::Country, &country.name);
         }
-        let source = tags
-            .source
-            .clone()
-            .unwrap_or_else(|| "(unknown)".to_string());
-        *self.source_counts.entry(source).or_default() += 1;
+        let source = tags.source.as_deref().unwrap_or("(unknown)");
+        self.source_counts.add(FacetField::Source, source);
         if let Some(origin) = &tags.origin {
-            *self.origin_counts.entry(origin.clone()).or_default() += 1;
+            self.origin_counts.add(FacetField::Origin, origin);
         }
     }
 
     fn finish(&mut self, elapsed: Duration) {
         self.seconds = elapsed.as_secs_f64();
-        self.top_speakers = top(&self.speaker_counts);
-        self.top_countries = top(&self.country_counts);
-        self.top_sources = top(&self.source_counts);
-        self.top_origins = top(&self.origin_counts);
+        self.top_speakers = self.speaker_counts.top(SUMMARY_TOP);
+        self.top_countries = self.country_counts.top(SUMMARY_TOP);
+        self.top_sources = self.source_counts.top(SUMMARY_TOP);
+        self.top_origins = self.origin_counts.top(SUMMARY_TOP);
     }
 }
 
-fn top(counts: &BTreeMap<String, usize>) -> Vec<(String, usize)> {
-    let mut values: Vec<(String, usize)> = counts.iter().map(|(k, &v)| (k.clone(), v)).collect();
-    values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    values.truncate(SUMMARY_TOP);
-    values
+/// Counts of facet values grouped as the index groups them ([`FacetField::group_key`]), each
+/// group shown in its most frequent written form, so the summary agrees with `facets`.
+#[derive(Debug, Default)]
+struct GroupedCounts {
+    groups: BTreeMap<String, BTreeMap<String, usize>>,
+}
+
+impl GroupedCounts {
+    fn add(&mut self, field: FacetField, value: &str) {
+        let forms = self.groups.entry(field.group_key(value)).or_default();
+        *forms.entry(value.to_string()).or_default() += 1;
+    }
+
+    /// The `n` largest groups, by count descending then name.
+    fn top(&self, n: usize) -> Vec<(String, usize)> {
+        let mut values: Vec<(String, usize)> = self
+            .groups
+            .values()
+            .filter_map(|forms| {
+                let (shown, _) = forms
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))?;
+                Some((shown.clone(), forms.values().sum()))
+            })
+            .collect();
+        values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        values.truncate(n);
+        values
+    }
 }
 
 pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
