@@ -445,6 +445,11 @@ impl NewsSchema {
         Term::from_field_date_for_search(self.published, date_value(day))
     }
 
+    /// The term that selects documents having any value of a facet dimension.
+    pub fn facet_dimension_term(&self, field: FacetField) -> Term {
+        Term::from_facet(self.facets, &Facet::from(field.root()))
+    }
+
     /// The term that selects documents having any written form of one group of a facet
     /// dimension (a key from [`FacetField::group_key`] or [`FacetField::split`]).
     pub fn facet_term(&self, field: FacetField, key: &str) -> Term {

@@ -7,15 +7,16 @@ use chrono::NaiveDate;
 use newsfacet_gazetteer::Gazetteer;
 use newsfacet_index::{columns, DocKind, FacetField, NewsIndex, NewsSchema};
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser, QueryParserError,
-    RangeQuery, TermQuery, TermSetQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser,
+    QueryParserError, RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use crate::error::QueryError;
-use crate::request::{DateRange, Filters};
+use crate::request::{is_no_value, DateRange, Filters};
 use crate::resolve;
+use crate::results::ResolvedFilter;
 use crate::tally::article_counts;
 
 /// Boost of title matches over body matches.
@@ -129,13 +130,35 @@ fn syntax_message(error: &QueryParserError, fields: &str) -> String {
 /// Facet filters translated into query clauses.
 pub(crate) struct ResolvedFilters {
     /// One required clause per filtered dimension.
-    pub clauses: Vec<Box<dyn Query>>,
+    pub clauses: Vec<(FacetField, Box<dyn Query>)>,
     /// `(dimension, value)` inputs that matched no indexed value.
     pub unmatched: Vec<(String, String)>,
+    /// How each input was read, with suggestions for those that matched nothing.
+    pub resolved: Vec<ResolvedFilter>,
 }
 
-/// The facet filter clauses (one per dimension) and the filter values that matched nothing.
-/// Values resolve against the facet values of the documents of `kind`.
+impl ResolvedFilters {
+    /// The clauses of every dimension but `skip` (all of them for `None`): a multi-select
+    /// facet is counted under the other dimensions' filters only.
+    pub fn clauses_except(&self, skip: Option<FacetField>) -> Vec<Box<dyn Query>> {
+        self.clauses
+            .iter()
+            .filter(|(field, _)| Some(*field) != skip)
+            .map(|(_, clause)| clause.box_clone())
+            .collect()
+    }
+
+    /// Whether `field` has a filter clause.
+    pub fn filters(&self, field: FacetField) -> bool {
+        self.clauses.iter().any(|(f, _)| *f == field)
+    }
+}
+
+/// The facet filter clauses (one per dimension), how each input was read, and the inputs that
+/// matched nothing. Values resolve against the facet values of the documents of `kind`.
+///
+/// A dimension's clause is: any of its included values (or, for [`NO_VALUE`](crate::NO_VALUE),
+/// no value at all), and none of its excluded values (or, for `none`, some value).
 pub(crate) fn filter_query(
     index: &NewsIndex,
     searcher: &Searcher,
@@ -143,17 +166,14 @@ pub(crate) fn filter_query(
     kind: DocKind,
     filters: &Filters,
 ) -> Result<ResolvedFilters, QueryError> {
-    let fields: Vec<FacetField> = filters
-        .by_field
-        .iter()
-        .filter(|(_, values)| !values.is_empty())
-        .map(|(&field, _)| field)
-        .collect();
+    let fields = filters.fields();
+    let mut resolved_filters = ResolvedFilters {
+        clauses: Vec::new(),
+        unmatched: Vec::new(),
+        resolved: Vec::new(),
+    };
     if fields.is_empty() {
-        return Ok(ResolvedFilters {
-            clauses: Vec::new(),
-            unmatched: Vec::new(),
-        });
+        return Ok(resolved_filters);
     }
     // The values of each filtered dimension present in live documents of this kind.
     let collector = columns::facet_counter(&fields);
@@ -162,37 +182,107 @@ pub(crate) fn filter_query(
         .map_err(|e| index.error(e))?;
 
     let schema = index.schema();
-    let mut clauses: Vec<Box<dyn Query>> = Vec::new();
-    let mut unmatched = Vec::new();
+    let zero = |query: Box<dyn Query>| -> Box<dyn Query> {
+        // Constant zero score: filters select, they do not change relevance.
+        Box::new(ConstScoreQuery::new(query, 0.0))
+    };
     for field in fields {
-        let known: Vec<String> = article_counts(&indexed, field)
-            .into_iter()
-            .map(|c| c.value)
-            .collect();
-        let mut terms: Vec<Term> = Vec::new();
-        for input in filters.by_field.get(&field).into_iter().flatten() {
-            let values = resolve::resolve_values(field, input, &known, gazetteer);
-            if values.is_empty() {
-                unmatched.push((field.as_str().to_string(), input.clone()));
+        let counts = article_counts(&indexed, field);
+        let known: Vec<String> = counts.iter().map(|c| c.value.clone()).collect();
+        let mut read = |input: &String, excluded: bool| -> Result<Vec<Term>, QueryError> {
+            if is_no_value(input) {
+                resolved_filters.resolved.push(ResolvedFilter {
+                    field,
+                    input: input.clone(),
+                    excluded,
+                    values: Vec::new(),
+                    did_you_mean: Vec::new(),
+                });
+                return Ok(Vec::new());
             }
-            tracing::debug!(%field, input, ?values, "resolved filter");
-            terms.extend(values.iter().map(|value| schema.facet_term(field, value)));
+            let keys = resolve::resolve_values(field, input, &known, gazetteer);
+            tracing::debug!(%field, input, ?keys, excluded, "resolved filter");
+            let did_you_mean = if keys.is_empty() {
+                resolved_filters
+                    .unmatched
+                    .push((field.as_str().to_string(), input.clone()));
+                resolve::suggestions(field, input, &counts)
+            } else {
+                Vec::new()
+            };
+            let shown_keys: Vec<String> = keys.iter().chain(&did_you_mean).cloned().collect();
+            let mut names = columns::facet_display_names(searcher, field, &shown_keys)
+                .map_err(|e| index.error(e))?;
+            let mut shown = |key: &String| names.remove(key).unwrap_or_else(|| key.clone());
+            resolved_filters.resolved.push(ResolvedFilter {
+                field,
+                input: input.clone(),
+                excluded,
+                values: keys.iter().map(&mut shown).collect(),
+                did_you_mean: did_you_mean.iter().map(&mut shown).collect(),
+            });
+            Ok(keys
+                .iter()
+                .map(|key| schema.facet_term(field, key))
+                .collect())
+        };
+        let mut included: Vec<Term> = Vec::new();
+        let mut excluded: Vec<Term> = Vec::new();
+        for input in filters.included(field) {
+            included.extend(read(input, false)?);
+        }
+        for input in filters.excluded_values(field) {
+            excluded.extend(read(input, true)?);
         }
         // Several inputs may resolve to the same value ("Türkiye", "turkey").
-        terms.sort();
-        terms.dedup();
-        let clause: Box<dyn Query> = if terms.is_empty() {
-            Box::new(EmptyQuery)
-        } else {
-            // Constant zero score: filters select, they do not change relevance.
-            Box::new(ConstScoreQuery::new(
-                Box::new(TermSetQuery::new(terms)),
-                0.0,
+        for terms in [&mut included, &mut excluded] {
+            terms.sort();
+            terms.dedup();
+        }
+        let has_value = || -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                schema.facet_dimension_term(field),
+                IndexRecordOption::Basic,
             ))
         };
-        clauses.push(clause);
+        let wants_none = filters.included(field).iter().any(|v| is_no_value(v));
+        let refuses_none = filters
+            .excluded_values(field)
+            .iter()
+            .any(|v| is_no_value(v));
+        let mut clause: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if filters.included(field).is_empty() {
+            clause.push((Occur::Must, Box::new(AllQuery)));
+        } else {
+            let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            if !included.is_empty() {
+                alternatives.push((Occur::Should, Box::new(TermSetQuery::new(included))));
+            }
+            if wants_none {
+                let without: Vec<(Occur, Box<dyn Query>)> = vec![
+                    (Occur::Must, Box::new(AllQuery)),
+                    (Occur::MustNot, has_value()),
+                ];
+                alternatives.push((Occur::Should, Box::new(BooleanQuery::new(without))));
+            }
+            let alternatives: Box<dyn Query> = if alternatives.is_empty() {
+                Box::new(EmptyQuery)
+            } else {
+                Box::new(BooleanQuery::new(alternatives))
+            };
+            clause.push((Occur::Must, alternatives));
+        }
+        if !excluded.is_empty() {
+            clause.push((Occur::MustNot, Box::new(TermSetQuery::new(excluded))));
+        }
+        if refuses_none {
+            clause.push((Occur::Must, has_value()));
+        }
+        resolved_filters
+            .clauses
+            .push((field, zero(Box::new(BooleanQuery::new(clause)))));
     }
-    Ok(ResolvedFilters { clauses, unmatched })
+    Ok(resolved_filters)
 }
 
 /// The query selecting every document of `kind`, scoring 0.

@@ -8,11 +8,10 @@ use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Searcher};
 
-use crate::clauses::{
-    combine, date_clause, filter_query, parse_text, story_clause, ResolvedFilters,
-};
+use crate::clauses::{combine, date_clause, filter_query, parse_text, story_clause};
 use crate::error::QueryError;
 use crate::request::{SearchRequest, SortOrder};
+use crate::results::ResolvedFilter;
 use crate::statistics::KindStatistics;
 use crate::stories::{Rank, StoryGroups};
 use crate::tally::{tally, tally_collector, Tally, TallyCollector, TallyFruit};
@@ -30,6 +29,8 @@ pub(crate) struct Found {
     pub text: Option<Box<dyn Query>>,
     /// `(dimension, value)` filters that matched no indexed value.
     pub unmatched: Vec<(String, String)>,
+    /// How each filter value was read.
+    pub resolved: Vec<ResolvedFilter>,
 }
 
 /// One hit of a found page.
@@ -67,25 +68,32 @@ pub(crate) fn find(
 ) -> Result<Found, QueryError> {
     let schema = index.schema();
     let text = parse_text(index, kind, request.query.as_deref())?;
-    let ResolvedFilters {
-        clauses: mut filter,
-        unmatched,
-    } = filter_query(index, searcher, gazetteer, kind, &request.filters)?;
-    filter.extend(date_clause(schema, request.dates)?);
-    filter.extend(
+    let filters = filter_query(index, searcher, gazetteer, kind, &request.filters)?;
+    // Date and story bounds apply to every pass; facet filters to all but a dimension's own.
+    let mut bounds: Vec<Box<dyn Query>> = Vec::new();
+    bounds.extend(date_clause(schema, request.dates)?);
+    bounds.extend(
         request
             .story
             .as_deref()
             .map(|story| story_clause(schema, story)),
     );
-    let query = combine(schema, kind, text.as_ref().map(|q| q.box_clone()), filter);
+    let query_without = |skip: Option<FacetField>| {
+        let mut clauses = filters.clauses_except(skip);
+        clauses.extend(bounds.iter().map(|clause| clause.box_clone()));
+        combine(schema, kind, text.as_ref().map(|q| q.box_clone()), clauses)
+    };
+    let query = query_without(None);
     let tantivy_error = |e| QueryError::Index(index.error(e));
     let statistics = KindStatistics::new(searcher, schema, kind).map_err(tantivy_error)?;
+    // Dimensions without a filter of their own are counted in the main pass.
+    let (own_pass, main_pass): (Vec<FacetField>, Vec<FacetField>) =
+        facets.iter().partition(|&&field| filters.filters(field));
     let run = Run {
         searcher,
         query: &*query,
         statistics: &statistics,
-        tally: tally_collector(facets, request.count_by),
+        tally: tally_collector(&main_pass, request.count_by),
     };
     let rank = if text.is_some() && request.sort == SortOrder::Relevance {
         Rank::Score
@@ -131,17 +139,30 @@ pub(crate) fn find(
             .collect();
         (total, ranked, counts)
     };
-    let counts = tally(counts);
-    if let Some(Tally::Stories(counts)) = &counts {
-        stories = Some(counts.stories());
+    let mut counts = tally(counts, &main_pass);
+    if let Some(counted) = counts.stories() {
+        stories = Some(counted);
+    }
+    // Multi-select: each filtered dimension counted under the other dimensions' filters.
+    for field in own_pass {
+        let query = query_without(Some(field));
+        let run = Run {
+            searcher,
+            query: &*query,
+            statistics: &statistics,
+            tally: tally_collector(&[field], request.count_by),
+        };
+        let (_, _, fruit) = run.collect(Count).map_err(tantivy_error)?;
+        counts.merge(tally(fruit, &[field]));
     }
     Ok(Found {
         total: total as u64,
         stories,
         ranked,
-        counts,
+        counts: (!facets.is_empty()).then_some(counts),
         text,
-        unmatched,
+        unmatched: filters.unmatched,
+        resolved: filters.resolved,
     })
 }
 

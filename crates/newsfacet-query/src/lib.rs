@@ -36,9 +36,10 @@ mod tally;
 
 pub use chrono::NaiveDate;
 pub use error::QueryError;
-pub use request::{parse_date, CountBy, DateRange, Filters, SearchRequest, SortOrder};
+pub use request::{parse_date, CountBy, DateRange, Filters, SearchRequest, SortOrder, NO_VALUE};
 pub use results::{
-    FacetCount, FacetList, Hit, QuoteHit, QuoteResults, ResultFacets, SearchResults, StoryCopy,
+    FacetCount, FacetList, Hit, QuoteHit, QuoteResults, ResolvedFilter, ResultFacets,
+    SearchResults, StoryCopy,
 };
 pub use search::{facet_values, search, search_quotes, SEARCH_FACET_TOP};
 pub use statistics::KindStatistics;

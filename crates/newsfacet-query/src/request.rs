@@ -6,23 +6,69 @@ use chrono::NaiveDate;
 use newsfacet_index::FacetField;
 use serde::Serialize;
 
-/// Facet filters: values of one dimension are alternatives (OR); dimensions all apply (AND).
+/// The filter value that stands for "no value": `--source none` selects articles whose source
+/// is unknown, `--not-source none` those whose source is known.
+pub const NO_VALUE: &str = "none";
+
+/// Facet filters, with Elasticsearch's `post_filter` semantics: values of one dimension are
+/// alternatives (OR), dimensions all apply (AND), excluded values never match, and the counts
+/// of a filtered dimension are computed under the other dimensions' filters only, so the
+/// alternatives to a chosen value stay visible.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
     /// The user-typed values for each dimension, as given (resolved at search time).
     pub by_field: BTreeMap<FacetField, Vec<String>>,
+    /// The user-typed values each dimension must not have.
+    pub excluded: BTreeMap<FacetField, Vec<String>>,
 }
 
 impl Filters {
-    /// Adds one alternative value for a dimension.
+    /// Adds one alternative value for a dimension ([`NO_VALUE`] for "unknown").
     pub fn add(&mut self, field: FacetField, value: impl Into<String>) {
         self.by_field.entry(field).or_default().push(value.into());
     }
 
+    /// Adds a value that a dimension must not have ([`NO_VALUE`]: the value must be known).
+    pub fn exclude(&mut self, field: FacetField, value: impl Into<String>) {
+        self.excluded.entry(field).or_default().push(value.into());
+    }
+
     /// Whether no filter is set.
     pub fn is_empty(&self) -> bool {
-        self.by_field.values().all(Vec::is_empty)
+        self.by_field
+            .values()
+            .chain(self.excluded.values())
+            .all(Vec::is_empty)
     }
+
+    /// The dimensions with at least one filter value, included or excluded, in order.
+    pub fn fields(&self) -> Vec<FacetField> {
+        let mut fields: Vec<FacetField> = self
+            .by_field
+            .iter()
+            .chain(&self.excluded)
+            .filter(|(_, values)| !values.is_empty())
+            .map(|(&field, _)| field)
+            .collect();
+        fields.sort();
+        fields.dedup();
+        fields
+    }
+
+    /// The included values of one dimension.
+    pub fn included(&self, field: FacetField) -> &[String] {
+        self.by_field.get(&field).map_or(&[], Vec::as_slice)
+    }
+
+    /// The excluded values of one dimension.
+    pub fn excluded_values(&self, field: FacetField) -> &[String] {
+        self.excluded.get(&field).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Whether a filter value is [`NO_VALUE`].
+pub(crate) fn is_no_value(input: &str) -> bool {
+    input.trim().eq_ignore_ascii_case(NO_VALUE)
 }
 
 /// Inclusive bounds on the publication date. Once either bound is set, undated documents no

@@ -4,6 +4,8 @@ use newsfacet_gazetteer::fold::fold;
 use newsfacet_gazetteer::{EntityType, Entry, Gazetteer};
 use newsfacet_index::FacetField;
 
+use crate::results::FacetCount;
+
 /// Every value in `indexed` that the user-typed `input` designates for `field`.
 ///
 /// Values are compared by their group keys ([`FacetField::group_key`]). A value matches when
@@ -51,6 +53,47 @@ pub fn resolve_values(
         }
     }
     matched
+}
+
+/// How many suggestions an unknown filter value gets at most.
+const MAX_SUGGESTIONS: usize = 3;
+
+/// Index values spelled like an input that matched nothing, for "did you mean": values (or
+/// runs of their words, "shoigo" → "Sergei Shoigu") within a small edit distance of the
+/// folded input (1 edit up to 4 letters, 2 up to 8, else 3), nearest first, then the most
+/// frequent. `counts` are the dimension's indexed values (group keys) with their counts;
+/// suggestions are keys from it.
+pub fn suggestions(field: FacetField, input: &str, counts: &[FacetCount]) -> Vec<String> {
+    let wanted = field.group_key(input);
+    let letters = wanted.chars().count();
+    if letters == 0 {
+        return Vec::new();
+    }
+    let allowed = match letters {
+        0..=4 => 1,
+        5..=8 => 2,
+        _ => 3,
+    };
+    let wanted_words = words(&wanted).len().max(1);
+    let mut near: Vec<(usize, u64, &str)> = counts
+        .iter()
+        .filter_map(|count| {
+            let key = count.value.as_str();
+            let key_words = words(key);
+            let runs = key_words
+                .windows(wanted_words.min(key_words.len()).max(1))
+                .map(|run| strsim::damerau_levenshtein(&wanted, &run.join(" ")));
+            let distance = runs
+                .chain([strsim::damerau_levenshtein(&wanted, key)])
+                .min()?;
+            (distance <= allowed).then_some((distance, count.count, key))
+        })
+        .collect();
+    near.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+    near.into_iter()
+        .take(MAX_SUGGESTIONS)
+        .map(|(_, _, key)| key.to_string())
+        .collect()
 }
 
 /// The gazetteer entries the input can name for this facet dimension.
@@ -142,6 +185,27 @@ mod tests {
         );
         assert!(resolve_values(FacetField::Speaker, "shoigu sergei", &indexed, &g).is_empty());
         assert!(resolve_values(FacetField::Speaker, "  ", &indexed, &g).is_empty());
+    }
+
+    #[test]
+    fn unknown_values_get_suggestions_spelled_like_them() {
+        let counts: Vec<FacetCount> = [("sergei shoigu", 9), ("sergei lavrov", 5), ("shoigu", 1)]
+            .iter()
+            .map(|&(value, count)| FacetCount {
+                value: value.to_string(),
+                count,
+            })
+            .collect();
+        assert_eq!(
+            suggestions(FacetField::Speaker, "shoigo", &counts),
+            ["sergei shoigu", "shoigu"]
+        );
+        assert_eq!(
+            suggestions(FacetField::Speaker, "Sergei Lavrof", &counts),
+            ["sergei lavrov"]
+        );
+        assert!(suggestions(FacetField::Speaker, "merkel", &counts).is_empty());
+        assert!(suggestions(FacetField::Speaker, " ", &counts).is_empty());
     }
 
     #[test]

@@ -15,6 +15,25 @@ pub struct FacetCount {
     pub count: u64,
 }
 
+/// How one typed filter value was read: the index values it selects. A value may select
+/// several ("baker" → "James Baker", "Howard Baker"); all of them apply, as alternatives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResolvedFilter {
+    /// The dimension.
+    pub field: FacetField,
+    /// The value as typed.
+    pub input: String,
+    /// Whether the value is excluded (`--not-…`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub excluded: bool,
+    /// The values it selects, as shown in facet counts; `["none"]`-style inputs select the
+    /// documents without a value and list nothing here.
+    pub values: Vec<String>,
+    /// For an input that selects nothing: index values spelled like it, most likely first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub did_you_mean: Vec<String>,
+}
+
 /// Another matching copy of a collapsed hit's story.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StoryCopy {
@@ -111,6 +130,9 @@ pub struct QuoteResults {
     /// `(dimension, value)` filters that matched no value in the index (and so no quote).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unmatched_filters: Vec<(String, String)>,
+    /// How each filter value was read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub filters: Vec<ResolvedFilter>,
 }
 
 /// Top facet counts of the dimensions shown with search results, over all matching articles.
@@ -184,6 +206,9 @@ pub struct SearchResults {
     /// `(dimension, value)` filters that matched no value in the index (and so no article).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unmatched_filters: Vec<(String, String)>,
+    /// How each filter value was read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub filters: Vec<ResolvedFilter>,
 }
 
 /// The values of one facet dimension among matching articles.
@@ -201,4 +226,7 @@ pub struct FacetList {
     /// `(dimension, value)` filters that matched no value in the index.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unmatched_filters: Vec<(String, String)>,
+    /// How each filter value was read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub filters: Vec<ResolvedFilter>,
 }

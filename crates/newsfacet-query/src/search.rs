@@ -64,6 +64,7 @@ pub fn search(
             origin: top(FacetField::Origin)?,
         },
         unmatched_filters: found.unmatched,
+        filters: found.resolved,
     })
 }
 
@@ -87,6 +88,7 @@ pub fn search_quotes(
         total: found.total,
         hits,
         unmatched_filters: found.unmatched,
+        filters: found.resolved,
     })
 }
 
@@ -131,5 +133,6 @@ pub fn facet_values(
         values: shown(index, &searcher, field, values)?,
         other: rest.iter().map(|c| c.count).sum(),
         unmatched_filters: found.unmatched,
+        filters: found.resolved,
     })
 }

@@ -1,28 +1,40 @@
 //! Facet counts per article (tantivy's facet collector) or per story (ours), behind one type.
 
+use std::collections::BTreeMap;
+
 use newsfacet_index::{columns, FacetField, NewsIndex};
 use tantivy::collector::{FacetCollector, FacetCounts};
 use tantivy::Searcher;
 
 use crate::error::QueryError;
-
 use crate::request::CountBy;
 use crate::results::FacetCount;
 use crate::stories::{StoryFacetCollector, StoryFacetCounts};
 
-/// Facet counts per article or per story.
-pub(crate) enum Tally {
-    Articles(FacetCounts),
-    Stories(StoryFacetCounts),
+/// Facet counts of the requested dimensions, each sorted by count descending then value
+/// ascending, per article or per story. The dimensions may come from different passes: a
+/// filtered dimension is counted without its own filter (multi-select).
+#[derive(Default)]
+pub(crate) struct Tally {
+    by_field: BTreeMap<FacetField, Vec<FacetCount>>,
+    /// Distinct stories among the matches, when counting by story.
+    stories: Option<u64>,
 }
 
 impl Tally {
     /// All values of one dimension, by count descending then value ascending.
     pub fn sorted(&self, field: FacetField) -> Vec<FacetCount> {
-        match self {
-            Tally::Articles(counts) => article_counts(counts, field),
-            Tally::Stories(counts) => by_count(counts.counts(field)),
-        }
+        self.by_field.get(&field).cloned().unwrap_or_default()
+    }
+
+    /// Distinct stories among the matches of the pass that counted them by story.
+    pub fn stories(&self) -> Option<u64> {
+        self.stories
+    }
+
+    /// Adds the dimensions of another pass; the story count stays this pass's.
+    pub fn merge(&mut self, other: Tally) {
+        self.by_field.extend(other.by_field);
     }
 }
 
@@ -71,11 +83,11 @@ pub(crate) type TallyCollector = (Option<FacetCollector>, Option<StoryFacetColle
 pub(crate) type TallyFruit = (Option<FacetCounts>, Option<StoryFacetCounts>);
 
 pub(crate) fn tally_collector(fields: &[FacetField], count_by: CountBy) -> TallyCollector {
-    if fields.is_empty() {
-        return (None, None);
-    }
     match count_by {
+        CountBy::Article if fields.is_empty() => (None, None),
         CountBy::Article => (Some(columns::facet_counter(fields)), None),
+        // Counting by story also counts the stories, which a search reports even when every
+        // listed dimension is counted in a pass of its own.
         CountBy::Story => (
             None,
             Some(StoryFacetCollector {
@@ -85,10 +97,20 @@ pub(crate) fn tally_collector(fields: &[FacetField], count_by: CountBy) -> Tally
     }
 }
 
-pub(crate) fn tally(fruit: TallyFruit) -> Option<Tally> {
+/// The counts of `fields` in what a [`TallyCollector`] collected.
+pub(crate) fn tally(fruit: TallyFruit, fields: &[FacetField]) -> Tally {
+    let by_field = |sorted: &dyn Fn(FacetField) -> Vec<FacetCount>| {
+        fields.iter().map(|&field| (field, sorted(field))).collect()
+    };
     match fruit {
-        (Some(counts), _) => Some(Tally::Articles(counts)),
-        (None, Some(counts)) => Some(Tally::Stories(counts)),
-        (None, None) => None,
+        (Some(counts), _) => Tally {
+            by_field: by_field(&|field| article_counts(&counts, field)),
+            stories: None,
+        },
+        (None, Some(counts)) => Tally {
+            by_field: by_field(&|field| by_count(counts.counts(field))),
+            stories: Some(counts.stories()),
+        },
+        (None, None) => Tally::default(),
     }
 }

@@ -1,3 +1,4 @@
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -326,7 +327,19 @@ fn unknown_filter_values_match_nothing_and_are_reported() {
         results.unmatched_filters,
         vec![("speaker".to_string(), "Nobody Atall".to_string())]
     );
-    assert!(results.facets.speaker.is_empty());
+    // Multi-select: the speaker counts ignore the speaker filter, so they show the values
+    // that exist.
+    assert_eq!(
+        pairs(&results.facets.speaker),
+        [
+            ("Anya Petrova", 2),
+            ("Sergei Shoigu", 2),
+            ("Recep Tayyip Erdoğan", 1)
+        ]
+    );
+    assert!(results.facets.country.is_empty());
+    assert!(results.filters[0].values.is_empty());
+    assert!(results.filters[0].did_you_mean.is_empty());
     let quotes = search_quotes(
         &index,
         &gazetteer(),
@@ -1145,12 +1158,10 @@ fn origins_are_a_facet_a_filter_and_part_of_hits() {
         (copy.source.as_deref(), copy.origin.as_deref()),
         (Some("Coast Times"), Some("Reuters"))
     );
+    // Multi-select: under an origin filter the origin counts show every origin.
     assert_eq!(
-        results.facets.origin,
-        [FacetCount {
-            value: "Reuters".into(),
-            count: 3
-        }]
+        pairs(&results.facets.origin),
+        [("Reuters", 3), ("Nordic Review", 1)]
     );
     let origins = facet_values(
         &index,
@@ -1226,4 +1237,155 @@ fn written_forms_of_one_name_are_one_facet_value() {
         let found = ids(&index, "", &[(FacetField::Speaker, form)]);
         assert_eq!(found.len(), 3, "{form}: {found:?}");
     }
+}
+
+/// The values of one dimension on a stored hit.
+fn hit_values(hit: &Hit, field: FacetField) -> Vec<String> {
+    match field {
+        FacetField::Speaker => hit.speakers.clone(),
+        FacetField::Country => hit.countries.clone(),
+        FacetField::Source => hit.source.iter().cloned().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a stored hit passes one dimension's filter, worked out from its stored values.
+fn passes(hit: &Hit, field: FacetField, filters: &Filters) -> bool {
+    let values = hit_values(hit, field);
+    let has = |input: &String| {
+        if input == NO_VALUE {
+            values.is_empty()
+        } else {
+            values.contains(input)
+        }
+    };
+    let included = filters.included(field);
+    (included.is_empty() || included.iter().any(has))
+        && !filters.excluded_values(field).iter().any(has)
+}
+
+#[test]
+fn multi_select_counts_match_a_brute_force_count_over_stored_documents() {
+    let (_dir, index) = build();
+    let mut all = request("*", &[]);
+    all.limit = 100;
+    let stored = search(&index, &gazetteer(), &all).unwrap().hits;
+    assert_eq!(stored.len(), 5);
+    let dims = [FacetField::Speaker, FacetField::Country, FacetField::Source];
+    let choices: Vec<Filters> = {
+        let mut choices = Vec::new();
+        let options: [&[(FacetField, &str, bool)]; 8] = [
+            &[],
+            &[(FacetField::Country, "Russia", false)],
+            &[
+                (FacetField::Country, "Russia", false),
+                (FacetField::Country, "Turkey", false),
+            ],
+            &[
+                (FacetField::Country, "Turkey", false),
+                (FacetField::Speaker, "Sergei Shoigu", false),
+            ],
+            &[(FacetField::Source, "Xinhua", true)],
+            &[(FacetField::Source, NO_VALUE, false)],
+            &[
+                (FacetField::Source, NO_VALUE, true),
+                (FacetField::Speaker, "Anya Petrova", true),
+            ],
+            &[
+                (FacetField::Country, "Russia", false),
+                (FacetField::Source, "Reuters", false),
+                (FacetField::Source, "TASS", false),
+                (FacetField::Speaker, "Sergei Shoigu", true),
+            ],
+        ];
+        for option in options {
+            let mut filters = Filters::default();
+            for &(field, value, excluded) in option {
+                if excluded {
+                    filters.exclude(field, value);
+                } else {
+                    filters.add(field, value);
+                }
+            }
+            choices.push(filters);
+        }
+        choices
+    };
+    for filters in choices {
+        let mut req = request("*", &[]);
+        req.filters = filters.clone();
+        req.limit = 100;
+        let results = search(&index, &gazetteer(), &req).unwrap();
+        let expected_total = stored
+            .iter()
+            .filter(|hit| dims.iter().all(|&d| passes(hit, d, &filters)))
+            .count();
+        assert_eq!(results.total as usize, expected_total, "{filters:?}");
+        for &field in &dims {
+            let mut expected: BTreeMap<String, u64> = BTreeMap::new();
+            for hit in stored.iter().filter(|hit| {
+                dims.iter()
+                    .filter(|&&d| d != field)
+                    .all(|&d| passes(hit, d, &filters))
+            }) {
+                for value in hit_values(hit, field) {
+                    *expected.entry(value).or_default() += 1;
+                }
+            }
+            let got: BTreeMap<String, u64> = results
+                .facets
+                .get(field)
+                .unwrap_or_default()
+                .iter()
+                .map(|c| (c.value.clone(), c.count))
+                .collect();
+            assert_eq!(got, expected, "{field} under {filters:?}");
+        }
+    }
+}
+
+#[test]
+fn exclusion_and_no_value_filters() {
+    let (_dir, index) = build();
+    let mut req = request("*", &[]);
+    req.filters.exclude(FacetField::Source, "reuters");
+    let mut found = ids(&index, "*", &[]);
+    found.sort();
+    assert_eq!(found, ["a1", "a2", "a3", "a4", "a5"]);
+    let results = search(&index, &gazetteer(), &req).unwrap();
+    let mut found: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    found.sort();
+    assert_eq!(found, ["a2", "a4", "a5"]);
+    assert!(results.filters[0].excluded);
+    assert_eq!(results.filters[0].values, ["Reuters"]);
+
+    let mut req = request("*", &[]);
+    req.filters.add(FacetField::Source, "None");
+    let results = search(&index, &gazetteer(), &req).unwrap();
+    let found: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(found, ["a4"]);
+    let mut req = request("*", &[]);
+    req.filters.exclude(FacetField::Source, "none");
+    assert_eq!(search(&index, &gazetteer(), &req).unwrap().total, 4);
+    // "none" is an alternative like any other value.
+    let mut req = request("*", &[]);
+    req.filters.add(FacetField::Source, "none");
+    req.filters.add(FacetField::Source, "TASS");
+    let results = search(&index, &gazetteer(), &req).unwrap();
+    let mut found: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    found.sort();
+    assert_eq!(found, ["a2", "a4"]);
+}
+
+#[test]
+fn unknown_filter_values_suggest_indexed_values() {
+    let (_dir, index) = build();
+    let results = search(
+        &index,
+        &gazetteer(),
+        &request("", &[(FacetField::Speaker, "petrovva")]),
+    )
+    .unwrap();
+    assert_eq!(results.total, 0);
+    assert_eq!(results.filters[0].did_you_mean, ["Anya Petrova"]);
 }
