@@ -1,4 +1,5 @@
-//! The English analyzer used for `title` and `body`, registered as [`EN_STEM`].
+//! The English analyzer used for `title` and `body`, registered as [`EN_STEM`], and its
+//! unstemmed twin for exact word forms, [`EN_EXACT`].
 //!
 //! tantivy 0.27 moved its own stemmer behind the `frostem` crate and feature; we keep the
 //! Snowball stemmer from `rust-stemmers` as an explicit [`TokenFilter`] so the analysis chain is
@@ -12,6 +13,9 @@ use tantivy::tokenizer::{
 
 /// Name under which [`en_analyzer`] is registered on every index and referenced by the schema.
 pub const EN_STEM: &str = "en_stem";
+
+/// Name under which [`exact_analyzer`] is registered and referenced by the schema.
+pub const EN_EXACT: &str = "en_exact";
 
 /// Tokens longer than this many bytes are dropped: they are nearly always URLs, base64 or
 /// markup debris, and would only bloat the term dictionary.
@@ -28,6 +32,16 @@ pub fn en_analyzer() -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(StemFilter::english())
+        .build()
+}
+
+/// [`en_analyzer`] without stemming: the same tokens at the same positions, so that `=housing`
+/// finds "housing" and not "house", and fuzzy matching compares the words as written.
+pub fn exact_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
         .build()
 }
 

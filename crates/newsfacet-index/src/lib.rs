@@ -29,7 +29,10 @@ mod news_index;
 mod schema;
 mod writer;
 
-pub use analyzer::{en_analyzer, StemFilter, StemFilterTokenizer, StemTokenStream, EN_STEM};
+pub use analyzer::{
+    en_analyzer, exact_analyzer, StemFilter, StemFilterTokenizer, StemTokenStream, EN_EXACT,
+    EN_STEM,
+};
 pub use columns::StoryColumn;
 pub use document::{ArticleDoc, QuoteDoc, StoredDocument};
 pub use error::IndexError;

@@ -10,7 +10,7 @@ use tantivy::{
     DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, TantivyError,
 };
 
-use crate::analyzer::{en_analyzer, EN_STEM};
+use crate::analyzer::{en_analyzer, exact_analyzer, EN_EXACT, EN_STEM};
 use crate::columns::StoryColumn;
 use crate::document::StoredDocument;
 use crate::error::IndexError;
@@ -87,6 +87,7 @@ impl NewsIndex {
     fn from_index(dir: &Path, index: Index, schema: NewsSchema) -> Result<Self, IndexError> {
         // Tokenizers are not persisted with the index: register ours on every open.
         index.tokenizers().register(EN_STEM, en_analyzer());
+        index.tokenizers().register(EN_EXACT, exact_analyzer());
         // Manual reloads: each `searcher()` call reloads, so there is no watcher thread and a
         // searcher taken after a commit always sees it.
         let reader = index

@@ -16,7 +16,7 @@ use tantivy::{DateTime, Term};
 use newsfacet_gazetteer::fold::fold;
 use newsfacet_gazetteer::words::{self, WordSet};
 
-use crate::analyzer::EN_STEM;
+use crate::analyzer::{EN_EXACT, EN_STEM};
 
 /// One facet dimension. All dimensions live in the single tantivy facet field `facets`, as
 /// `/<dimension>/<group key>/<value>` paths (see [`FacetField::facet`]).
@@ -223,6 +223,11 @@ pub struct NewsSchema {
     pub title: Field,
     /// Body, analyzed with `en_stem` with positions, stored.
     pub body: Field,
+    /// Title again, analyzed with `en_exact` (no stemming) with positions, not stored: exact
+    /// word forms and fuzzy matching.
+    pub title_exact: Field,
+    /// Body again, analyzed with `en_exact`, not stored.
+    pub body_exact: Field,
     /// Publication date at day precision (midnight UTC): indexed, stored and fast for sorting.
     pub published: Field,
     /// Canonical publisher (raw, stored); absent when unknown.
@@ -244,6 +249,8 @@ pub struct NewsSchema {
     pub facets: Field,
     /// Text of a quote, analyzed with `en_stem` with positions, stored.
     pub quote: Field,
+    /// Text of a quote again, analyzed with `en_exact`, not stored.
+    pub quote_exact: Field,
     /// How an unnamed speaker of a quote is described ("a spokesperson"); stored only.
     pub unnamed: Field,
     /// `direct` or `indirect`; stored only.
@@ -278,6 +285,10 @@ pub struct SearchedText {
     pub title: Option<Field>,
     /// The body of an article or the text of a quote.
     pub main: Field,
+    /// [`SearchedText::title`] analyzed without stemming.
+    pub title_exact: Option<Field>,
+    /// [`SearchedText::main`] analyzed without stemming.
+    pub main_exact: Field,
 }
 
 /// Field names, shared by [`NewsSchema::build`] and the column readers of [`crate::columns`],
@@ -292,6 +303,12 @@ pub(crate) mod names {
     pub const TITLE: &str = "title";
     /// See [`super::NewsSchema::body`].
     pub const BODY: &str = "body";
+    /// See [`super::NewsSchema::title_exact`].
+    pub const TITLE_EXACT: &str = "title_exact";
+    /// See [`super::NewsSchema::body_exact`].
+    pub const BODY_EXACT: &str = "body_exact";
+    /// See [`super::NewsSchema::quote_exact`].
+    pub const QUOTE_EXACT: &str = "quote_exact";
     /// See [`super::NewsSchema::published`].
     pub const PUBLISHED: &str = "published";
     /// See [`super::NewsSchema::source`].
@@ -342,10 +359,18 @@ impl NewsSchema {
                 .set_tokenizer(EN_STEM)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
+        // Not stored: the stemmed field beside it stores the text once.
+        let exact = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(EN_EXACT)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
         let doc_kind = builder.add_text_field(names::DOC_KIND, STRING);
         let id = builder.add_text_field(names::ID, STRING | STORED);
         let title = builder.add_text_field(names::TITLE, english.clone());
         let body = builder.add_text_field(names::BODY, english.clone());
+        let title_exact = builder.add_text_field(names::TITLE_EXACT, exact.clone());
+        let body_exact = builder.add_text_field(names::BODY_EXACT, exact.clone());
         let published = builder.add_date_field(
             names::PUBLISHED,
             DateOptions::default()
@@ -368,6 +393,7 @@ impl NewsSchema {
             NumericOptions::default().set_stored().set_fast(),
         );
         let quote = builder.add_text_field(names::QUOTE, english);
+        let quote_exact = builder.add_text_field(names::QUOTE_EXACT, exact);
         let unnamed = builder.add_text_field(names::UNNAMED, STORED);
         let quote_kind = builder.add_text_field(names::QUOTE_KIND, STORED);
         let cue = builder.add_text_field(names::CUE, STORED);
@@ -383,6 +409,8 @@ impl NewsSchema {
             id,
             title,
             body,
+            title_exact,
+            body_exact,
             published,
             source,
             origin,
@@ -392,6 +420,7 @@ impl NewsSchema {
             countries,
             facets,
             quote,
+            quote_exact,
             unnamed,
             quote_kind,
             cue,
@@ -411,10 +440,14 @@ impl NewsSchema {
             DocKind::Article => SearchedText {
                 title: Some(self.title),
                 main: self.body,
+                title_exact: Some(self.title_exact),
+                main_exact: self.body_exact,
             },
             DocKind::Quote => SearchedText {
                 title: None,
                 main: self.quote,
+                title_exact: None,
+                main_exact: self.quote_exact,
             },
         }
     }

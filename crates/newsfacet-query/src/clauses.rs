@@ -1,5 +1,5 @@
-//! Turning a request into query clauses: the text, the facet filters, the date bounds and the
-//! kind of document.
+//! Turning a request's filters into query clauses: the facet filters, the date bounds, the story
+//! and the kind of document (the query text is `syntax`'s).
 
 use std::ops::Bound;
 
@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 use newsfacet_gazetteer::Gazetteer;
 use newsfacet_index::{columns, DocKind, FacetField, NewsIndex, NewsSchema};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser,
-    QueryParserError, RangeQuery, TermQuery, TermSetQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, RangeQuery, TermQuery,
+    TermSetQuery,
 };
-use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
 use crate::error::QueryError;
@@ -18,9 +18,6 @@ use crate::request::{is_no_value, DateRange, Filters};
 use crate::resolve;
 use crate::results::ResolvedFilter;
 use crate::tally::article_counts;
-
-/// Boost of title matches over body matches.
-const TITLE_BOOST: f32 = 2.0;
 
 /// The clause of the date bounds, `None` without bounds; an empty range is a usage error.
 pub(crate) fn date_clause(
@@ -53,78 +50,6 @@ pub(crate) fn story_clause(schema: &NewsSchema, story: &str) -> Box<dyn Query> {
         )),
         0.0,
     ))
-}
-
-/// The text fields a query of `kind` searches, with their boosts, and their names for
-/// messages.
-fn text_fields(index: &NewsIndex, kind: DocKind) -> (Vec<(Field, f32)>, String) {
-    let text = index.schema().searched_text(kind);
-    let fields: Vec<(Field, f32)> = text
-        .title
-        .map(|title| (title, TITLE_BOOST))
-        .into_iter()
-        .chain([(text.main, 1.0)])
-        .collect();
-    let schema = index.index().schema();
-    let names: Vec<&str> = fields
-        .iter()
-        .map(|&(field, _)| schema.get_field_name(field))
-        .collect();
-    (fields, names.join(", "))
-}
-
-/// Parses query text for `kind`; `None` for absent or blank text or a lone `*` (match
-/// everything, newest first).
-pub(crate) fn parse_text(
-    index: &NewsIndex,
-    kind: DocKind,
-    query: Option<&str>,
-) -> Result<Option<Box<dyn Query>>, QueryError> {
-    let Some(text) = query.map(str::trim).filter(|q| !q.is_empty() && *q != "*") else {
-        return Ok(None);
-    };
-    let (fields, field_names) = text_fields(index, kind);
-    let mut parser =
-        QueryParser::for_index(index.index(), fields.iter().map(|&(f, _)| f).collect());
-    // All terms required, like a web search engine; `OR` is still available explicitly.
-    parser.set_conjunction_by_default();
-    for (field, boost) in fields {
-        parser.set_field_boost(field, boost);
-    }
-    parser
-        .parse_query(text)
-        .map(Some)
-        .map_err(|error| QueryError::Syntax {
-            query: text.to_string(),
-            message: syntax_message(&error, &field_names),
-        })
-}
-
-/// A message for a query parse error that says how to fix it; `fields` names the searchable
-/// fields.
-fn syntax_message(error: &QueryParserError, fields: &str) -> String {
-    match error {
-        QueryParserError::SyntaxError(_) => {
-            format!(
-                "cannot parse it; check that parentheses and quotes are balanced and that `field:` prefixes \
-                 are followed by a term (searchable fields: {fields})"
-            )
-        }
-        QueryParserError::FieldDoesNotExist(field) => {
-            let hint = match field.parse::<FacetField>() {
-                Ok(facet) => format!("; to filter by {facet}, use --{facet} instead"),
-                Err(_) => "; put the text in quotes to search for it literally".to_string(),
-            };
-            format!("unknown field `{field}:` (searchable fields: {fields}){hint}")
-        }
-        QueryParserError::FieldNotIndexed(field) => {
-            format!("field `{field}:` is not searchable (searchable fields: {fields})")
-        }
-        QueryParserError::AllButQueryForbidden => {
-            "a query cannot consist only of excluded terms; add a term to search for".to_string()
-        }
-        other => other.to_string(),
-    }
 }
 
 /// Facet filters translated into query clauses.

@@ -8,12 +8,13 @@ use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Searcher};
 
-use crate::clauses::{combine, date_clause, filter_query, parse_text, story_clause};
+use crate::clauses::{combine, date_clause, filter_query, story_clause};
 use crate::error::QueryError;
 use crate::request::{SearchRequest, SortOrder};
 use crate::results::ResolvedFilter;
 use crate::statistics::KindStatistics;
 use crate::stories::{Rank, StoryGroups};
+use crate::syntax;
 use crate::tally::{tally, tally_collector, Tally, TallyCollector, TallyFruit};
 
 /// What [`find`] found: a ranked page, the total, and what presenting it needs.
@@ -67,8 +68,17 @@ pub(crate) fn find(
     facets: &[FacetField],
 ) -> Result<Found, QueryError> {
     let schema = index.schema();
-    let text = parse_text(index, kind, request.query.as_deref())?;
-    let filters = filter_query(index, searcher, gazetteer, kind, &request.filters)?;
+    let compiled = syntax::compile(
+        index,
+        searcher,
+        gazetteer,
+        kind,
+        request.query.as_deref(),
+        request.text,
+    )?;
+    let text = compiled.query;
+    let mut filters = filter_query(index, searcher, gazetteer, kind, &request.filters)?;
+    filters.unmatched.extend(compiled.unmatched);
     // Date and story bounds apply to every pass; facet filters to all but a dimension's own.
     let mut bounds: Vec<Box<dyn Query>> = Vec::new();
     bounds.extend(date_clause(schema, request.dates)?);

@@ -31,12 +31,16 @@ mod results;
 mod search;
 pub mod snippet;
 mod statistics;
+mod syntax;
 mod stories;
 mod tally;
 
 pub use chrono::NaiveDate;
 pub use error::QueryError;
-pub use request::{parse_date, CountBy, DateRange, Filters, SearchRequest, SortOrder, NO_VALUE};
+pub use request::{
+    parse_date, CountBy, DateRange, Filters, Operator, SearchRequest, SortOrder, TextOptions,
+    NO_VALUE,
+};
 pub use results::{
     FacetCount, FacetList, Hit, QuoteHit, QuoteResults, ResolvedFilter, ResultFacets,
     SearchResults, StoryCopy,

@@ -94,6 +94,28 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("{text:?} is not a date; expected YYYY-MM-DD, e.g. 2026-02-01"))
 }
 
+/// How query terms without an operator combine.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Operator {
+    /// Every term is required, as in a web search engine.
+    #[default]
+    And,
+    /// Any term may match; more matching terms rank higher.
+    Or,
+}
+
+/// How the words of a query are matched.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TextOptions {
+    /// Match every word as written, never stemmed (as if each were `=word`).
+    pub exact: bool,
+    /// Also match words of 5 or more letters within one edit (two from 8 letters).
+    pub fuzzy: bool,
+    /// Whether terms without an operator are all required or alternatives.
+    pub operator: Operator,
+}
+
 /// The order of hits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -129,8 +151,11 @@ impl CountBy {
 /// [`facet_values`](crate::facet_values) counts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchRequest {
-    /// Query text in tantivy syntax; `None`, blank or `*` matches every document, newest first.
+    /// Query text (see the query language in the crate docs); `None`, blank or `*` matches
+    /// every document, newest first.
     pub query: Option<String>,
+    /// How the words of the query text are matched.
+    pub text: TextOptions,
     /// Facet filters.
     pub filters: Filters,
     /// Publication date bounds.

@@ -149,6 +149,8 @@ impl<'a> PreparedArticle<'a> {
         }
         doc.add_text(schema.title, self.title);
         doc.add_text(schema.body, self.body);
+        doc.add_text(schema.title_exact, self.title);
+        doc.add_text(schema.body_exact, self.body);
         if let Some(url) = self.url {
             doc.add_text(schema.url, url);
         }
@@ -174,6 +176,7 @@ impl<'a> PreparedArticle<'a> {
         self.quotes.iter().map(move |quote| {
             let mut doc = self.common(schema, DocKind::Quote);
             doc.add_text(schema.quote, quote.text);
+            doc.add_text(schema.quote_exact, quote.text);
             doc.add_text(schema.article_title, self.title);
             // The article's speakers are not the quote's: a speaker filter on quotes must
             // select what that speaker said, not everything in articles where they spoke.
