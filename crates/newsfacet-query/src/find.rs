@@ -2,13 +2,13 @@
 //! the matches, collects the page and tallies facet values.
 
 use newsfacet_gazetteer::Gazetteer;
-use newsfacet_index::{columns, DocKind, FacetField, NewsIndex};
+use newsfacet_index::{columns, DocKind, FacetField, NewsIndex, NewsSchema};
 use tantivy::collector::sort_key::SortBySimilarityScore;
 use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Searcher};
 
-use crate::clauses::{combine, date_clause, filter_query, story_clause};
+use crate::clauses::{combine, date_clause, filter_query, story_clause, ResolvedFilters};
 use crate::error::QueryError;
 use crate::request::{SearchRequest, SortOrder};
 use crate::results::ResolvedFilter;
@@ -68,31 +68,10 @@ pub(crate) fn find(
     facets: &[FacetField],
 ) -> Result<Found, QueryError> {
     let schema = index.schema();
-    let compiled = syntax::compile(
-        index,
-        searcher,
-        gazetteer,
-        kind,
-        request.query.as_deref(),
-        request.text,
-    )?;
-    let text = compiled.query;
-    let mut filters = filter_query(index, searcher, gazetteer, kind, &request.filters)?;
-    filters.unmatched.extend(compiled.unmatched);
-    // Date and story bounds apply to every pass; facet filters to all but a dimension's own.
-    let mut bounds: Vec<Box<dyn Query>> = Vec::new();
-    bounds.extend(date_clause(schema, request.dates)?);
-    bounds.extend(
-        request
-            .story
-            .as_deref()
-            .map(|story| story_clause(schema, story)),
-    );
-    let query_without = |skip: Option<FacetField>| {
-        let mut clauses = filters.clauses_except(skip);
-        clauses.extend(bounds.iter().map(|clause| clause.box_clone()));
-        combine(schema, kind, text.as_ref().map(|q| q.box_clone()), clauses)
-    };
+    let prepared = prepare(index, searcher, gazetteer, kind, request)?;
+    let query_without = |skip: Option<FacetField>| prepared.query(skip);
+    let text = prepared.text.as_ref().map(|q| q.box_clone());
+    let filters = &prepared.filters;
     let query = query_without(None);
     let tantivy_error = |e| QueryError::Index(index.error(e));
     let statistics = KindStatistics::new(searcher, schema, kind).map_err(tantivy_error)?;
@@ -171,8 +150,72 @@ pub(crate) fn find(
         ranked,
         counts: (!facets.is_empty()).then_some(counts),
         text,
-        unmatched: filters.unmatched,
-        resolved: filters.resolved,
+        unmatched: prepared.filters.unmatched,
+        resolved: prepared.filters.resolved,
+    })
+}
+
+/// A request made into queries: the compiled text, the facet filters and the bounds, from
+/// which the query of each pass is assembled.
+pub(crate) struct Prepared<'a> {
+    schema: &'a NewsSchema,
+    kind: DocKind,
+    /// The compiled query text; `None` matches everything.
+    pub text: Option<Box<dyn Query>>,
+    /// The facet filters, one clause per dimension.
+    pub filters: ResolvedFilters,
+    /// Date and story bounds, which apply to every pass.
+    bounds: Vec<Box<dyn Query>>,
+}
+
+impl Prepared<'_> {
+    /// The query of every filter but `skip`'s (all of them for `None`): facet filters apply to
+    /// all passes but the one counting the dimension itself.
+    pub fn query(&self, skip: Option<FacetField>) -> Box<dyn Query> {
+        let mut clauses = self.filters.clauses_except(skip);
+        clauses.extend(self.bounds.iter().map(|clause| clause.box_clone()));
+        combine(
+            self.schema,
+            self.kind,
+            self.text.as_ref().map(|q| q.box_clone()),
+            clauses,
+        )
+    }
+}
+
+/// Compiles a request's text and resolves its filters and bounds for documents of `kind`.
+pub(crate) fn prepare<'a>(
+    index: &'a NewsIndex,
+    searcher: &Searcher,
+    gazetteer: &Gazetteer,
+    kind: DocKind,
+    request: &SearchRequest,
+) -> Result<Prepared<'a>, QueryError> {
+    let schema = index.schema();
+    let compiled = syntax::compile(
+        index,
+        searcher,
+        gazetteer,
+        kind,
+        request.query.as_deref(),
+        request.text,
+    )?;
+    let mut filters = filter_query(index, searcher, gazetteer, kind, &request.filters)?;
+    filters.unmatched.extend(compiled.unmatched);
+    let mut bounds: Vec<Box<dyn Query>> = Vec::new();
+    bounds.extend(date_clause(schema, request.dates)?);
+    bounds.extend(
+        request
+            .story
+            .as_deref()
+            .map(|story| story_clause(schema, story)),
+    );
+    Ok(Prepared {
+        schema,
+        kind,
+        text: compiled.query,
+        filters,
+        bounds,
     })
 }
 

@@ -24,6 +24,7 @@
 mod clauses;
 mod error;
 mod find;
+mod histogram;
 mod hits;
 mod request;
 pub mod resolve;
@@ -45,7 +46,8 @@ pub use results::{
     FacetCount, FacetList, Hit, QuoteHit, QuoteResults, ResolvedFilter, ResultFacets,
     SearchResults, StoryCopy,
 };
-pub use search::{facet_values, search, search_quotes, SEARCH_FACET_TOP};
+pub use histogram::{DateBucket, DateHistogram, Interval};
+pub use search::{date_histogram, facet_values, search, search_quotes, SEARCH_FACET_TOP};
 pub use statistics::KindStatistics;
 
 #[cfg(test)]

@@ -219,6 +219,8 @@ pub struct FacetList {
     /// What the counts count; only given when it is `story`.
     #[serde(skip_serializing_if = "CountBy::is_article")]
     pub count_by: CountBy,
+    /// Matching articles, whether or not they have a value of the dimension.
+    pub total: u64,
     /// The top values, by count descending then value ascending.
     pub values: Vec<FacetCount>,
     /// Sum of the counts of values beyond the top ones.

@@ -5,7 +5,8 @@ use newsfacet_gazetteer::Gazetteer;
 use newsfacet_index::{DocKind, FacetField, NewsIndex};
 
 use crate::error::QueryError;
-use crate::find::find;
+use crate::find::{find, prepare};
+use crate::histogram::{DateHistogram, DayCounts, Interval};
 use crate::hits::{article_hit, load_hits, quote_hit, story_copy};
 use crate::request::SearchRequest;
 use crate::results::{FacetList, QuoteResults, ResultFacets, SearchResults};
@@ -94,14 +95,17 @@ pub fn search_quotes(
 
 /// The `top` most frequent values of `field` among articles matching the request's query,
 /// filters, dates and story (all of them when `top` is 0), counted per
-/// [`SearchRequest::count_by`], and the summed count of the rest. Paging, order and collapsing
-/// do not apply.
+/// [`SearchRequest::count_by`], and the summed count of the rest. With `prefix`, only values
+/// having a word that starts with it (folded: "wa" lists "Wang Yi" and "Lech Wałęsa"), for
+/// finding a value among thousands. Paging, order and collapsing do not apply. A filter on
+/// `field` itself does not narrow its own counts (multi-select).
 pub fn facet_values(
     index: &NewsIndex,
     gazetteer: &Gazetteer,
     request: &SearchRequest,
     field: FacetField,
     top: usize,
+    prefix: Option<&str>,
 ) -> Result<FacetList, QueryError> {
     let searcher = index.searcher()?;
     let request = SearchRequest {
@@ -122,6 +126,15 @@ pub fn facet_values(
         .counts
         .map(|counts| counts.sorted(field))
         .unwrap_or_default();
+    if let Some(prefix) = prefix.map(|p| field.group_key(p)).filter(|p| !p.is_empty()) {
+        values.retain(|count| {
+            count
+                .value
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| word.starts_with(&prefix))
+                || count.value.starts_with(&prefix)
+        });
+    }
     let rest = if top == 0 || values.len() <= top {
         Vec::new()
     } else {
@@ -130,9 +143,26 @@ pub fn facet_values(
     Ok(FacetList {
         field,
         count_by: request.count_by,
+        total: found.total,
         values: shown(index, &searcher, field, values)?,
         other: rest.iter().map(|c| c.count).sum(),
         unmatched_filters: found.unmatched,
         filters: found.resolved,
     })
+}
+
+/// The matching articles per day, week or month of publication (see [`facet_values`] for
+/// what matches).
+pub fn date_histogram(
+    index: &NewsIndex,
+    gazetteer: &Gazetteer,
+    request: &SearchRequest,
+    interval: Interval,
+) -> Result<DateHistogram, QueryError> {
+    let searcher = index.searcher()?;
+    let prepared = prepare(index, &searcher, gazetteer, DocKind::Article, request)?;
+    let days = searcher
+        .search(&*prepared.query(None), &DayCounts)
+        .map_err(|e| QueryError::Index(index.error(e)))?;
+    Ok(DateHistogram::from_days(interval, days))
 }

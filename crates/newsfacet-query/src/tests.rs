@@ -397,6 +397,7 @@ fn facet_counts_cover_all_matches() {
         &SearchRequest::default(),
         FacetField::Country,
         2,
+        None,
     )
     .unwrap();
     let values = pairs(&list.values);
@@ -404,7 +405,7 @@ fn facet_counts_cover_all_matches() {
     assert_eq!(list.other, 1);
     assert_eq!(
         serde_json::to_value(&list).unwrap(),
-        serde_json::json!({"field": "country", "values": [{"value": "Russia", "count": 2}, {"value": "Turkey", "count": 2}], "other": 1})
+        serde_json::json!({"field": "country", "total": 5, "values": [{"value": "Russia", "count": 2}, {"value": "Turkey", "count": 2}], "other": 1})
     );
 
     let list = facet_values(
@@ -413,6 +414,7 @@ fn facet_counts_cover_all_matches() {
         &request("sanctions", &[(FacetField::Speaker, "petrova")]),
         FacetField::Person,
         10,
+        None,
     )
     .unwrap();
     assert_eq!(
@@ -975,7 +977,7 @@ fn facet_counts_by_story_count_each_story_once() {
             count_by,
             ..SearchRequest::default()
         };
-        facet_values(&index, &gazetteer(), &req, FacetField::Country, 0)
+        facet_values(&index, &gazetteer(), &req, FacetField::Country, 0, None)
             .unwrap()
             .values
     };
@@ -1013,7 +1015,7 @@ fn facet_counts_by_story_count_each_story_once() {
         ]
     );
     let json = serde_json::to_value(
-        facet_values(&index, &gazetteer(), &req, FacetField::Country, 1).unwrap(),
+        facet_values(&index, &gazetteer(), &req, FacetField::Country, 1, None).unwrap(),
     )
     .unwrap();
     assert_eq!(json["count_by"], "story");
@@ -1101,6 +1103,7 @@ fn date_bounds_are_inclusive_and_drop_undated_articles() {
         &dated("*", None, Some("2024-03-01")),
         FacetField::Country,
         0,
+        None,
     )
     .unwrap();
     let values = pairs(&list.values);
@@ -1175,6 +1178,7 @@ fn origins_are_a_facet_a_filter_and_part_of_hits() {
         &SearchRequest::default(),
         FacetField::Origin,
         0,
+        None,
     )
     .unwrap();
     let values = pairs(&origins.values);
@@ -1235,6 +1239,7 @@ fn written_forms_of_one_name_are_one_facet_value() {
         &SearchRequest::default(),
         FacetField::Person,
         0,
+        None,
     )
     .unwrap();
     assert_eq!(pairs(&list.values), [("Chang Chi-cheng", 3)]);
@@ -1536,4 +1541,66 @@ fn facet_fields_dates_and_operators_in_the_query_text() {
     };
     assert!(wording_ids(&index, "istanbul troops", plain).is_empty());
     assert_eq!(wording_ids(&index, "istanbul troops", any), ["w1", "w3"]);
+}
+
+#[test]
+fn facet_values_can_be_searched_by_a_word_prefix() {
+    let (_dir, index) = build();
+    let all = SearchRequest::default();
+    let list = facet_values(
+        &index,
+        &gazetteer(),
+        &all,
+        FacetField::Speaker,
+        0,
+        Some("pe"),
+    )
+    .unwrap();
+    assert_eq!(pairs(&list.values), [("Anya Petrova", 2)]);
+    assert_eq!(list.total, 5);
+    let list = facet_values(
+        &index,
+        &gazetteer(),
+        &all,
+        FacetField::Speaker,
+        0,
+        Some("ERDO"),
+    )
+    .unwrap();
+    assert_eq!(pairs(&list.values), [("Recep Tayyip Erdoğan", 1)]);
+    let list = facet_values(
+        &index,
+        &gazetteer(),
+        &all,
+        FacetField::Speaker,
+        0,
+        Some("x"),
+    )
+    .unwrap();
+    assert!(list.values.is_empty());
+}
+
+#[test]
+fn date_histograms_count_matches_per_bucket() {
+    let (_dir, index) = build();
+    let histogram =
+        date_histogram(&index, &gazetteer(), &request("grain", &[]), Interval::Day).unwrap();
+    let buckets: Vec<(&str, u64)> = histogram
+        .buckets
+        .iter()
+        .map(|b| (b.start.as_str(), b.count))
+        .collect();
+    // Grain: a3 (2024-02-20), a1 (2024-03-01), a5 (2024-03-02).
+    assert_eq!(buckets.first(), Some(&("2024-02-20", 1)));
+    assert_eq!(buckets.last(), Some(&("2024-03-02", 1)));
+    assert_eq!(buckets.len(), 12);
+    assert_eq!(buckets.iter().map(|b| b.1).sum::<u64>(), 3);
+    let months = date_histogram(&index, &gazetteer(), &request("*", &[]), Interval::Month).unwrap();
+    let buckets: Vec<(&str, u64)> = months
+        .buckets
+        .iter()
+        .map(|b| (b.start.as_str(), b.count))
+        .collect();
+    assert_eq!(buckets, [("2024-02-01", 1), ("2024-03-01", 3)]);
+    assert_eq!(months.undated, 1);
 }

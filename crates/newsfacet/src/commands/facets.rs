@@ -19,7 +19,14 @@ pub fn run(args: FacetsArgs) -> anyhow::Result<ExitCode> {
         ..SearchRequest::default()
     };
     let list =
-        newsfacet_query::facet_values(&index, &gazetteer, &request, args.field.into(), args.top)
+        newsfacet_query::facet_values(
+            &index,
+            &gazetteer,
+            &request,
+            args.field.into(),
+            args.top,
+            None,
+        )
             .map_err(super::usage_or_failure)?;
     super::warn_unmatched(&list.unmatched_filters);
     if args.json {
