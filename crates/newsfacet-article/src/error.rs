@@ -31,6 +31,15 @@ pub enum ReadError {
         /// The file the user named.
         path: PathBuf,
     },
+    /// The file is not text: an image, an archive, other binary data (by content, whatever
+    /// its name).
+    #[error("{}: not text but {kind}", path.display())]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// What it holds: a MIME type ("image/png") or "binary data (NUL bytes)".
+        kind: String,
+    },
     /// The file holds no text at all (zero bytes, or only whitespace).
     #[error("{}: file is empty", path.display())]
     Empty {
@@ -80,6 +89,7 @@ impl ReadError {
             ReadError::Io { path, .. }
             | ReadError::Unsupported { path }
             | ReadError::Empty { path }
+            | ReadError::Binary { path, .. }
             | ReadError::Json { path, .. }
             | ReadError::NotAnArticle { path, .. }
             | ReadError::NoText { path, .. } => path,
@@ -92,7 +102,10 @@ impl ReadError {
             ReadError::Json { line, .. }
             | ReadError::NotAnArticle { line, .. }
             | ReadError::NoText { line, .. } => *line,
-            ReadError::Io { .. } | ReadError::Unsupported { .. } | ReadError::Empty { .. } => None,
+            ReadError::Io { .. }
+            | ReadError::Unsupported { .. }
+            | ReadError::Empty { .. }
+            | ReadError::Binary { .. } => None,
         }
     }
 
@@ -102,7 +115,10 @@ impl ReadError {
             ReadError::Json { element, .. }
             | ReadError::NotAnArticle { element, .. }
             | ReadError::NoText { element, .. } => *element,
-            ReadError::Io { .. } | ReadError::Unsupported { .. } | ReadError::Empty { .. } => None,
+            ReadError::Io { .. }
+            | ReadError::Unsupported { .. }
+            | ReadError::Empty { .. }
+            | ReadError::Binary { .. } => None,
         }
     }
 
@@ -113,6 +129,7 @@ impl ReadError {
             ReadError::Io { .. } => "io error",
             ReadError::Unsupported { .. } => "unsupported file type",
             ReadError::Empty { .. } => "empty file",
+            ReadError::Binary { .. } => "binary file",
             ReadError::Json { .. } => "invalid json",
             ReadError::NotAnArticle { .. } => "not an article",
             ReadError::NoText { .. } => "no text",

@@ -598,3 +598,48 @@ debate about costs, schools and roads in the valley.</p>";
         .unwrap();
     assert_eq!(alone.title, "Council approves budget | Voice of the Valley");
 }
+
+#[test]
+fn binary_files_are_reported_by_content_whatever_their_name() {
+    let dir = TempDir::new().unwrap();
+    let cases: [(&str, &[u8], &str); 4] = [
+        (
+            "photo.txt",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10",
+            "image/png",
+        ),
+        (
+            "archive.html",
+            b"PK\x03\x04\x14\0\0\0\x08\0abc",
+            "application/zip",
+        ),
+        (
+            "noise.txt",
+            &[0x13, 0x00, 0xF7, 0x42, 0x00, 0x9C, 0x01],
+            "NUL bytes",
+        ),
+        (
+            "feed.jsonl",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\n{\"title\":1}\n",
+            "image/png",
+        ),
+    ];
+    for (name, bytes, kind) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let results: Vec<_> = read_file(&path).collect();
+        assert_eq!(results.len(), 1, "{name}: one error, not one per line");
+        let error = results[0].as_ref().unwrap_err();
+        assert!(matches!(error, ReadError::Binary { .. }), "{name}: {error}");
+        assert_eq!(error.reason(), "binary file");
+        let message = error.to_string();
+        assert!(
+            message.contains(name) && message.contains(kind),
+            "{message}"
+        );
+    }
+    // Text in a legacy encoding is still text.
+    let path = dir.path().join("latin1.txt");
+    std::fs::write(&path, b"Caf\xE9 talks\n\nThe caf\xE9 reopened on Monday.").unwrap();
+    assert!(read_file(&path).next().unwrap().is_ok());
+}

@@ -17,8 +17,16 @@ use crate::fields;
 pub(super) fn read_lines(
     path: &Path,
 ) -> Box<dyn Iterator<Item = Result<Article, ReadError>> + Send> {
-    match input::open(path) {
-        Ok(reader) => Box::new(JsonLines {
+    let opened = input::open(path).and_then(|mut reader| {
+        let head = reader.fill_buf()?;
+        Ok((super::binary_kind(head), reader))
+    });
+    match opened {
+        Ok((Some(kind), _)) => Box::new(iter::once(Err(ReadError::Binary {
+            path: path.to_path_buf(),
+            kind,
+        }))),
+        Ok((None, reader)) => Box::new(JsonLines {
             path: path.to_path_buf(),
             reader,
             buf: Vec::new(),

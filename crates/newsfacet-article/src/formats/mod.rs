@@ -5,6 +5,7 @@ pub(crate) mod html;
 mod input;
 mod json;
 pub(crate) mod record;
+mod sniff;
 mod text;
 
 use std::iter;
@@ -13,6 +14,7 @@ use std::path::Path;
 use crate::article::Article;
 use crate::error::ReadError;
 use record::{build_article, Position};
+pub(crate) use sniff::binary_kind;
 
 /// The input formats, decided by file extension alone: sniffing content would make the same
 /// file read differently depending on its first bytes, which is harder to explain.
@@ -58,7 +60,7 @@ pub(crate) fn read_file(
         Format::JsonLines => json::read_lines(path),
         Format::Html => Box::new(iter::once(read_html(path))),
         Format::Text | Format::Markdown | Format::Json => {
-            let text = match input::read_all(path) {
+            let text = match input::read_all(path).and_then(|bytes| text_only(path, bytes)) {
                 Ok(bytes) => decode::decode(&bytes, &path.display(), None).into_owned(),
                 Err(e) => return Box::new(iter::once(Err(e))),
             };
@@ -79,6 +81,17 @@ pub(crate) fn read_file(
     }
 }
 
+/// The bytes of a file that should be text, or [`ReadError::Binary`] when they are not.
+pub(crate) fn text_only(path: &Path, bytes: Vec<u8>) -> Result<Vec<u8>, ReadError> {
+    match sniff::binary_kind(&bytes) {
+        Some(kind) => Err(ReadError::Binary {
+            path: path.to_path_buf(),
+            kind,
+        }),
+        None => Ok(bytes),
+    }
+}
+
 /// An HTML page's bytes as text: a byte-order mark, then valid UTF-8, then the charset the page
 /// declares, then a detected legacy encoding (see [`decode::decode`]). `path` names the page in
 /// warnings.
@@ -90,7 +103,7 @@ pub(crate) fn decode_page<'a>(bytes: &'a [u8], path: &Path) -> std::borrow::Cow<
 /// Reads one HTML page: the bytes are decoded with the page's declared charset when they are
 /// not UTF-8, then metadata and main text are extracted (see [`html`]).
 fn read_html(path: &Path) -> Result<Article, ReadError> {
-    let bytes = input::read_all(path)?;
+    let bytes = text_only(path, input::read_all(path)?)?;
     let text = decode_page(&bytes, path);
     if text.trim().is_empty() {
         return Err(ReadError::Empty {
