@@ -9,7 +9,15 @@ const TRACKING_PARAMS: &[&str] = &[
     "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid",
 ];
 
+/// A record id shorter than this is a feed's own numbering ("5", "a17"), not an id that
+/// names the article anywhere else.
+const MIN_GLOBAL_ID_CHARS: usize = 8;
+
 /// The id of one article: its own id, else its normalised URL, else a content hash.
+///
+/// A record's own id that only numbers it within its feed (all digits, or shorter than
+/// [`MIN_GLOBAL_ID_CHARS`]) is scoped by the record's `source`, else by `file_name`
+/// (`reuters:5`, `feed-a.jsonl:5`), so that record 5 of two feeds are two articles.
 ///
 /// `file_name` is the file's name without its directory, so that the same corpus read through
 /// a different path (`./corpus` vs `corpus`, or after moving it) keeps its ids. `title` and
@@ -17,13 +25,23 @@ const TRACKING_PARAMS: &[&str] = &[
 /// re-wrapping) do not change the id either.
 pub(crate) fn article_id(
     explicit: Option<&str>,
+    source: Option<&str>,
     url: Option<&str>,
     file_name: &str,
     title: &str,
     body: &str,
 ) -> String {
     if let Some(id) = explicit.map(str::trim).filter(|id| !id.is_empty()) {
-        return id.to_string();
+        let local =
+            id.chars().all(|c| c.is_ascii_digit()) || id.chars().count() < MIN_GLOBAL_ID_CHARS;
+        if !local {
+            return id.to_string();
+        }
+        let scope = source
+            .map(|s| s.trim().to_lowercase())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| file_name.to_string());
+        return format!("{scope}:{id}");
     }
     if let Some(url) = url.map(normalize_url).filter(|u| !u.is_empty()) {
         return url;
@@ -268,22 +286,45 @@ mod tests {
     #[test]
     fn id_preference_order() {
         assert_eq!(
-            article_id(Some(" 42 "), Some("https://a.b/c"), "f.txt", "t", "b"),
-            "42"
+            article_id(
+                Some(" story-0042 "),
+                None,
+                Some("https://a.b/c"),
+                "f.txt",
+                "t",
+                "b"
+            ),
+            "story-0042"
         );
         assert_eq!(
-            article_id(Some("  "), Some("https://A.b/c/"), "f.txt", "t", "b"),
+            article_id(Some("  "), None, Some("https://A.b/c/"), "f.txt", "t", "b"),
             "https://a.b/c"
         );
-        let hashed = article_id(None, None, "f.txt", "t", "b");
+        let hashed = article_id(None, None, None, "f.txt", "t", "b");
         assert!(hashed.starts_with("h:"));
         assert_eq!(hashed.len(), 18);
         assert!(hashed[2..].chars().all(|c| c.is_ascii_hexdigit()));
-        assert_eq!(hashed, article_id(None, Some(""), "f.txt", "t", "b"));
-        assert_ne!(hashed, article_id(None, None, "g.txt", "t", "b"));
-        assert_ne!(hashed, article_id(None, None, "f.txt", "t", "b2"));
+        assert_eq!(hashed, article_id(None, None, Some(""), "f.txt", "t", "b"));
+        assert_ne!(hashed, article_id(None, None, None, "g.txt", "t", "b"));
+        assert_ne!(hashed, article_id(None, None, None, "f.txt", "t", "b2"));
         // Pinned, so that an accidental change of the hashed input is caught: it would
         // re-id every article of an existing index.
         assert_eq!(hashed, "h:5667ea2ee909ef95");
+    }
+
+    #[test]
+    fn feed_local_ids_are_scoped_by_source_else_file() {
+        let id = |explicit, source| article_id(Some(explicit), source, None, "a.jsonl", "t", "b");
+        assert_eq!(id("5", Some("Reuters")), "reuters:5");
+        assert_eq!(id("5", None), "a.jsonl:5");
+        assert_ne!(id("5", Some("Reuters")), id("5", Some("TASS")));
+        assert_eq!(id("a17", Some(" ")), "a.jsonl:a17");
+        assert_eq!(id("12345678901", Some("AFP")), "afp:12345678901");
+        // Ids that name the article anywhere stay as they are.
+        assert_eq!(id("rtrs-20260408-lavrov", None), "rtrs-20260408-lavrov");
+        assert_eq!(
+            id("9b2f4c1e-7d3a-4f0e-8c55-2a1b3c4d5e6f", Some("AFP")),
+            "9b2f4c1e-7d3a-4f0e-8c55-2a1b3c4d5e6f"
+        );
     }
 }

@@ -90,7 +90,7 @@ Official headline\nFirst paragraph.\n",
     assert_eq!(a.title, "Official headline");
     // The repeated headline is not kept as the start of the body.
     assert_eq!(a.body, "First paragraph.");
-    assert_eq!(a.id, "doc-7");
+    assert_eq!(a.id, "h.txt:doc-7", "a short id is scoped by the file");
     assert_eq!(a.published, ymd(2026, 2, 1));
 
     let path = write(
@@ -253,7 +253,8 @@ fn json_array_with_bad_elements() {
     assert_eq!(all.len(), 4);
 
     let a = all[0].as_ref().unwrap();
-    assert_eq!(a.id, "1");
+    // A feed's own record number is scoped by the file it numbers records in.
+    assert_eq!(a.id, "file.json:1");
     assert_eq!(a.title, "BAHIA COCOA REVIEW");
     assert_eq!(a.body, "Showers continued.");
     assert_eq!(a.published, ymd(1987, 2, 26));
@@ -362,7 +363,7 @@ fn jsonl_streams_and_reports_bad_lines() {
     assert_eq!(all.len(), 6, "{all:?}");
 
     let a = all[0].as_ref().unwrap();
-    assert_eq!(a.id, "a1");
+    assert_eq!(a.id, "example.com:a1", "a short record id is scoped by the source");
     assert_eq!(a.title, "First");
     assert_eq!(a.body, "One.");
     assert_eq!(a.source.as_deref(), Some("example.com"));
@@ -396,7 +397,7 @@ fn jsonl_streams_and_reports_bad_lines() {
     );
 
     let a = all[3].as_ref().unwrap();
-    assert_eq!(a.id, "c3");
+    assert_eq!(a.id, "a.jsonl:c3");
     assert_eq!(a.authors, vec!["X Y"]);
     assert_eq!(a.origin.line, Some(5));
 

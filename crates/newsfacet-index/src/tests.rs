@@ -142,16 +142,23 @@ fn same_id_twice_in_one_run_keeps_the_first_record() {
     let first = article("x", "One", "first version");
     let mut second = first.clone();
     second.body = "second version".to_string();
+    let mut copy = first.clone();
+    copy.origin.path = PathBuf::from("corpus/b.txt");
+    copy.source = None;
     assert_eq!(writer.upsert(&first, &tags()).unwrap(), Upsert::Added);
-    assert_eq!(writer.upsert(&second, &tags()).unwrap(), Upsert::Duplicate);
+    // The same article read from another file is a duplicate; another text under the same id
+    // is a conflict. Neither replaces the first.
+    assert_eq!(writer.upsert(&copy, &tags()).unwrap(), Upsert::Duplicate);
+    assert_eq!(writer.upsert(&second, &tags()).unwrap(), Upsert::Conflict);
     writer.commit().unwrap();
     assert_eq!(index.count(DocKind::Article).unwrap(), 1);
     assert_eq!(hits(&index, "first"), 1);
     assert_eq!(hits(&index, "second"), 0);
-    // A second run over the same input: the first record is unchanged, the copy a duplicate.
+    // A second run over the same input: the first record is unchanged, the others as before.
     let mut writer = index.writer(HEAP).unwrap();
     assert_eq!(writer.upsert(&first, &tags()).unwrap(), Upsert::Unchanged);
-    assert_eq!(writer.upsert(&second, &tags()).unwrap(), Upsert::Duplicate);
+    assert_eq!(writer.upsert(&copy, &tags()).unwrap(), Upsert::Duplicate);
+    assert_eq!(writer.upsert(&second, &tags()).unwrap(), Upsert::Conflict);
     writer.commit().unwrap();
     assert_eq!(index.count(DocKind::Article).unwrap(), 1);
 }

@@ -34,9 +34,14 @@ pub enum Upsert {
     Updated,
     /// The id was in the index with identical content: nothing was written.
     Unchanged,
-    /// An earlier record of this same run had the id (one story in two input files): the
-    /// first record is kept and this one is not written, so re-runs stay stable.
+    /// An earlier record of this same run had the id and the same title and text (one article
+    /// read from two input files): the first record is kept and this one is not written, so
+    /// re-runs stay stable.
     Duplicate,
+    /// An earlier record of this same run had the id with another title or text: two
+    /// different articles claim one id. The first is kept; this one is not written, and the
+    /// caller reports it rather than let it silently replace the first.
+    Conflict,
 }
 
 /// Adds, replaces or skips articles by id; nothing is visible to readers until
@@ -52,8 +57,9 @@ pub struct NewsWriter {
     searcher: Searcher,
     /// The `content_hash` fast-field column of each segment of `searcher`.
     hash_columns: Vec<Column<u64>>,
-    /// Ids upserted in this run, with their content hash: a later record with the same id is
-    /// a duplicate within the input, not a new version.
+    /// Ids upserted in this run, with the hash of their title and text: a later record with
+    /// the same id is a duplicate within the input (same text) or a conflict (other text),
+    /// never a new version.
     seen: HashMap<String, u64>,
     /// Signatures and stories of the articles written in this run: they are not searchable
     /// in `searcher` until the commit.
@@ -239,8 +245,13 @@ impl NewsWriter {
                 id: article.id.clone(),
                 source,
             })?;
-        if self.seen.contains_key(&article.id) {
-            return Ok(Upsert::Duplicate);
+        let text = text_hash(article);
+        if let Some(&seen) = self.seen.get(&article.id) {
+            return Ok(if seen == text {
+                Upsert::Duplicate
+            } else {
+                Upsert::Conflict
+            });
         }
         let previous = self.committed_hash(&article.id)?;
         let outcome = match previous {
@@ -271,7 +282,7 @@ impl NewsWriter {
                 .map_err(|e| self.tantivy_error(e))?;
         }
         tracing::trace!(id = %article.id, ?outcome, "upsert");
-        self.seen.insert(article.id.clone(), hash);
+        self.seen.insert(article.id.clone(), text);
         Ok(outcome)
     }
 
@@ -293,4 +304,14 @@ impl NewsWriter {
             .map(|_| ())
             .map_err(|e| self.tantivy_error(e))
     }
+}
+
+/// What makes two records one article: the same title and text (where they were read from,
+/// and their metadata, may differ).
+fn text_hash(article: &Article) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(article.title.as_bytes());
+    hasher.update(&[0]);
+    hasher.update(article.body.as_bytes());
+    hasher.digest()
 }

@@ -62,6 +62,7 @@ pub(crate) fn build_article(
         .unwrap_or_default();
     let id = id::article_id(
         raw.id.as_deref(),
+        raw.source.as_deref(),
         raw.url.as_deref(),
         &file_name,
         &title,
