@@ -39,7 +39,19 @@ pub enum IndexError {
         #[source]
         source: std::io::Error,
     },
-    /// tantivy failed (corrupt files, lock held by another writer, out of memory…).
+    /// Another process is writing the index: one writer at a time.
+    #[error(
+        "index {} is locked by another writer{}; wait for it to finish",
+        dir.display(),
+        pid.map(|pid| format!(" (pid {pid})")).unwrap_or_default()
+    )]
+    Locked {
+        /// The index directory.
+        dir: PathBuf,
+        /// The process holding the lock, when it recorded itself.
+        pid: Option<u32>,
+    },
+    /// tantivy failed (corrupt files, out of memory…).
     #[error("index at {}: {source}", dir.display())]
     Tantivy {
         /// The index directory.

@@ -36,7 +36,7 @@ pub use analyzer::{
 pub use columns::StoryColumn;
 pub use document::{ArticleDoc, QuoteDoc, StoredDocument};
 pub use error::IndexError;
-pub use news_index::{NewsIndex, StoryCounts};
+pub use news_index::{IndexPayload, NewsIndex, StoryCounts, SCHEMA_VERSION};
 pub use schema::{
     date_of, date_value, DocKind, FacetField, NewsSchema, SearchedText, UnknownFacetField,
 };

@@ -39,6 +39,41 @@ pub struct NewsIndex {
 /// tantivy writes this file on creation and every commit; its presence marks an index.
 const META_FILE: &str = "meta.json";
 
+/// The version of what newsfacet writes into an index beyond tantivy's schema: the facet path
+/// layout, the analyzers, how documents are split. Raised whenever an index written before
+/// would be read wrongly; an index of another version must be rebuilt.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// What every commit records in the index's metadata (tantivy's commit payload), so that a
+/// later run knows how the index was built.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct IndexPayload {
+    /// [`SCHEMA_VERSION`] of the writer.
+    pub schema_version: u32,
+    /// The newsfacet version that wrote the commit.
+    pub newsfacet: String,
+}
+
+impl IndexPayload {
+    /// The payload this build writes.
+    pub fn current() -> IndexPayload {
+        IndexPayload {
+            schema_version: SCHEMA_VERSION,
+            newsfacet: env!("CARGO_PKG_VERSION").to_string(),
+        }
+    }
+
+    /// The payload of a commit; `None` when it is not one newsfacet wrote.
+    pub fn read(payload: &str) -> Option<IndexPayload> {
+        serde_json::from_str(payload).ok()
+    }
+}
+
+/// The commit payload of this build, as JSON.
+pub(crate) fn index_payload() -> String {
+    serde_json::to_string(&IndexPayload::current()).unwrap_or_default()
+}
+
 impl NewsIndex {
     /// Opens the index in `dir`, creating the directory and an empty index when there is none.
     pub fn create_or_open(dir: &Path) -> Result<Self, IndexError> {
@@ -76,7 +111,17 @@ impl NewsIndex {
             source,
         })?;
         let (schema, fields) = NewsSchema::build();
-        if index.schema() != schema {
+        let recorded = index
+            .load_metas()
+            .ok()
+            .and_then(|metas| metas.payload)
+            .map(|payload| IndexPayload::read(&payload));
+        // An index that was never committed records nothing yet; any other must say it was
+        // built with this layout.
+        let layout_matches = recorded.is_none_or(|payload| {
+            payload.is_some_and(|payload| payload.schema_version == SCHEMA_VERSION)
+        });
+        if index.schema() != schema || !layout_matches {
             return Err(IndexError::SchemaMismatch {
                 dir: dir.to_path_buf(),
             });

@@ -672,3 +672,76 @@ fn written_forms_of_a_name_count_as_one_value_shown_in_its_most_frequent_form() 
     );
     assert_eq!(searcher.search(&query, &Count).unwrap(), 3);
 }
+
+#[test]
+fn a_second_writer_is_refused_with_the_holders_pid() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = NewsIndex::create_or_open(dir.path()).unwrap();
+    let _first = index.writer(HEAP).unwrap();
+    let Err(error) = index.writer(HEAP) else {
+        panic!("a second writer must be refused");
+    };
+    assert!(
+        matches!(error, IndexError::Locked { pid: Some(pid), .. } if pid == std::process::id()),
+        "{error}"
+    );
+    let message = error.to_string();
+    assert!(
+        message.contains("is locked by another writer (pid "),
+        "{message}"
+    );
+    assert!(
+        message.contains(&dir.path().display().to_string()),
+        "{message}"
+    );
+}
+
+#[test]
+fn checkpoints_survive_a_writer_that_never_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = NewsIndex::create_or_open(dir.path()).unwrap();
+    {
+        let mut writer = index.writer(HEAP).unwrap();
+        let articles = articles();
+        writer.upsert(&articles[0], &tags()).unwrap();
+        writer.checkpoint().unwrap();
+        // Written after the checkpoint and never committed: lost, like work after a crash.
+        writer.upsert(&articles[1], &tags()).unwrap();
+    }
+    assert_eq!(index.count(DocKind::Article).unwrap(), 1);
+    // A re-run completes the job: the checkpointed article is unchanged, the lost one added.
+    let mut writer = index.writer(HEAP).unwrap();
+    let outcomes: Vec<Upsert> = articles()
+        .iter()
+        .map(|a| writer.upsert(a, &tags()).unwrap())
+        .collect();
+    assert_eq!(outcomes, [Upsert::Unchanged, Upsert::Added, Upsert::Added]);
+    writer.commit().unwrap();
+    assert_eq!(index.count(DocKind::Article).unwrap(), 3);
+}
+
+#[test]
+fn commits_record_the_layout_and_an_index_of_another_layout_must_be_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = NewsIndex::create_or_open(dir.path()).unwrap();
+    let mut writer = index.writer(HEAP).unwrap();
+    writer.upsert(&articles()[0], &tags()).unwrap();
+    writer.commit().unwrap();
+    let payload = index.index().load_metas().unwrap().payload.unwrap();
+    assert_eq!(IndexPayload::read(&payload), Some(IndexPayload::current()));
+    drop(index);
+
+    // The same tantivy schema written by another layout version.
+    let index = tantivy::Index::open_in_dir(dir.path()).unwrap();
+    let mut writer: tantivy::IndexWriter<TantivyDocument> = index.writer(HEAP).unwrap();
+    let mut commit = writer.prepare_commit().unwrap();
+    commit.set_payload(r#"{"schema_version": 1, "newsfacet": "0.0.1"}"#);
+    commit.commit().unwrap();
+    drop(writer);
+    let error = NewsIndex::open(dir.path()).err().unwrap();
+    assert!(
+        matches!(error, IndexError::SchemaMismatch { .. }),
+        "{error}"
+    );
+    assert!(error.to_string().contains("rebuild"), "{error}");
+}

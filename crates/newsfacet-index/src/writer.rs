@@ -11,15 +11,22 @@ use newsfacet_tag::Tags;
 use serde::Serialize;
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::columnar::Column;
+use tantivy::directory::error::LockError;
 use tantivy::indexer::UserOperation;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
+use tantivy::TantivyError;
 use tantivy::{IndexWriter, Searcher, TantivyDocument};
 
 use crate::columns;
 use crate::document::{PreparedArticle, StoredStory};
 use crate::error::IndexError;
+use crate::news_index::index_payload;
 use crate::schema::{DocKind, NewsSchema};
+
+/// The file in the index directory where a writer records its process id, for the message
+/// a second writer gets.
+const WRITER_PID_FILE: &str = "newsfacet-writer.pid";
 
 /// tantivy refuses writers with less than 15 MB of arena per thread.
 const MIN_HEAP_BYTES: usize = 15_000_000;
@@ -98,9 +105,23 @@ impl NewsWriter {
             dir: dir.clone(),
             source,
         };
-        let writer = index
-            .writer(heap_bytes.max(MIN_HEAP_BYTES))
-            .map_err(tantivy_error)?;
+        let writer = match index.writer(heap_bytes.max(MIN_HEAP_BYTES)) {
+            Ok(writer) => writer,
+            Err(TantivyError::LockFailure(LockError::LockBusy, _)) => {
+                let pid = std::fs::read_to_string(dir.join(WRITER_PID_FILE))
+                    .ok()
+                    .and_then(|text| text.trim().parse().ok());
+                return Err(IndexError::Locked { dir, pid });
+            }
+            Err(source) => return Err(tantivy_error(source)),
+        };
+        // Who holds the lock, for the message another writer gets; only a hint, so a failure
+        // to write it does not stop indexing.
+        if let Err(error) =
+            std::fs::write(dir.join(WRITER_PID_FILE), std::process::id().to_string())
+        {
+            tracing::debug!("{}: cannot record the writer's pid: {error}", dir.display());
+        }
         let hash_columns = searcher
             .segment_readers()
             .iter()
@@ -286,10 +307,25 @@ impl NewsWriter {
         Ok(outcome)
     }
 
+    /// Commits the upserts so far (readers see all of them or none) and goes on writing: a long
+    /// run checkpoints so that a crash loses only the work since the last checkpoint. A re-run
+    /// after a crash finds the committed articles unchanged and their copies by their stories,
+    /// so it completes the job as an uninterrupted run would have.
+    pub fn checkpoint(&mut self) -> Result<(), IndexError> {
+        self.writer
+            .prepare_commit()
+            .and_then(|mut commit| {
+                commit.set_payload(&index_payload());
+                commit.commit()
+            })
+            .map(|_| ())
+            .map_err(|e| self.tantivy_error(e))
+    }
+
     /// Commits every upsert at once (readers see all of them or none), then waits for segment
     /// merges so the index is compact when the process exits.
     pub fn commit(mut self) -> Result<(), IndexError> {
-        self.writer.commit().map_err(|e| self.tantivy_error(e))?;
+        self.checkpoint()?;
         let dir = self.dir.clone();
         self.writer
             .wait_merging_threads()
