@@ -40,6 +40,21 @@ pub enum ReadError {
         /// What it holds: a MIME type ("image/png") or "binary data (NUL bytes)".
         kind: String,
     },
+    /// A file (or one JSON Lines record) larger than the reading limit: no article is that
+    /// long, and reading it whole could exhaust memory.
+    #[error(
+        "{}: larger than the limit of {} MB (--max-file-size); skipped",
+        Location { path, line: *line, element: None },
+        limit / (1024 * 1024)
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The 1-based line of a JSON Lines record, for a record over the limit.
+        line: Option<usize>,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// The file holds no text at all (zero bytes, or only whitespace).
     #[error("{}: file is empty", path.display())]
     Empty {
@@ -90,6 +105,7 @@ impl ReadError {
             | ReadError::Unsupported { path }
             | ReadError::Empty { path }
             | ReadError::Binary { path, .. }
+            | ReadError::TooLarge { path, .. }
             | ReadError::Json { path, .. }
             | ReadError::NotAnArticle { path, .. }
             | ReadError::NoText { path, .. } => path,
@@ -101,7 +117,8 @@ impl ReadError {
         match self {
             ReadError::Json { line, .. }
             | ReadError::NotAnArticle { line, .. }
-            | ReadError::NoText { line, .. } => *line,
+            | ReadError::NoText { line, .. }
+            | ReadError::TooLarge { line, .. } => *line,
             ReadError::Io { .. }
             | ReadError::Unsupported { .. }
             | ReadError::Empty { .. }
@@ -118,7 +135,8 @@ impl ReadError {
             ReadError::Io { .. }
             | ReadError::Unsupported { .. }
             | ReadError::Empty { .. }
-            | ReadError::Binary { .. } => None,
+            | ReadError::Binary { .. }
+            | ReadError::TooLarge { .. } => None,
         }
     }
 
@@ -130,6 +148,7 @@ impl ReadError {
             ReadError::Unsupported { .. } => "unsupported file type",
             ReadError::Empty { .. } => "empty file",
             ReadError::Binary { .. } => "binary file",
+            ReadError::TooLarge { .. } => "too large",
             ReadError::Json { .. } => "invalid json",
             ReadError::NotAnArticle { .. } => "not an article",
             ReadError::NoText { .. } => "no text",

@@ -117,16 +117,51 @@ pub fn decode_html<'a>(bytes: &'a [u8], path: &Path) -> std::borrow::Cow<'a, str
 /// A file that cannot be opened yields a single [`ReadError::Io`]. The iterator owns everything
 /// it needs, so it can be moved to another thread.
 pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, ReadError>> + Send> {
-    formats::read_file(path)
+    read_file_with(path, ReadLimits::default())
 }
 
-/// [`read_file`] each of `files` in order, as one stream whose titles lose the parts their
+/// [`read_file`] with other [`ReadLimits`].
+pub fn read_file_with(
+    path: &Path,
+    limits: ReadLimits,
+) -> Box<dyn Iterator<Item = Result<Article, ReadError>> + Send> {
+    formats::read_file(path, limits)
+}
+
+/// What one file may cost to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadLimits {
+    /// The largest file read, after decompression, and the longest JSON Lines record; larger
+    /// ones are [`ReadError::TooLarge`]. No article is that long, and reading a huge file
+    /// whole could exhaust memory.
+    pub max_bytes: u64,
+}
+
+impl ReadLimits {
+    /// The default [`ReadLimits::max_bytes`]: 64 MB.
+    pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+}
+
+impl Default for ReadLimits {
+    fn default() -> Self {
+        ReadLimits {
+            max_bytes: Self::DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// [`read_file_with`] each of `files` in order, as one stream whose titles lose the parts their
 /// site repeats across pages ([`strip_repeated_site_names`]). This is how a command reads a
 /// corpus: a single article read alone keeps such parts.
 pub fn read_files(
     files: Vec<PathBuf>,
+    limits: ReadLimits,
 ) -> SiteTitles<impl Iterator<Item = Result<Article, ReadError>> + Send> {
-    strip_repeated_site_names(files.into_iter().flat_map(|file| read_file(&file)))
+    strip_repeated_site_names(
+        files
+            .into_iter()
+            .flat_map(move |file| read_file_with(&file, limits)),
+    )
 }
 
 /// [`discover()`] the inputs, then [`read_files`] them in order.
@@ -138,5 +173,8 @@ pub fn read_inputs(
     paths: &[PathBuf],
 ) -> impl Iterator<Item = Result<Article, ReadError>> + Send + 'static {
     let (files, errors) = discover::discover_all(paths);
-    errors.into_iter().map(Err).chain(read_files(files))
+    errors
+        .into_iter()
+        .map(Err)
+        .chain(read_files(files, ReadLimits::default()))
 }

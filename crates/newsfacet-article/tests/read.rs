@@ -363,7 +363,10 @@ fn jsonl_streams_and_reports_bad_lines() {
     assert_eq!(all.len(), 6, "{all:?}");
 
     let a = all[0].as_ref().unwrap();
-    assert_eq!(a.id, "example.com:a1", "a short record id is scoped by the source");
+    assert_eq!(
+        a.id, "example.com:a1",
+        "a short record id is scoped by the source"
+    );
     assert_eq!(a.title, "First");
     assert_eq!(a.body, "One.");
     assert_eq!(a.source.as_deref(), Some("example.com"));
@@ -643,4 +646,44 @@ fn binary_files_are_reported_by_content_whatever_their_name() {
     let path = dir.path().join("latin1.txt");
     std::fs::write(&path, b"Caf\xE9 talks\n\nThe caf\xE9 reopened on Monday.").unwrap();
     assert!(read_file(&path).next().unwrap().is_ok());
+}
+
+#[test]
+fn files_and_records_over_the_size_limit_are_skipped_with_the_limit_named() {
+    use newsfacet_article::{read_file_with, ReadLimits};
+    let dir = TempDir::new().unwrap();
+    let limits = ReadLimits { max_bytes: 64 };
+    let big = write(
+        dir.path(),
+        "big.txt",
+        format!("Title\n\n{}", "word ".repeat(40)),
+    );
+    let results: Vec<_> = read_file_with(&big, limits).collect();
+    assert_eq!(results.len(), 1);
+    let error = results[0].as_ref().unwrap_err();
+    assert!(
+        matches!(error, ReadError::TooLarge { line: None, .. }),
+        "{error}"
+    );
+    assert!(error.to_string().contains("--max-file-size"), "{error}");
+    // In a feed only the long record is skipped; the records after it are read.
+    let long = format!("{{\"title\": \"Long\", \"text\": \"{}\"}}", "x".repeat(200));
+    let feed = write(
+        dir.path(),
+        "feed.jsonl",
+        format!("{{\"title\": \"A\"}}\n{long}\n{{\"title\": \"B\"}}\n"),
+    );
+    let results: Vec<_> = read_file_with(&feed, limits).collect();
+    assert_eq!(results.len(), 3);
+    assert_eq!(results[0].as_ref().unwrap().title, "A");
+    let error = results[1].as_ref().unwrap_err();
+    assert!(
+        matches!(error, ReadError::TooLarge { line: Some(2), .. }),
+        "{error}"
+    );
+    assert!(error.to_string().contains("feed.jsonl:2"), "{error}");
+    assert_eq!(results[2].as_ref().unwrap().title, "B");
+    assert_eq!(results[2].as_ref().unwrap().origin.line, Some(3));
+    // The default limit reads them all.
+    assert_eq!(read_file(&feed).filter(Result::is_ok).count(), 3);
 }

@@ -86,3 +86,28 @@ fn legacy_text_decodes_without_warnings() {
     assert_eq!(bodies, vec!["Le café a rouvert après des années."]);
     assert!(!log.contains("WARN"), "{log}");
 }
+
+#[test]
+fn unreadable_dates_and_addresses_are_warnings_naming_file_and_line() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("feed.jsonl");
+    std::fs::write(
+        &path,
+        "{\"title\": \"Good\", \"text\": \"Talks went on.\", \"date\": \"2026-02-01\"}\n\
+{\"title\": \"Odd date\", \"text\": \"Talks resumed.\", \"date\": \"2020-13-45\"}\n\
+{\"title\": \"Odd address\", \"text\": \"Talks ended.\", \"url\": \"not a url\"}\n",
+    )
+    .unwrap();
+    let (bodies, log) = read_logged(&path);
+    assert_eq!(bodies.len(), 3, "every article is still read: {bodies:?}");
+    let file = path.display().to_string();
+    assert!(
+        log.contains(&format!("{file}:2: \"2020-13-45\" is not a date")),
+        "{log}"
+    );
+    assert!(
+        log.contains(&format!("{file}:3: \"not a url\" is not a web address")),
+        "{log}"
+    );
+    assert!(!log.contains(&format!("{file}:1:")), "{log}");
+}

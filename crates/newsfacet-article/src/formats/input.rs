@@ -45,15 +45,23 @@ pub(crate) fn open(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
     Ok(Box::new(reader))
 }
 
-/// Reads the whole (decompressed) file.
-pub(crate) fn read_all(path: &Path) -> Result<Vec<u8>, ReadError> {
+/// Reads the whole (decompressed) file, or [`ReadError::TooLarge`] past `max_bytes`: the
+/// limit applies to what decompression yields, so a small `.gz` cannot expand without bound.
+pub(crate) fn read_all(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
     let mut bytes = Vec::new();
     open(path)
-        .and_then(|mut r| r.read_to_end(&mut bytes))
+        .and_then(|r| r.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes))
         .map_err(|source| ReadError::Io {
             path: path.to_path_buf(),
             source,
         })?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(ReadError::TooLarge {
+            path: path.to_path_buf(),
+            line: None,
+            limit: max_bytes,
+        });
+    }
     Ok(bytes)
 }
 

@@ -1,6 +1,6 @@
 //! JSON documents (`.json`) and JSON Lines (`.jsonl`, `.ndjson`).
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 use std::iter;
 use std::path::{Path, PathBuf};
 
@@ -11,11 +11,13 @@ use super::{decode, input};
 use crate::article::Article;
 use crate::error::ReadError;
 use crate::fields;
+use crate::web_address::parse_web_address;
 
 /// Streams a JSON Lines file (gzip-compressed or not). Only one line is in memory at a time, so
 /// multi-gigabyte dumps are fine.
 pub(super) fn read_lines(
     path: &Path,
+    max_bytes: u64,
 ) -> Box<dyn Iterator<Item = Result<Article, ReadError>> + Send> {
     let opened = input::open(path).and_then(|mut reader| {
         let head = reader.fill_buf()?;
@@ -31,6 +33,7 @@ pub(super) fn read_lines(
             reader,
             buf: Vec::new(),
             line: 0,
+            max_bytes,
             seen_record: false,
             legacy: None,
             done: false,
@@ -48,6 +51,8 @@ struct JsonLines {
     buf: Vec<u8>,
     /// 1-based number of the line in `buf`.
     line: usize,
+    /// The longest line read: a longer record is skipped, not buffered whole.
+    max_bytes: u64,
     /// Whether any non-blank line was seen, to report a file of nothing as [`ReadError::Empty`].
     seen_record: bool,
     /// The legacy encoding detected on the first line that was not valid UTF-8. One file has
@@ -62,7 +67,27 @@ impl Iterator for JsonLines {
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
             self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
+            let limited = (&mut self.reader)
+                .take(self.max_bytes.saturating_add(1))
+                .read_until(b'\n', &mut self.buf);
+            if limited.is_ok() && self.buf.len() as u64 > self.max_bytes {
+                self.line += 1;
+                self.seen_record = true;
+                let rest = skip_line(&mut self.reader);
+                if let Err(source) = rest {
+                    self.done = true;
+                    return Some(Err(ReadError::Io {
+                        path: self.path.clone(),
+                        source,
+                    }));
+                }
+                return Some(Err(ReadError::TooLarge {
+                    path: self.path.clone(),
+                    line: Some(self.line),
+                    limit: self.max_bytes,
+                }));
+            }
+            match limited {
                 Err(source) => {
                     // The reader's position is unknown after an I/O error; stop rather than
                     // report garbage for every following "line".
@@ -112,6 +137,26 @@ impl Iterator for JsonLines {
             }
         }
         None
+    }
+}
+
+/// Reads and drops the rest of the current line, without buffering it.
+fn skip_line(reader: &mut dyn BufRead) -> std::io::Result<()> {
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        match chunk.iter().position(|&b| b == b'\n') {
+            Some(end) => {
+                reader.consume(end + 1);
+                return Ok(());
+            }
+            None => {
+                let all = chunk.len();
+                reader.consume(all);
+            }
+        }
     }
 }
 
@@ -207,12 +252,30 @@ fn parse_value(path: &Path, pos: Position, value: Value) -> Result<Article, Read
         }
     };
     let (raw, unparsed_date) = fields::extract(&map);
+    // Values that cannot be read are said, never dropped in silence; the article still counts.
+    let at = || {
+        let mut at = path.display().to_string();
+        if let Some(line) = pos.line {
+            at.push_str(&format!(":{line}"));
+        }
+        if let Some(element) = pos.element {
+            at.push_str(&format!(" (element {element})"));
+        }
+        at
+    };
     if let Some(date) = unparsed_date {
-        tracing::debug!(
-            "{}{}: unrecognised date {date}",
-            path.display(),
-            pos.line.map(|l| format!(":{l}")).unwrap_or_default()
+        tracing::warn!(
+            "{}: {date} is not a date; the article is indexed undated",
+            at()
         );
+    }
+    if let Some(url) = raw.url.as_deref() {
+        if parse_web_address(url).is_none() {
+            tracing::warn!(
+                "{}: {url:?} is not a web address; the article gets no source from it",
+                at()
+            );
+        }
     }
     build_article(path, pos, raw)
 }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
-use newsfacet_article::{Article, ReadError};
+use newsfacet_article::{Article, ReadError, ReadLimits};
 use newsfacet_index::{DocKind, FacetField, NewsIndex, StoryCounts, StoryStats, Upsert};
 use newsfacet_tag::{Tagger, Tags};
 use rayon::prelude::*;
@@ -155,7 +155,7 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
     // One stream over every file, so that titles lose what their site repeats across pages.
     let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
     let mut current_file: Option<PathBuf> = None;
-    for record in newsfacet_article::read_files(files.clone()) {
+    for record in newsfacet_article::read_files(files.clone(), ReadLimits::default()) {
         let path = match &record {
             Ok(article) => article.origin.path.as_path(),
             Err(error) => error.path(),
