@@ -181,8 +181,11 @@ fn indexing_twice_changes_nothing() {
         first["indexed"], 30,
         "one Reuters story is in both a .txt and wires.jsonl"
     );
-    assert_eq!(first["skipped"], 1);
-    assert_eq!(first["skip_reasons"]["duplicate id"], 1);
+    assert_eq!(
+        first["skipped"], 0,
+        "a repeated article is no skipped input"
+    );
+    assert_eq!(first["duplicates"], 1);
     assert_eq!(first["documents_in_index"], 30);
     let facets_before =
         newsfacet(&["facets", "--field", "country", "--index", &index, "--json"]).stdout;
@@ -339,18 +342,17 @@ fn text_queries_combine_with_filters_and_highlight() {
 
 #[test]
 fn a_malformed_query_exits_with_status_2() {
-    for (command, query, fields) in [
-        ("search", "title:(", "title, body"),
-        ("quotes", "\"unbalanced", "quote"),
+    for (command, query, caret) in [
+        ("search", "title:(", "  title:(\n         ^"),
+        ("quotes", "\"unbalanced", "  \"unbalanced\n"),
+        ("search", "talks colour:red", "unknown field `colour:`"),
     ] {
         let output = newsfacet(&[command, query, "--index", sample_index()]);
         assert_eq!(output.status.code(), Some(2), "{command}");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains("error"), "{stderr}");
-        assert!(
-            stderr.contains(&format!("searchable fields: {fields}")),
-            "{stderr}"
-        );
+        assert!(stderr.contains("at character"), "{stderr}");
+        assert!(stderr.contains(caret), "{stderr}");
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
 }
@@ -414,8 +416,14 @@ fn bad_records_are_reported_with_file_and_line_and_the_rest_is_indexed() {
     .unwrap();
     let corpus = corpus.display().to_string();
     let index = dir.path().join("index").display().to_string();
-    let summary = json_of(&newsfacet(&["index", &corpus, "--index", &index, "--json"]));
-    assert_eq!(summary["indexed"], 2);
+    let output = newsfacet(&["index", &corpus, "--index", &index, "--json"]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a skipped input makes exit status 2"
+    );
+    let summary: Value = serde_json::from_slice(&output.stdout).expect("the summary is JSON");
+    assert_eq!(summary["indexed"], 2, "the good records are committed");
     assert_eq!(summary["skipped"], 1);
     let listed = summary["skipped_records"][0].as_str().unwrap();
     assert!(listed.contains("feed.jsonl:2"), "{listed}");
@@ -1040,4 +1048,1009 @@ fn analyze_gives_origins_and_stories_among_its_inputs() {
     assert_eq!(yahoo["origin"], "Reuters");
     let bbc = articles.iter().find(|a| a["source"] == "BBC").unwrap();
     assert_eq!(bbc["origin"], Value::Null, "an unknown origin is null");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output (issue 12): colour, JSON snippets, streaming formats, show, stats, completions, man.
+// Expected values come from the corpus files and `corpus-truth.json`, read by hand.
+
+/// `newsfacet` with environment variables set (`Some`) or removed (`None`) on top of the
+/// test's environment, which is cleared of the colour variables first so that a developer's
+/// or CI's own `NO_COLOR`/`CLICOLOR_FORCE` cannot decide a test.
+fn newsfacet_env(args: &[&str], env: &[(&str, Option<&str>)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newsfacet"));
+    command.args(args).current_dir(repo_root());
+    for name in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
+        command.env_remove(name);
+    }
+    for (name, value) in env {
+        match value {
+            Some(value) => command.env(name, value),
+            None => command.env_remove(name),
+        };
+    }
+    command.output().expect("the newsfacet binary runs")
+}
+
+fn stdout_of(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "newsfacet failed ({}): {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+/// Whether the text holds an ANSI escape sequence.
+fn styled(text: &str) -> bool {
+    text.contains("\x1b[")
+}
+
+/// The id of the one article with this title.
+fn id_of(title: &str) -> String {
+    let hits = all_hits("search", &["*"]);
+    let ids: Vec<&str> = hits
+        .iter()
+        .filter(|h| h["title"] == title)
+        .filter_map(|h| h["id"].as_str())
+        .collect();
+    assert_eq!(ids.len(), 1, "one article titled {title:?}");
+    ids[0].to_string()
+}
+
+const TASS_SHOIGU: &str =
+    "Shoigu says Japan's military buildup threatens stability in the Asia-Pacific";
+const TASS_LAVROV: &str = "Lavrov says Ukraine settlement must address root causes of the conflict";
+
+#[test]
+fn colour_follows_the_flag_then_no_color_then_the_terminal() {
+    let args = [
+        "search",
+        "japan",
+        "--speaker",
+        "shoigu",
+        "--index",
+        sample_index(),
+    ];
+    let with = |extra: &[&str], env: &[(&str, Option<&str>)]| {
+        let mut all = args.to_vec();
+        all.extend_from_slice(extra);
+        stdout_of(&newsfacet_env(&all, env))
+    };
+    // Piped (as here), `auto` writes no escape sequences.
+    assert!(!styled(&with(&[], &[])));
+    // CLICOLOR_FORCE stands in for a terminal; NO_COLOR (non-empty) beats it, an empty
+    // NO_COLOR does not count (no-color.org).
+    assert!(styled(&with(&[], &[("CLICOLOR_FORCE", Some("1"))])));
+    assert!(!styled(&with(
+        &[],
+        &[("CLICOLOR_FORCE", Some("1")), ("NO_COLOR", Some("1"))]
+    )));
+    assert!(styled(&with(
+        &[],
+        &[("CLICOLOR_FORCE", Some("1")), ("NO_COLOR", Some(""))]
+    )));
+    // The flag beats the environment both ways.
+    let always = with(&["--color", "always"], &[("NO_COLOR", Some("1"))]);
+    assert!(styled(&always));
+    assert!(!styled(&with(
+        &["--color", "never"],
+        &[("CLICOLOR_FORCE", Some("1"))]
+    )));
+    // Query terms are highlighted (bold yellow), titles bold.
+    assert!(
+        always.contains("\x1b[1m\x1b[33mJapan\x1b[0m's plans"),
+        "{always}"
+    );
+    assert!(
+        always.contains(&format!("\x1b[1m{TASS_SHOIGU}\x1b[0m")),
+        "{always}"
+    );
+    // Global flag: accepted after the subcommand and before it.
+    let before = stdout_of(&newsfacet_env(
+        &[
+            "--color",
+            "always",
+            "facets",
+            "--field",
+            "source",
+            "--index",
+            sample_index(),
+        ],
+        &[],
+    ));
+    assert!(styled(&before));
+    let bad = newsfacet(&["--color", "sometimes", "stats", "--index", sample_index()]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+/// On a real terminal (through `script`, where installed): coloured, unless NO_COLOR is set.
+#[test]
+fn a_terminal_gets_colour_unless_no_color_is_set() {
+    // util-linux `script` (the options below are its own).
+    let util_linux = Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).contains("util-linux"));
+    if !util_linux {
+        eprintln!("skipped: no util-linux `script` to give the binary a terminal");
+        return;
+    }
+    let command = format!(
+        "{} search japan --speaker shoigu --index {}",
+        env!("CARGO_BIN_EXE_newsfacet"),
+        sample_index()
+    );
+    let on_terminal = |no_color: Option<&str>| {
+        let mut script = Command::new("script");
+        script
+            .args(["-qec", &command, "/dev/null"])
+            .current_dir(repo_root())
+            .env("TERM", "xterm-256color");
+        for name in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "CI"] {
+            script.env_remove(name);
+        }
+        if let Some(value) = no_color {
+            script.env("NO_COLOR", value);
+        }
+        stdout_of(&script.output().expect("script runs"))
+    };
+    let coloured = on_terminal(None);
+    assert!(coloured.contains("3 matching articles"), "{coloured}");
+    assert!(styled(&coloured), "{coloured}");
+    assert!(!styled(&on_terminal(Some("1"))));
+}
+
+#[test]
+fn json_snippets_mark_matches_without_html_escaping() {
+    let results = json_of(&newsfacet(&[
+        "search",
+        "japan",
+        "--speaker",
+        "shoigu",
+        "--index",
+        sample_index(),
+        "--json",
+    ]));
+    assert_eq!(results["total"], 3);
+    let snippet = |title_start: &str| -> String {
+        results["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["title"].as_str().unwrap().starts_with(title_start))
+            .and_then(|h| h["snippet"].as_str())
+            .expect("hit")
+            .to_string()
+    };
+    // The opening sentences of the TASS file and of the Kyodo record (wires.jsonl:3).
+    assert!(
+        snippet("Shoigu says").starts_with(
+            "Sergei Shoigu, secretary of Russia's Security Council, on Monday criticized \
+             <b>Japan</b>'s plans"
+        ),
+        "{}",
+        snippet("Shoigu says")
+    );
+    assert!(
+        snippet("Japanese government").contains("<b>Japan</b>'s defense buildup as \"unfounded,\""),
+        "{}",
+        snippet("Japanese government")
+    );
+    for hit in all_hits("search", &["japan"])
+        .iter()
+        .chain(&all_hits("quotes", &["*"]))
+    {
+        let snippet = hit["snippet"].as_str().unwrap();
+        for entity in ["&amp;", "&lt;", "&gt;", "&quot;", "&#x27;"] {
+            assert!(!snippet.contains(entity), "{snippet}");
+        }
+    }
+}
+
+#[test]
+fn quote_hits_carry_their_articles_url_or_path() {
+    let wang = quote_hits(&["multilateralism", "--speaker", "wang yi"]);
+    assert_eq!(wang.len(), 1);
+    // The URL: line of txt/2026-07-02-wang-yi-governance-forum-reuters.txt.
+    assert_eq!(
+        wang[0]["url"],
+        "https://www.reuters.com/world/china/wang-yi-hosts-global-governance-forum-2026-07-02/"
+    );
+    assert!(wang[0].get("path").is_none(), "path only without url");
+    // wires.jsonl line 12 (TASS on Lavrov) has no URL.
+    let lavrov = quote_hits(&["\"root causes\"", "--speaker", "lavrov"]);
+    assert!(!lavrov.is_empty());
+    for hit in &lavrov {
+        assert_eq!(hit["title"], TASS_LAVROV);
+        assert_eq!(hit["path"], "index-data/corpus/wires.jsonl:12");
+        assert!(hit.get("url").is_none());
+    }
+    for hit in all_hits("quotes", &["*"]) {
+        assert!(
+            hit.get("url").is_some() != hit.get("path").is_some(),
+            "exactly one of url and path: {hit}"
+        );
+    }
+    let text = stdout_of(&newsfacet(&[
+        "quotes",
+        "multilateralism",
+        "--speaker",
+        "wang yi",
+        "--index",
+        sample_index(),
+    ]));
+    assert!(text.contains(
+        "\n   https://www.reuters.com/world/china/wang-yi-hosts-global-governance-forum-2026-07-02/\n"
+    ));
+}
+
+#[test]
+fn format_csv_streams_every_hit_in_the_order_of_the_pages() {
+    let paged: Vec<String> = all_hits("search", &["*"])
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(paged.len(), 30, "31 records, one a duplicate");
+    // Page size 7: five queries (7, 7, 7, 7, 2 hits); every hit once, in order.
+    for (page_size, pages) in [("7", 5), ("1000", 1)] {
+        let output = newsfacet_env(
+            &[
+                "-vv",
+                "search",
+                "*",
+                "--index",
+                sample_index(),
+                "--format",
+                "csv",
+                "--page-size",
+                page_size,
+            ],
+            &[("RUST_LOG", None)],
+        );
+        let text = stdout_of(&output);
+        let log = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(log.matches("streamed a page").count(), pages, "{log}");
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(
+            header,
+            ["id", "published", "source", "title", "url", "path"]
+        );
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        let ids: Vec<String> = rows.iter().map(|r| r[0].to_string()).collect();
+        assert_eq!(ids, paged, "page size {page_size}");
+        let tass = rows
+            .iter()
+            .find(|r| &r[3] == TASS_SHOIGU)
+            .expect("TASS row");
+        assert_eq!(&tass[1], "2026-03-02");
+        assert_eq!(&tass[2], "TASS");
+        assert_eq!(
+            &tass[4],
+            "https://tass.com/politics/2026-03-02-shoigu-japan-defense"
+        );
+        assert_eq!(&tass[5], "", "no path when there is a url");
+    }
+    // Chosen columns, lists joined with "; ".
+    let text = stdout_of(&newsfacet(&[
+        "search",
+        "*",
+        "--index",
+        sample_index(),
+        "--format",
+        "csv",
+        "--fields",
+        "title,countries",
+    ]));
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(reader.headers().unwrap(), vec!["title", "countries"]);
+    let tass = reader
+        .records()
+        .map(|r| r.unwrap())
+        .find(|r| &r[0] == TASS_SHOIGU)
+        .unwrap();
+    let countries: BTreeSet<&str> = tass[1].split("; ").collect();
+    assert_eq!(
+        countries,
+        BTreeSet::from(["Japan", "Russia", "United States"])
+    );
+}
+
+#[test]
+fn format_ndjson_streams_every_quote_with_the_chosen_keys_in_order() {
+    let total = all_hits("quotes", &["*"]).len();
+    assert!(total > 100, "the sample has well over 100 quotes");
+    let text = stdout_of(&newsfacet(&[
+        "quotes",
+        "--index",
+        sample_index(),
+        "--format",
+        "ndjson",
+        "--fields",
+        "speaker,url,path",
+        "--page-size",
+        "50",
+    ]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), total, "every quote, not a page of --limit");
+    for line in &lines {
+        assert!(line.starts_with("{\"speaker\":"), "{line}");
+        let hit: Value = serde_json::from_str(line).unwrap();
+        let keys: Vec<&String> = hit.as_object().unwrap().keys().collect();
+        assert_eq!(keys.len(), 3, "{line}");
+        assert!(hit["url"].is_null() != hit["path"].is_null(), "{line}");
+    }
+    let wang = stdout_of(&newsfacet(&[
+        "quotes",
+        "multilateralism",
+        "--speaker",
+        "wang yi",
+        "--index",
+        sample_index(),
+        "--format",
+        "ndjson",
+    ]));
+    let hit: Value = serde_json::from_str(wang.trim()).unwrap();
+    let keys: Vec<&str> = hit
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    // serde_json sorts keys of a parsed object; the default columns are these.
+    let mut expected = vec![
+        "id",
+        "published",
+        "speaker",
+        "kind",
+        "cue",
+        "text",
+        "url",
+        "path",
+    ];
+    expected.sort();
+    assert_eq!(keys, expected);
+    assert!(wang.starts_with("{\"id\":"), "{wang}");
+    assert_eq!(hit["speaker"], "Wang Yi");
+    assert_eq!(hit["published"], "2026-07-02");
+}
+
+#[test]
+fn format_flags_are_checked() {
+    for (args, message) in [
+        (
+            vec!["--format", "csv", "--limit", "5"],
+            "cannot be used with",
+        ),
+        (vec!["--format", "csv", "--json"], "cannot be used with"),
+        (
+            vec!["--format", "csv", "--fields", "title,nope"],
+            "known fields: id, title",
+        ),
+        (vec!["--fields", "title"], "--format"),
+        (vec!["--format", "xml"], "invalid value"),
+    ] {
+        let mut all = vec!["search", "*", "--index", sample_index()];
+        all.extend(args);
+        let output = newsfacet(&all);
+        assert_eq!(output.status.code(), Some(2), "{all:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(message), "{all:?}: {stderr}");
+    }
+}
+
+#[test]
+fn the_default_format_pages_and_counts_as_before() {
+    let text = stdout_of(&newsfacet(&[
+        "search",
+        "*",
+        "--limit",
+        "2",
+        "--offset",
+        "8",
+        "--color",
+        "never",
+        "--index",
+        sample_index(),
+    ]));
+    assert!(
+        text.starts_with(" 9. "),
+        "ranks align on the widest, 10: {text}"
+    );
+    assert!(text.contains("\n10. "), "{text}");
+    assert!(!text.contains("\n11. "), "{text}");
+    assert!(
+        text.contains("\n30 matching articles (2 shown)\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn counts_take_the_singular_for_one() {
+    let one = stdout_of(&newsfacet(&[
+        "search",
+        "\"multipolar world\"",
+        "--country",
+        "india",
+        "--collapse",
+        "--index",
+        sample_index(),
+    ]));
+    assert!(
+        one.contains("\n1 matching article in 1 story (1 shown)\n"),
+        "{one}"
+    );
+    let quote = stdout_of(&newsfacet(&[
+        "quotes",
+        "multilateralism",
+        "--speaker",
+        "wang yi",
+        "--index",
+        sample_index(),
+    ]));
+    assert!(quote.ends_with("\n1 matching quote (1 shown)\n"), "{quote}");
+    let none = stdout_of(&newsfacet(&[
+        "search",
+        "zzzzqqq",
+        "--index",
+        sample_index(),
+    ]));
+    assert!(
+        none.starts_with("0 matching articles (0 shown)\n"),
+        "{none}"
+    );
+}
+
+#[test]
+fn facet_counts_show_bars_in_aligned_columns() {
+    // From corpus-truth.json: Russia is about 14 articles, China 11.
+    let truth_count = |country: &str| {
+        truth()
+            .iter()
+            .filter(|a| a.countries.iter().any(|c| c == country))
+            .count()
+    };
+    assert_eq!((truth_count("Russia"), truth_count("China")), (14, 11));
+    let text = stdout_of(&newsfacet(&[
+        "facets",
+        "--field",
+        "country",
+        "--top",
+        "5",
+        "--index",
+        sample_index(),
+    ]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 6, "five values and the rest: {text}");
+    // 12 cells for the largest; 11/14 of 96 eighths is 75.4, so 9 cells and 3 eighths.
+    assert_eq!(lines[0], "14  ████████████  Russia");
+    assert_eq!(lines[1], "11  █████████▍    China");
+    assert!(lines[5].ends_with("  (other values)"), "{text}");
+    let column = |line: &str| {
+        line.chars()
+            .take_while(|c| !c.is_alphabetic() && *c != '(')
+            .count()
+    };
+    for line in &lines[1..] {
+        assert_eq!(column(line), column(lines[0]), "{text}");
+    }
+    // The summary under search results: every count ends in the same column.
+    let text = stdout_of(&newsfacet(&["search", "japan", "--index", sample_index()]));
+    let summary: Vec<&str> = text
+        .lines()
+        .skip_while(|line| !line.contains("matching articles"))
+        .skip(1)
+        .filter(|line| line.contains('█') || line.contains('▏'))
+        .collect();
+    assert!(summary.len() >= 4, "{text}");
+    let count_end = |line: &str| {
+        line.chars()
+            .position(|c| c == '█' || ('▏'..='▉').contains(&c))
+    };
+    for line in &summary {
+        assert_eq!(count_end(line), count_end(summary[0]), "{text}");
+    }
+}
+
+#[test]
+fn show_prints_one_article_with_facets_quotes_and_body() {
+    let id = id_of(TASS_SHOIGU);
+    let article = json_of(&newsfacet(&[
+        "show",
+        &id,
+        "--index",
+        sample_index(),
+        "--json",
+    ]));
+    // From txt/2026-03-02-shoigu-japan-tass.txt and its truth entry.
+    assert_eq!(article["id"], id.as_str());
+    assert_eq!(article["title"], TASS_SHOIGU);
+    assert_eq!(article["source"], "TASS");
+    assert_eq!(article["published"], "2026-03-02");
+    assert_eq!(
+        article["url"],
+        "https://tass.com/politics/2026-03-02-shoigu-japan-defense"
+    );
+    assert_eq!(
+        article["facets"]["speaker"],
+        serde_json::json!(["Sergei Shoigu"])
+    );
+    let countries: BTreeSet<&str> = article["facets"]["country"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        countries,
+        BTreeSet::from(["Japan", "Russia", "United States"])
+    );
+    assert!(article["body"].as_str().unwrap().starts_with(
+        "Sergei Shoigu, secretary of Russia's Security Council, on Monday criticized Japan's plans"
+    ));
+    // Its quotes are the quote hits of this article, in text order.
+    let quotes = article["quotes"].as_array().unwrap();
+    let from_search = all_hits("quotes", &["*"])
+        .into_iter()
+        .filter(|q| q["id"] == id.as_str())
+        .count();
+    assert!(!quotes.is_empty());
+    assert_eq!(quotes.len(), from_search);
+    let positions: Vec<u64> = quotes
+        .iter()
+        .map(|q| q["position"].as_u64().unwrap())
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+
+    let text = stdout_of(&newsfacet(&["show", &id, "--index", sample_index()]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], TASS_SHOIGU);
+    for row in [
+        "  source     TASS",
+        "  published  2026-03-02",
+        "  url        https://tass.com/politics/2026-03-02-shoigu-japan-defense",
+        "  speaker    Sergei Shoigu",
+    ] {
+        assert!(lines.contains(&row), "{row:?} in\n{text}");
+    }
+    let quotes_line = format!("{} quotes", quotes.len());
+    assert!(lines.contains(&quotes_line.as_str()), "{text}");
+    assert!(text.contains("\nSergei Shoigu, secretary of Russia's Security Council,"));
+
+    // An article without a URL shows its path: wires.jsonl line 12.
+    let lavrov = stdout_of(&newsfacet(&[
+        "show",
+        &id_of(TASS_LAVROV),
+        "--index",
+        sample_index(),
+    ]));
+    assert!(
+        lavrov.contains("\n  path       index-data/corpus/wires.jsonl:12\n"),
+        "{lavrov}"
+    );
+
+    let missing = newsfacet(&["show", "no-such-id", "--index", sample_index()]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no article with id \"no-such-id\""));
+}
+
+#[test]
+fn stats_count_what_the_index_holds() {
+    let stats = json_of(&newsfacet(&["stats", "--index", sample_index(), "--json"]));
+    assert_eq!(stats["articles"], 30, "31 records, one a duplicate");
+    assert_eq!(
+        stats["quotes"].as_u64(),
+        Some(all_hits("quotes", &["*"]).len() as u64)
+    );
+    assert_eq!(
+        stats["stories"]["stories"], 30,
+        "the sample has no syndicated copies"
+    );
+    // corpus-truth.json: the first and last dates, and 6 articles without one.
+    assert_eq!(stats["published"]["first"], "2026-01-01");
+    assert_eq!(stats["published"]["last"], "2026-07-02");
+    let undated = truth().iter().filter(|a| a.published.is_none()).count();
+    assert_eq!(undated, 6);
+    assert_eq!(stats["published"]["undated"], 6);
+    let bytes: u64 = std::fs::read_dir(sample_index())
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum();
+    assert_eq!(stats["index"]["bytes"].as_u64(), Some(bytes));
+    // Top values: Reuters published 5 of the articles (truth); each list is what `facets`
+    // gives for the dimension.
+    let reuters = truth()
+        .iter()
+        .filter(|a| a.source.as_deref() == Some("Reuters"))
+        .count();
+    assert_eq!(stats["facets"]["source"]["values"][0]["value"], "Reuters");
+    assert_eq!(
+        stats["facets"]["source"]["values"][0]["count"],
+        reuters as u64
+    );
+    for field in [
+        "speaker", "country", "source", "origin", "person", "org", "place",
+    ] {
+        let list = json_of(&newsfacet(&[
+            "facets",
+            "--field",
+            field,
+            "--top",
+            "5",
+            "--index",
+            sample_index(),
+            "--json",
+        ]));
+        assert_eq!(stats["facets"][field]["values"], list["values"], "{field}");
+        assert_eq!(stats["facets"][field]["other"], list["other"], "{field}");
+    }
+    // The layout version of the index crate, recorded by the commit that wrote the index.
+    assert_eq!(stats["versions"]["schema"], 2);
+    assert_eq!(stats["versions"]["written_by"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(stats["versions"]["newsfacet"], env!("CARGO_PKG_VERSION"));
+    let gazetteer = stats["versions"]["gazetteer"].as_str().unwrap();
+    assert_eq!(gazetteer.len(), 16, "{gazetteer}");
+    assert!(
+        gazetteer.chars().all(|c| c.is_ascii_hexdigit()),
+        "{gazetteer}"
+    );
+    // Another index read by the same binary reports the same versions.
+    let other = json_of(&newsfacet(&["stats", "--index", story_index(), "--json"]));
+    assert_eq!(other["versions"], stats["versions"]);
+
+    let text = stdout_of(&newsfacet(&["stats", "--index", sample_index()]));
+    assert!(
+        text.contains("\n  articles  30; published 2026-01-01 to 2026-07-02, 6 undated\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n  stories   30, 0 with copies (0 articles)\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn completions_and_man_pages_come_from_the_cli_definition() {
+    let bash = stdout_of(&newsfacet(&["completions", "bash"]));
+    for word in [
+        "newsfacet",
+        "search",
+        "show",
+        "stats",
+        "--color",
+        "--format",
+        "--fields",
+    ] {
+        assert!(bash.contains(word), "{word} in the bash completions");
+    }
+    assert!(stdout_of(&newsfacet(&["completions", "zsh"])).starts_with("#compdef newsfacet"));
+    assert!(stdout_of(&newsfacet(&["completions", "fish"])).contains("complete -c newsfacet"));
+    assert_eq!(newsfacet(&["completions", "tcsh"]).status.code(), Some(2));
+
+    let man = stdout_of(&newsfacet(&["man"]));
+    assert!(man.contains(".TH newsfacet 1"), "{man}");
+    assert!(man.contains("\\-\\-color"), "{man}");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("man1");
+    stdout_of(&newsfacet(&["man", "--dir", out.to_str().unwrap()]));
+    for page in [
+        "newsfacet.1",
+        "newsfacet-search.1",
+        "newsfacet-show.1",
+        "newsfacet-stats.1",
+    ] {
+        let text = std::fs::read_to_string(out.join(page)).unwrap_or_default();
+        assert!(text.contains(".TH"), "{page}");
+    }
+}
+
+// Search like an analyst (issue 12): multi-select facets, exclusion, unknown values, the query
+// language, prefixes and histograms, worked out from tests/fixtures/corpus-truth.json.
+
+#[test]
+fn a_facet_filter_leaves_its_own_counts_open_and_narrows_the_others() {
+    let japan = truth_titles(|a| a.countries.iter().any(|c| c == "Japan"));
+    assert_eq!(titles(&["--country", "japan"]), japan);
+    // The country counts under --country japan are those of every article: the user still
+    // sees what every other country would give.
+    assert_eq!(
+        facet_counts("country", &["--country", "japan"]),
+        facet_counts("country", &[])
+    );
+    // Other dimensions are counted over the Japan articles only.
+    let mut speakers: BTreeMap<String, u64> = BTreeMap::new();
+    for hit in all_hits("search", &["*", "--country", "japan"]) {
+        for speaker in hit["speakers"].as_array().expect("speakers") {
+            *speakers
+                .entry(speaker.as_str().expect("name").to_string())
+                .or_default() += 1;
+        }
+    }
+    assert_eq!(facet_counts("speaker", &["--country", "japan"]), speakers);
+}
+
+#[test]
+fn excluded_values_and_unknown_sources_select_the_rest() {
+    let all = truth_titles(|_| true);
+    let not_reuters = truth_titles(|a| a.source.as_deref() != Some("Reuters"));
+    assert_eq!(titles(&["--not-source", "reuters"]), not_reuters);
+    let unknown = truth_titles(|a| a.source.is_none());
+    assert!(
+        !unknown.is_empty(),
+        "the sample has articles of unknown source"
+    );
+    assert_eq!(titles(&["--source", "none"]), unknown);
+    let known: BTreeSet<String> = all.difference(&unknown).cloned().collect();
+    assert_eq!(titles(&["--not-source", "none"]), known);
+}
+
+#[test]
+fn an_unknown_value_suggests_indexed_values() {
+    let output = newsfacet(&[
+        "search",
+        "*",
+        "--speaker",
+        "shoigo",
+        "--index",
+        sample_index(),
+        "--limit",
+        "0",
+    ]);
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("did you mean Sergei Shoigu?"), "{stderr}");
+}
+
+#[test]
+fn names_in_the_query_find_their_spellings_and_exact_forms_do_not() {
+    let shoigu = truth_titles(|a| a.speakers.iter().any(|s| s == "Sergei Shoigu"));
+    let found = hit_titles(&all_hits("search", &["shoigu"]));
+    assert!(shoigu.is_subset(&found), "{shoigu:?} ⊄ {found:?}");
+    assert_eq!(hit_titles(&all_hits("search", &["shoygu"])), found);
+    assert_eq!(
+        hit_titles(&all_hits("search", &["\"sergey shoigu\""])),
+        found
+    );
+    // As written, one spelling only: fewer articles.
+    let exact = hit_titles(&all_hits("search", &["=shoygu"]));
+    assert!(!exact.is_empty() && exact.len() < found.len(), "{exact:?}");
+}
+
+#[test]
+fn facet_fields_and_dates_in_the_query_text() {
+    let in_text = hit_titles(&all_hits("search", &["speaker:shoigu AND country:japan"]));
+    let by_flags = titles(&["--speaker", "shoigu", "--country", "japan"]);
+    assert_eq!(in_text, by_flags);
+    let march = truth_titles(|a| {
+        a.published
+            .as_deref()
+            .is_some_and(|d| ("2026-03-01".."2026-04-01").contains(&d))
+    });
+    assert_eq!(
+        hit_titles(&all_hits("search", &["date:[2026-03-01 TO 2026-03-31]"])),
+        march
+    );
+    let output = newsfacet(&["search", "colour:red", "--index", sample_index()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("unknown field `colour:`"), "{stderr}");
+    assert!(stderr.contains("at character 1"), "{stderr}");
+}
+
+#[test]
+fn facet_values_by_prefix_and_date_histograms() {
+    let list = json_of(&newsfacet(&[
+        "facets",
+        "--field",
+        "speaker",
+        "--prefix",
+        "WA",
+        "--index",
+        sample_index(),
+        "--json",
+    ]));
+    let values: Vec<&str> = list["values"]
+        .as_array()
+        .expect("values")
+        .iter()
+        .filter_map(|v| v["value"].as_str())
+        .collect();
+    assert!(values.contains(&"Wang Yi"), "{values:?}");
+    assert!(values.iter().all(|v| v
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.starts_with("wa"))));
+    assert_eq!(list["total"].as_u64(), Some(truth().len() as u64));
+
+    let histogram = json_of(&newsfacet(&[
+        "facets",
+        "--field",
+        "date",
+        "--interval",
+        "month",
+        "--index",
+        sample_index(),
+        "--json",
+    ]));
+    let mut per_month: BTreeMap<String, u64> = BTreeMap::new();
+    let mut undated = 0;
+    for article in truth() {
+        match article.published {
+            Some(date) => *per_month.entry(format!("{}-01", &date[..7])).or_default() += 1,
+            None => undated += 1,
+        }
+    }
+    let got: BTreeMap<String, u64> = histogram["buckets"]
+        .as_array()
+        .expect("buckets")
+        .iter()
+        .filter(|b| b["count"].as_u64() != Some(0))
+        .map(|b| {
+            (
+                b["start"].as_str().expect("start").to_string(),
+                b["count"].as_u64().expect("count"),
+            )
+        })
+        .collect();
+    assert_eq!(got, per_month);
+    assert_eq!(histogram["undated"].as_u64(), Some(undated));
+}
+
+#[test]
+fn the_index_summary_counts_in_the_singular_for_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("oil.txt");
+    std::fs::write(
+        &file,
+        "Oil edges higher\n\nOil prices edged higher on Monday in thin trading.\n",
+    )
+    .unwrap();
+    let index = dir.path().join("index").display().to_string();
+    let text = stdout_of(&newsfacet(&[
+        "index",
+        file.to_str().unwrap(),
+        "--index",
+        &index,
+    ]));
+    assert!(
+        text.contains("\n  documents in index: 1 article, 0 quotes\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "\n  stories: 1 in index, 0 with copies (0 articles); this run 0 copies, 1 new ("
+        ),
+        "{text}"
+    );
+}
+
+/// A feed of `n` articles written for the kill test: distinct stories, and every seventh
+/// article a syndicated copy of the one before it under another id and title.
+fn write_feed(path: &Path, n: usize) {
+    const WORDS: [&str; 16] = [
+        "grain", "talks", "harbour", "ministry", "tariff", "railway", "election", "drought",
+        "pipeline", "summit", "court", "budget", "vaccine", "strike", "border", "reactor",
+    ];
+    let mut lines = String::new();
+    let mut previous_body = String::new();
+    for i in 0..n {
+        let body = if i % 7 == 6 {
+            previous_body.clone()
+        } else {
+            let words: Vec<&str> = (0..40)
+                .map(|k| WORDS[(i * 31 + k * 7 + k * k * i) % 16])
+                .collect();
+            format!(
+                "Officials said on Monday that the {} plan number {i} would go ahead. {}.",
+                WORDS[i % 16],
+                words.join(" ")
+            )
+        };
+        let record = serde_json::json!({
+            "id": format!("kill-test-{i:05}"),
+            "title": format!("Report {i} on the {}", WORDS[(i / 3) % 16]),
+            "text": body,
+            "date": "2026-03-01",
+        });
+        lines.push_str(&record.to_string());
+        lines.push('\n');
+        previous_body = body;
+    }
+    std::fs::write(path, lines).unwrap();
+}
+
+/// `id → story` of every article in an index.
+fn stories_of(index: &str) -> BTreeMap<String, String> {
+    let results = json_of(&newsfacet(&[
+        "search", "*", "--index", index, "--limit", "100000", "--json",
+    ]));
+    results["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| {
+            (
+                h["id"].as_str().expect("id").to_string(),
+                h["story"].as_str().expect("story").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn killed_runs_resume_to_the_index_an_uninterrupted_run_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    write_feed(&feed, 1500);
+    let feed = feed.display().to_string();
+    let whole = dir.path().join("whole").display().to_string();
+    json_of(&newsfacet(&["index", &feed, "--index", &whole, "--json"]));
+    let expected = stories_of(&whole);
+    assert_eq!(expected.len(), 1500);
+    assert!(
+        expected.iter().filter(|(id, story)| id != story).count() >= 150,
+        "the copies share stories"
+    );
+
+    let resumed = dir.path().join("resumed").display().to_string();
+    let committed = |index: &str| -> Option<u64> {
+        let output = newsfacet(&["search", "*", "--index", index, "--limit", "0", "--json"]);
+        output
+            .status
+            .success()
+            .then(|| json_of(&output)["total"].as_u64())
+            .flatten()
+    };
+    // Three runs, each killed once it has committed some new articles of its own.
+    let mut killed_mid_run = 0;
+    let mut before = 0;
+    for _ in 0..3 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_newsfacet"))
+            .args([
+                "index",
+                &feed,
+                "--index",
+                &resumed,
+                "--commit-every",
+                "1",
+                "-q",
+            ])
+            .current_dir(repo_root())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("indexing starts");
+        loop {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            if child.try_wait().ok().flatten().is_some() {
+                break;
+            }
+            if committed(&resumed).is_some_and(|total| total >= before + 200) {
+                break;
+            }
+        }
+        // SIGKILL on Unix: no chance to clean up.
+        let _ = child.kill();
+        let _ = child.wait();
+        // Whatever was committed opens and answers, each article at most once.
+        let total = committed(&resumed).expect("the index opens after a kill");
+        assert!(total <= 1500, "{total}");
+        if total < 1500 {
+            killed_mid_run += 1;
+        }
+        before = total;
+    }
+    assert!(
+        killed_mid_run >= 1,
+        "at least one run was killed while indexing"
+    );
+    json_of(&newsfacet(&["index", &feed, "--index", &resumed, "--json"]));
+    assert_eq!(
+        stories_of(&resumed),
+        expected,
+        "every article once, stories as uninterrupted"
+    );
 }

@@ -4,6 +4,7 @@
 mod bench;
 mod conll;
 mod extraction;
+mod index_size;
 mod polnear;
 mod score;
 mod startup;
@@ -63,6 +64,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The space each field of an index takes on disk (terms, postings, positions, norms,
+    /// fast columns) and the document store.
+    IndexSize {
+        /// An index directory, e.g. index-data/index
+        dir: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// HTML main-text extraction on trafilatura's evaluation set, scored as trafilatura scores
     /// itself: newsfacet's reader against candidate extractor crates.
     Extraction {
@@ -90,6 +99,7 @@ fn main() -> anyhow::Result<()> {
             show_errors,
         } => polnear::run(&dir, json, show_errors),
         Command::BenchTagger { corpus, json } => bench::run(&corpus, json),
+        Command::IndexSize { dir, json } => index_size::run(&dir, json),
         Command::Extraction {
             dir,
             json,

@@ -1,5 +1,7 @@
 //! Turning the stored documents of a found page into hits, through the index's typed views.
 
+use std::collections::HashMap;
+
 use newsfacet_index::{ArticleDoc, DocKind, NewsIndex, QuoteDoc, StoredDocument};
 use tantivy::query::Query;
 use tantivy::schema::Field;
@@ -9,11 +11,12 @@ use tantivy::Searcher;
 use crate::error::QueryError;
 use crate::find::Found;
 use crate::results::{Hit, QuoteHit, StoryCopy};
+use crate::show::{article_location, Location};
 use crate::snippet;
 
 /// Loads the stored documents of the found page of `kind` as typed views and builds a hit of
 /// each with `build`, with snippets of the kind's main text.
-pub(crate) fn load_hits<D: StoredDocument, T>(
+pub(crate) fn load_hits<D: StoredDocument, T: Located>(
     index: &NewsIndex,
     searcher: &Searcher,
     found: &Found,
@@ -22,14 +25,47 @@ pub(crate) fn load_hits<D: StoredDocument, T>(
 ) -> Result<Vec<T>, QueryError> {
     let field = index.schema().searched_text(kind).main;
     let generator = snippet_generator(index, searcher, found.text.as_deref(), field)?;
+    let mut locations = HashMap::new();
     found
         .ranked
         .iter()
         .map(|ranked| {
             let doc = index.load::<D>(searcher, ranked.address)?;
-            Ok(build(doc, ranked.score, generator.as_ref()))
+            let mut hit = build(doc, ranked.score, generator.as_ref());
+            hit.locate(index, searcher, &mut locations)?;
+            Ok(hit)
         })
         .collect()
+}
+
+/// A hit that shows where its article can be read (URL or path). Article hits have it from
+/// their own document; quote documents do not store it, so quote hits look their article up.
+pub(crate) trait Located {
+    /// Fills in the article's location when the hit's own document lacks it.
+    fn locate(
+        &mut self,
+        _index: &NewsIndex,
+        _searcher: &Searcher,
+        _cache: &mut HashMap<String, Location>,
+    ) -> Result<(), QueryError> {
+        Ok(())
+    }
+}
+
+impl Located for Hit {}
+
+impl Located for QuoteHit {
+    fn locate(
+        &mut self,
+        index: &NewsIndex,
+        searcher: &Searcher,
+        cache: &mut HashMap<String, Location>,
+    ) -> Result<(), QueryError> {
+        let location = article_location(index, searcher, &self.id, cache)?;
+        self.url = location.url;
+        self.path = location.path;
+        Ok(())
+    }
 }
 
 /// The snippet generator for query text over `field`; `None` without query text.
@@ -117,5 +153,8 @@ pub(crate) fn quote_hit(
         published: doc.published.map(|date| date.to_string()),
         score,
         position: doc.position,
+        // Filled in by `Located::locate`: the quote document does not store them.
+        url: None,
+        path: None,
     }
 }

@@ -30,14 +30,16 @@ mod request;
 pub mod resolve;
 mod results;
 mod search;
+pub mod show;
 pub mod snippet;
 mod statistics;
-mod syntax;
 mod stories;
+mod syntax;
 mod tally;
 
 pub use chrono::NaiveDate;
 pub use error::QueryError;
+pub use histogram::{DateBucket, DateHistogram, Interval};
 pub use request::{
     parse_date, CountBy, DateRange, Filters, Operator, SearchRequest, SortOrder, TextOptions,
     NO_VALUE,
@@ -46,7 +48,6 @@ pub use results::{
     FacetCount, FacetList, Hit, QuoteHit, QuoteResults, ResolvedFilter, ResultFacets,
     SearchResults, StoryCopy,
 };
-pub use histogram::{DateBucket, DateHistogram, Interval};
 pub use search::{date_histogram, facet_values, search, search_quotes, SEARCH_FACET_TOP};
 pub use statistics::KindStatistics;
 

@@ -118,6 +118,12 @@ pub struct QuoteHit {
     pub snippet: String,
     /// Byte offset of the quote in the article's tagged text (title, blank line, body).
     pub position: u64,
+    /// The article's URL, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Where the article was read from (`file:line`); only given when there is no URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
 }
 
 /// The answer to a [`SearchRequest`](crate::SearchRequest) over quotes.

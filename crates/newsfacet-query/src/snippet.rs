@@ -73,6 +73,43 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// A snippet as marked text: the entities of [`escape_html`] (and of tantivy's highlighted
+/// fragments, which escape the same five characters) decoded, the `<b>`…`</b>` markers kept.
+///
+/// For consumers that are not HTML (JSON for scripts, the terminal): they want the text as
+/// written, "AT&T", not "AT&amp;T". Decoding is exact because every `&` of an escaped snippet
+/// starts one of these entities; what is lost is only the difference between a marker and a
+/// literal `<b>` written in the article, which news text does not contain in practice.
+pub fn unescape_html(html: &str) -> String {
+    const ENTITIES: [(&str, char); 6] = [
+        ("&amp;", '&'),
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#x27;", '\''),
+        ("&#39;", '\''),
+    ];
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match ENTITIES.iter().find(|(entity, _)| rest.starts_with(entity)) {
+            Some((entity, c)) => {
+                out.push(*c);
+                rest = &rest[entity.len()..];
+            }
+            // Not one of ours: kept as it is rather than guessed at.
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +144,24 @@ mod tests {
     #[test]
     fn fallback_is_escaped_and_collapsed() {
         assert_eq!(snippet(None, "  A <b>  & \n\n B "), "A &lt;b&gt; &amp; B");
+    }
+
+    #[test]
+    fn unescaped_snippets_keep_the_markers_and_the_text_as_written() {
+        let terms = [("grain".to_string(), 1.0)].into_iter().collect();
+        let generator = SnippetGenerator::new(
+            terms,
+            newsfacet_index::en_analyzer(),
+            tantivy::schema::Field::from_field_id(0),
+            60,
+        );
+        let body = "AT&T's <grain> deal: \"the grain   harvest\" & more.";
+        let marked = unescape_html(&snippet(Some(&generator), body));
+        assert_eq!(
+            marked,
+            "AT&T's <<b>grain</b>> deal: \"the <b>grain</b> harvest\" & more."
+        );
+        assert_eq!(unescape_html(&escape_html("a'b\"c<d>&e")), "a'b\"c<d>&e");
+        assert_eq!(unescape_html("&#39; &nbsp; & &amp;lt;"), "' &nbsp; & &lt;");
     }
 }

@@ -734,6 +734,7 @@ fn quote_results_serialize_to_the_documented_shape() {
             "id",
             "kind",
             "origin",
+            "path",
             "position",
             "published",
             "score",

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsfacet_article::ReadLimits;
 use newsfacet_query::{parse_date, NaiveDate};
 
 /// Default corpus read by `newsfacet index` without paths.
@@ -20,6 +21,9 @@ pub struct Cli {
     /// Only errors on stderr.
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, global = true, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -41,6 +45,14 @@ pub enum Command {
         #[command(subcommand)]
         command: GazetteerCommand,
     },
+    /// Print one article by id: metadata, facets, quotes and body.
+    Show(ShowArgs),
+    /// Summarise the index: counts, size, date range, top facet values, versions.
+    Stats(StatsArgs),
+    /// Print a shell completion script for bash, zsh, fish, elvish or powershell.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), or write one page per command into a directory.
+    Man(ManArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -74,6 +86,16 @@ pub struct IndexArgs {
     /// Indexing memory budget in MB.
     #[arg(long, default_value_t = 256, value_name = "MB")]
     pub memory: usize,
+    /// Commit every N records read, so that a crash or kill loses at most that much work;
+    /// re-running the same command completes the job.
+    #[arg(long, default_value_t = 20_000, value_name = "N")]
+    pub commit_every: usize,
+    /// Skip files (and JSON Lines records) larger than this, after decompression.
+    #[arg(long, default_value_t = ReadLimits::DEFAULT_MAX_BYTES / (1024 * 1024), value_name = "MB")]
+    pub max_file_size: u64,
+    /// Commit at least this often during a long run.
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    pub commit_seconds: u64,
 }
 
 /// Facet filters shared by `search`, `quotes` and `facets`. Values match case-insensitively
@@ -103,6 +125,51 @@ pub struct FilterArgs {
     /// Only articles mentioning this place.
     #[arg(long, value_name = "L")]
     pub place: Vec<String>,
+    /// Leave out articles quoting this speaker (`none`: articles quoting no named speaker).
+    #[arg(long, value_name = "S")]
+    pub not_speaker: Vec<String>,
+    /// Leave out articles about this country.
+    #[arg(long, value_name = "C")]
+    pub not_country: Vec<String>,
+    /// Leave out articles from this source (`none`: articles whose source is unknown).
+    #[arg(long, value_name = "SRC")]
+    pub not_source: Vec<String>,
+    /// Leave out articles whose story came from this wire or outlet.
+    #[arg(long, value_name = "WIRE")]
+    pub not_origin: Vec<String>,
+    /// Leave out articles mentioning this person.
+    #[arg(long, value_name = "P")]
+    pub not_person: Vec<String>,
+    /// Leave out articles mentioning this organization.
+    #[arg(long, value_name = "O")]
+    pub not_org: Vec<String>,
+    /// Leave out articles mentioning this place.
+    #[arg(long, value_name = "L")]
+    pub not_place: Vec<String>,
+}
+
+/// How the words of the query text match, shared by `search`, `quotes` and `facets`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct TextArgs {
+    /// Match every word as written, not stemmed (`=word` does it for one word).
+    #[arg(long)]
+    pub exact: bool,
+    /// Also match words of 5 or more letters with a typo (one edit; two from 8 letters).
+    #[arg(long)]
+    pub fuzzy: bool,
+    /// How words without AND/OR combine: all required (and) or any (or).
+    #[arg(long, value_enum, default_value_t = OperatorName::And, value_name = "OP")]
+    pub operator: OperatorName,
+}
+
+/// The default operator between query words.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum OperatorName {
+    /// Every word is required.
+    #[default]
+    And,
+    /// Any word may match; more matching words rank higher.
+    Or,
 }
 
 /// Publication date bounds shared by `search`, `quotes` and `facets`. Undated articles are
@@ -146,6 +213,8 @@ pub struct QueryArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
     #[command(flatten)]
+    pub text: TextArgs,
+    #[command(flatten)]
     pub dates: DateArgs,
     /// Order of the hits.
     #[arg(long, value_enum, default_value_t = SortName::Relevance)]
@@ -170,6 +239,8 @@ pub struct SearchArgs {
     pub query: String,
     #[command(flatten)]
     pub options: QueryArgs,
+    #[command(flatten)]
+    pub script: ScriptArgs,
     /// One hit per story: the best copy, with the other outlets that ran it.
     #[arg(long)]
     pub collapse: bool,
@@ -188,9 +259,20 @@ pub struct QuotesArgs {
     pub query: Option<String>,
     #[command(flatten)]
     pub options: QueryArgs,
+    #[command(flatten)]
+    pub script: ScriptArgs,
 }
 
-/// A facet that can be listed or filtered on.
+/// The bucket width of a date histogram.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum IntervalName {
+    Day,
+    Week,
+    #[default]
+    Month,
+}
+
+/// What `facets --field` lists: a facet, or (`date`) the publication dates as a histogram.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FacetName {
     Speaker,
@@ -200,15 +282,24 @@ pub enum FacetName {
     Person,
     Org,
     Place,
+    Date,
 }
 
 #[derive(Debug, Args)]
 pub struct FacetsArgs {
     /// Optional query restricting the articles counted.
     pub query: Option<String>,
-    /// The facet to list.
+    /// The facet to list; `date` for a histogram of the matches by publication date.
     #[arg(long, value_enum)]
     pub field: FacetName,
+    /// Only values having a word that starts with this (case and accents ignored).
+    #[arg(long, value_name = "TEXT")]
+    pub prefix: Option<String>,
+    /// The bucket width of `--field date`.
+    #[arg(long, value_enum, default_value_t = IntervalName::Month)]
+    pub interval: IntervalName,
+    #[command(flatten)]
+    pub text: TextArgs,
     /// Number of values to list.
     #[arg(long, default_value_t = 20)]
     pub top: usize,
@@ -261,4 +352,95 @@ pub struct GazetteerStatsArgs {
     pub json: bool,
     #[command(flatten)]
     pub gazetteer: GazetteerArgs,
+}
+
+// Output (issue 12): colour, output for scripts, and the commands that only print. Kept apart
+// from the query flags above so that changes to either merge without touching the other.
+
+/// When to colour the output (`--color`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless `NO_COLOR` is set to a non-empty value (`CLICOLOR_FORCE` forces
+    /// colour when piped).
+    #[default]
+    Auto,
+    /// Always, even when piped or with `NO_COLOR`.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The formats of `--format`, which stream every hit for scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScriptFormat {
+    /// One JSON object per hit and line (JSON Lines), with the chosen fields as keys.
+    Ndjson,
+    /// CSV with a header row (RFC 4180 quoting); lists are joined with "; ".
+    Csv,
+}
+
+/// Every hit for scripts, instead of the page that `--limit`/`--offset` select.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ScriptArgs {
+    /// Stream every hit (all pages) as JSON Lines or CSV instead of one page.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        conflicts_with_all = ["json", "limit", "offset"]
+    )]
+    pub format: Option<ScriptFormat>,
+    /// The columns of --format, comma-separated: keys of a --json hit (see the README for
+    /// the defaults).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "FIELD,...",
+        requires = "format"
+    )]
+    pub fields: Vec<String>,
+    /// Hits fetched per query while streaming. Hidden: only tests set it, to stream a small
+    /// corpus over several pages.
+    #[arg(long, hide = true, default_value_t = 1000, requires = "format")]
+    pub page_size: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article id (the `id` of a search hit).
+    pub id: String,
+    /// Index directory.
+    #[arg(long, default_value = DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Index directory.
+    #[arg(long, default_value = DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// Number of values listed per facet.
+    #[arg(long, default_value_t = 5)]
+    pub top: usize,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write newsfacet.1 and one page per subcommand (newsfacet-search.1, …) into this
+    /// directory instead of printing the main page.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{Cli, Command, GazetteerCommand};
+use crate::cli::{Cli, ColorWhen, Command, GazetteerCommand};
 
 /// An error that is the user's to fix in the command line (exit status 2), as opposed to a
 /// failure while running (exit status 1).
@@ -22,6 +22,7 @@ pub struct UsageError(pub String);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    set_color(cli.color);
     init_logging(cli.verbose, cli.quiet);
     let result = match cli.command {
         Command::Index(args) => commands::index::run(args),
@@ -33,9 +34,15 @@ fn main() -> ExitCode {
             GazetteerCommand::Build(args) => commands::gazetteer::build(args),
             GazetteerCommand::Stats(args) => commands::gazetteer::stats(args),
         },
+        Command::Show(args) => commands::show::run(args),
+        Command::Stats(args) => commands::stats::run(args),
+        Command::Completions(args) => commands::generate::completions(args),
+        Command::Man(args) => commands::generate::man(args),
     };
     match result {
         Ok(code) => code,
+        // A reader that stops early (`| head`) is not an error of ours.
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("newsfacet: error: {error:#}");
             if error.downcast_ref::<UsageError>().is_some() {
@@ -45,6 +52,35 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// Decides once whether styled output keeps its colours: every `anstream` stream then
+/// passes styles through or strips them. `auto` leaves the decision to `anstream`, which
+/// turns colour off when `NO_COLOR` is set to anything but the empty string, on when
+/// `CLICOLOR_FORCE` is, and otherwise colours a terminal that supports it; `--color` overrides
+/// both variables (no-color.org: a flag wins over the environment).
+fn set_color(when: ColorWhen) {
+    let choice = match when {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    };
+    choice.write_global();
+}
+
+/// Whether the command failed only because stdout was closed by its reader.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == BrokenPipe)
+            // serde_json keeps the I/O error inside, not as its source.
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(BrokenPipe)
+    })
 }
 
 /// Logs go to stderr. `RUST_LOG` wins when set; otherwise `-v` raises the level from warnings
@@ -59,8 +95,12 @@ fn init_logging(verbose: u8, quiet: bool) {
         _ => "trace",
     };
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(level));
+    // Log lines follow the colour choice of stderr, so `--color never` and `NO_COLOR` hold
+    // there too.
+    let ansi = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
     tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(ansi)
         .with_writer(std::io::stderr)
         .with_target(false)
         .init();

@@ -1,7 +1,7 @@
 //! `newsfacet index`: read, tag in parallel, upsert, commit once, summarise.
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -9,13 +9,17 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use newsfacet_article::{Article, ReadError, ReadLimits};
-use newsfacet_index::{DocKind, FacetField, NewsIndex, StoryCounts, StoryStats, Upsert};
+use newsfacet_index::{
+    DocKind, FacetField, IndexError, NewsIndex, StoryCounts, StoryStats, Upsert,
+};
 use newsfacet_tag::{Tagger, Tags};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::cli::{IndexArgs, DEFAULT_CORPUS};
 use crate::gazetteers;
+use crate::render::count_of;
+use crate::UsageError;
 
 /// Articles tagged together; large enough to keep every core busy, small enough to bound memory.
 const BATCH: usize = 512;
@@ -32,6 +36,12 @@ struct Summary {
     indexed: usize,
     updated: usize,
     unchanged: usize,
+    /// Records that repeat an article already read in this run (same id, title and text),
+    /// such as one story in both a text file and a feed: indexed once.
+    duplicates: usize,
+    /// Intermediate commits: a crash loses at most the work since the last one.
+    checkpoints: usize,
+    /// Records not indexed, each with its reason; any makes the exit status 2.
     skipped: usize,
     skip_reasons: BTreeMap<String, usize>,
     skipped_records: Vec<String>,
@@ -145,7 +155,11 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
     });
     let tagger = tagger?;
     let index = NewsIndex::create_or_open(&args.index)?;
-    let mut writer = index.writer(args.memory.max(16) * 1024 * 1024)?;
+    let mut writer = match index.writer(args.memory.max(16) * 1024 * 1024) {
+        Err(error @ IndexError::Locked { .. }) => return Err(UsageError(error.to_string()).into()),
+        other => other?,
+    };
+    let mut checkpoints = Checkpoints::new(args.commit_every, args.commit_seconds);
     let progress = progress_bar(&files);
     let mut summary = Summary {
         files: files.len(),
@@ -155,7 +169,10 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
     // One stream over every file, so that titles lose what their site repeats across pages.
     let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
     let mut current_file: Option<PathBuf> = None;
-    for record in newsfacet_article::read_files(files.clone(), ReadLimits::default()) {
+    let limits = ReadLimits {
+        max_bytes: args.max_file_size.saturating_mul(1024 * 1024),
+    };
+    for record in newsfacet_article::read_files(files.clone(), limits) {
         let path = match &record {
             Ok(article) => article.origin.path.as_path(),
             Err(error) => error.path(),
@@ -179,6 +196,13 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
                 &mut summary,
                 &progress,
             )?;
+            if checkpoints.due(summary.read) {
+                progress.set_message("checkpoint");
+                writer
+                    .checkpoint()
+                    .with_context(|| format!("committing {}", args.index.display()))?;
+                summary.checkpoints += 1;
+            }
         }
     }
     index_batch(&tagger, &mut writer, batch, &mut summary, &progress)?;
@@ -197,9 +221,44 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         println!("{}", serde_json::to_string_pretty(&summary)?);
     } else {
-        print_summary(&summary, &args.index);
+        print_summary(&summary, &args.index)?;
     }
-    Ok(ExitCode::SUCCESS)
+    // Everything good is committed either way; a skipped input is the user's to look at.
+    Ok(if summary.skipped > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// When a long run commits what it has: every `every` records read or `interval` of time,
+/// whichever comes first, so that a crash or a kill loses little work.
+struct Checkpoints {
+    every: usize,
+    interval: Duration,
+    last_read: usize,
+    last_time: Instant,
+}
+
+impl Checkpoints {
+    fn new(every: usize, seconds: u64) -> Self {
+        Checkpoints {
+            every: every.max(1),
+            interval: Duration::from_secs(seconds),
+            last_read: 0,
+            last_time: Instant::now(),
+        }
+    }
+
+    /// Whether to commit now, `read` records into the run; if so, the clock restarts.
+    fn due(&mut self, read: usize) -> bool {
+        let due = read - self.last_read >= self.every || self.last_time.elapsed() >= self.interval;
+        if due {
+            self.last_read = read;
+            self.last_time = Instant::now();
+        }
+        due
+    }
 }
 
 fn index_batch(
@@ -223,10 +282,20 @@ fn index_batch(
             Upsert::Updated => summary.updated += 1,
             Upsert::Unchanged => summary.unchanged += 1,
             Upsert::Duplicate => {
+                // The same article read from another input: nothing is lost.
+                summary.duplicates += 1;
+                tracing::info!(
+                    "{}: the same article as an earlier record with id {}",
+                    article.origin,
+                    article.id
+                );
+                continue;
+            }
+            Upsert::Conflict => {
                 summary.skip_record(
-                    "duplicate id",
+                    "id of another article",
                     format!(
-                        "{}: duplicate of an earlier record with id {}",
+                        "{}: id {} is already used by a different article earlier in this run;                          not indexed",
                         article.origin, article.id
                     ),
                 );
@@ -254,39 +323,52 @@ fn progress_bar(files: &[PathBuf]) -> ProgressBar {
     bar
 }
 
-fn print_summary(summary: &Summary, index_dir: &std::path::Path) {
-    println!(
+/// The summary for people; written to a locked stdout so that a closed pipe is an error
+/// `main` recognises rather than a panic.
+fn print_summary(summary: &Summary, index_dir: &std::path::Path) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "Indexed into {} in {:.2}s",
         index_dir.display(),
         summary.seconds
-    );
-    println!(
-        "  files {}  read {}  indexed {}  updated {}  unchanged {}  skipped {}",
+    )?;
+    writeln!(
+        out,
+        "  files {}  read {}  indexed {}  updated {}  unchanged {}  repeated {}  skipped {}",
         summary.files,
         summary.read,
         summary.indexed,
         summary.updated,
         summary.unchanged,
+        summary.duplicates,
         summary.skipped
-    );
-    println!(
-        "  documents in index: {} articles, {} quotes",
-        summary.documents_in_index, summary.quotes_in_index
-    );
-    println!(
-        "  stories: {} in index, {} with copies ({} articles); this run {} copies, {} new ({:.2}s)",
+    )?;
+    writeln!(
+        out,
+        "  documents in index: {}, {}",
+        count_of(summary.documents_in_index, "article", "articles"),
+        count_of(summary.quotes_in_index, "quote", "quotes")
+    )?;
+    writeln!(
+        out,
+        "  stories: {} in index, {} with copies ({}); this run {}, {} new ({:.2}s)",
         summary.stories_in_index.stories,
         summary.stories_in_index.with_copies,
-        summary.stories_in_index.articles_in_copies,
-        summary.stories.copies,
+        count_of(
+            summary.stories_in_index.articles_in_copies,
+            "article",
+            "articles"
+        ),
+        count_of(summary.stories.copies as u64, "copy", "copies"),
         summary.stories.new_stories,
         summary.stories.time.as_secs_f64()
-    );
+    )?;
     for (reason, count) in &summary.skip_reasons {
-        println!("  skipped ({reason}): {count}");
+        writeln!(out, "  skipped ({reason}): {count}")?;
     }
     for record in &summary.skipped_records {
-        println!("    {record}");
+        writeln!(out, "    {record}")?;
     }
     for (label, values) in [
         ("speakers", &summary.top_speakers),
@@ -295,13 +377,15 @@ fn print_summary(summary: &Summary, index_dir: &std::path::Path) {
         ("origins", &summary.top_origins),
     ] {
         let listed: Vec<String> = values.iter().map(|(v, c)| format!("{v} ({c})")).collect();
-        println!(
+        writeln!(
+            out,
             "  top {label}: {}",
             if listed.is_empty() {
                 "none".to_string()
             } else {
                 listed.join(", ")
             }
-        );
+        )?;
     }
+    Ok(())
 }

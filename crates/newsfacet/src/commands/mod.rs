@@ -3,15 +3,25 @@
 pub mod analyze;
 pub mod facets;
 pub mod gazetteer;
+pub mod generate;
 pub mod index;
 pub mod quotes;
+pub mod script;
 pub mod search;
+pub mod show;
+pub mod stats;
 
 use newsfacet_gazetteer::Gazetteer;
 use newsfacet_index::{FacetField, NewsIndex};
-use newsfacet_query::{CountBy, DateRange, Filters, QueryError, SearchRequest, SortOrder};
+use newsfacet_query::{
+    CountBy, DateRange, Filters, Interval, Operator, QueryError, ResolvedFilter, SearchRequest,
+    SortOrder, TextOptions,
+};
 
-use crate::cli::{CountByName, DateArgs, FacetName, FilterArgs, QueryArgs, SortName};
+use crate::cli::{
+    CountByName, DateArgs, FacetName, FilterArgs, IntervalName, OperatorName, QueryArgs, SortName,
+    TextArgs,
+};
 use crate::{gazetteers, UsageError};
 
 impl From<SortName> for SortOrder {
@@ -41,9 +51,10 @@ impl From<&DateArgs> for DateRange {
     }
 }
 
-impl From<FacetName> for FacetField {
-    fn from(name: FacetName) -> Self {
-        match name {
+impl FacetName {
+    /// The facet this names; `None` for `date`, which is no facet but a histogram.
+    pub fn facet(self) -> Option<FacetField> {
+        Some(match self {
             FacetName::Speaker => FacetField::Speaker,
             FacetName::Country => FacetField::Country,
             FacetName::Source => FacetField::Source,
@@ -51,6 +62,30 @@ impl From<FacetName> for FacetField {
             FacetName::Person => FacetField::Person,
             FacetName::Org => FacetField::Org,
             FacetName::Place => FacetField::Place,
+            FacetName::Date => return None,
+        })
+    }
+}
+
+impl From<IntervalName> for Interval {
+    fn from(name: IntervalName) -> Self {
+        match name {
+            IntervalName::Day => Interval::Day,
+            IntervalName::Week => Interval::Week,
+            IntervalName::Month => Interval::Month,
+        }
+    }
+}
+
+impl From<&TextArgs> for TextOptions {
+    fn from(args: &TextArgs) -> Self {
+        TextOptions {
+            exact: args.exact,
+            fuzzy: args.fuzzy,
+            operator: match args.operator {
+                OperatorName::And => Operator::And,
+                OperatorName::Or => Operator::Or,
+            },
         }
     }
 }
@@ -72,13 +107,53 @@ pub fn filters(args: &FilterArgs) -> Filters {
             filters.add(field, value.clone());
         }
     }
+    let excluded = [
+        (FacetField::Speaker, &args.not_speaker),
+        (FacetField::Country, &args.not_country),
+        (FacetField::Source, &args.not_source),
+        (FacetField::Origin, &args.not_origin),
+        (FacetField::Person, &args.not_person),
+        (FacetField::Org, &args.not_org),
+        (FacetField::Place, &args.not_place),
+    ];
+    for (field, values) in excluded {
+        for value in values {
+            filters.exclude(field, value.clone());
+        }
+    }
     filters
 }
 
-/// Prints a warning for each filter value that matched nothing in the index.
-pub fn warn_unmatched(unmatched: &[(String, String)]) {
+/// Says on stderr how the filter values were read: a warning for each value that matched
+/// nothing (with the index values spelled like it), and a note for each value that selected
+/// several values, which all apply as alternatives. Values named in the query text
+/// (`speaker:…`) are only in `unmatched`.
+pub fn report_filters(unmatched: &[(String, String)], filters: &[ResolvedFilter]) {
+    for filter in filters {
+        if filter.values.len() > 1 {
+            eprintln!(
+                "newsfacet: note: {} {:?} selects {} values: {}",
+                filter.field,
+                filter.input,
+                filter.values.len(),
+                filter.values.join(", ")
+            );
+        }
+    }
     for (field, value) in unmatched {
-        eprintln!("newsfacet: warning: no {field} matching {value:?} in the index");
+        let suggestions = filters
+            .iter()
+            .find(|f| f.field.as_str() == field && &f.input == value)
+            .map(|f| f.did_you_mean.as_slice())
+            .unwrap_or_default();
+        if suggestions.is_empty() {
+            eprintln!("newsfacet: warning: no {field} matching {value:?} in the index");
+        } else {
+            eprintln!(
+                "newsfacet: warning: no {field} matching {value:?} in the index; did you mean {}?",
+                suggestions.join(", ")
+            );
+        }
     }
 }
 
@@ -92,6 +167,7 @@ pub fn open_request(
     let request = SearchRequest {
         query,
         filters: filters(&args.filters),
+        text: (&args.text).into(),
         dates: (&args.dates).into(),
         sort: args.sort.into(),
         limit: args.limit,

@@ -1,0 +1,103 @@
+//! What each field of an index costs on disk: terms, postings, positions, norms and fast
+//! columns per field, and the document store, from tantivy's own space accounting.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::Context;
+use serde::Serialize;
+
+/// Bytes of one field, by part.
+#[derive(Debug, Default, Serialize)]
+struct FieldBytes {
+    terms: u64,
+    postings: u64,
+    positions: u64,
+    norms: u64,
+    fast: u64,
+}
+
+impl FieldBytes {
+    fn total(&self) -> u64 {
+        self.terms + self.postings + self.positions + self.norms + self.fast
+    }
+}
+
+/// The report of one index.
+#[derive(Debug, Serialize)]
+struct IndexSize {
+    documents: u64,
+    total: u64,
+    store: u64,
+    fields: BTreeMap<String, FieldBytes>,
+}
+
+/// Prints the space each field of the index in `dir` takes, largest first.
+pub fn run(dir: &Path, json: bool) -> anyhow::Result<()> {
+    let index = tantivy::Index::open_in_dir(dir)
+        .with_context(|| format!("{}: not a readable index", dir.display()))?;
+    let searcher = index.reader()?.searcher();
+    let usage = searcher.space_usage()?;
+    let mut fields: BTreeMap<String, FieldBytes> = BTreeMap::new();
+    let mut store = 0;
+    for segment in usage.segments() {
+        let parts = [
+            (segment.termdict(), 0),
+            (segment.postings(), 1),
+            (segment.positions(), 2),
+            (segment.fieldnorms(), 3),
+            (segment.fast_fields(), 4),
+        ];
+        for (per_field, part) in parts {
+            for field in per_field.fields() {
+                let bytes = fields.entry(field.field_name().to_string()).or_default();
+                let size = field.total().get_bytes();
+                match part {
+                    0 => bytes.terms += size,
+                    1 => bytes.postings += size,
+                    2 => bytes.positions += size,
+                    3 => bytes.norms += size,
+                    _ => bytes.fast += size,
+                }
+            }
+        }
+        store += segment.store().total().get_bytes();
+    }
+    let report = IndexSize {
+        documents: searcher.num_docs(),
+        total: usage.total().get_bytes(),
+        store,
+        fields,
+    };
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(());
+    }
+    let mb = |bytes: u64| bytes as f64 / 1_048_576.0;
+    println!(
+        "{}: {} documents, {:.1} MB ({:.1} MB document store)",
+        dir.display(),
+        report.documents,
+        mb(report.total),
+        mb(report.store)
+    );
+    println!(
+        "{:<18} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "field", "total MB", "terms", "postings", "positions", "norms", "fast"
+    );
+    let mut rows: Vec<(&String, &FieldBytes)> = report.fields.iter().collect();
+    rows.sort_by_key(|(_, bytes)| std::cmp::Reverse(bytes.total()));
+    for (name, bytes) in rows {
+        println!(
+            "{:<18} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>9.2}",
+            name,
+            mb(bytes.total()),
+            mb(bytes.terms),
+            mb(bytes.postings),
+            mb(bytes.positions),
+            mb(bytes.norms),
+            mb(bytes.fast)
+        );
+    }
+    Ok(())
+}
