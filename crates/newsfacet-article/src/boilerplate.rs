@@ -50,6 +50,9 @@ enum Action {
 
 struct Rule {
     action: Action,
+    /// Further tests of a conjunction rule (`shape && test && !test`), as indices into
+    /// [`Rules::tests`], each with whether the test must match (`true`) or must not.
+    tests: Vec<(usize, bool)>,
     /// The anchored pattern of a rule with named groups to read (credit, publisher).
     capture_pattern: Option<String>,
     /// That pattern compiled, on the first line it matches: compiling every rule's own regex
@@ -67,6 +70,8 @@ impl Rule {
 struct Rules {
     set: RegexSet,
     rules: Vec<Rule>,
+    /// The unanchored tests of conjunction rules, run only on a line whose shape matched one.
+    tests: RegexSet,
     /// Patterns of names that are no publisher; compiled on first use.
     not_source_patterns: Vec<String>,
     not_source: OnceLock<Vec<Regex>>,
@@ -112,12 +117,26 @@ fn expand(pattern: &str) -> String {
 }
 
 fn anchored(pattern: &str) -> String {
-    format!("(?i)^(?:{})$", expand(pattern))
+    format!("(?i)^(?:{})$", ascii_boundaries(&expand(pattern)))
+}
+
+/// A rule's `\b` is an ASCII word boundary. The rules look for English words, and a Unicode
+/// `\b` makes the regex engine give up its fast automaton on any line with a non-ASCII
+/// letter, falling back to one that slows down with every rule added to the set.
+fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
+}
+
+/// A conjunction test: unanchored (it looks for its words anywhere in the line), and
+/// case-insensitive like every rule, with ASCII word boundaries like every rule.
+fn unanchored(pattern: &str) -> String {
+    format!("(?i)(?:{})", ascii_boundaries(&expand(pattern)))
 }
 
 fn parse(data: &str) -> Result<Rules, String> {
     let mut patterns = Vec::new();
     let mut rules = Vec::new();
+    let mut tests = Vec::new();
     let mut not_source_patterns = Vec::new();
     for (i, line) in data.lines().enumerate() {
         let line = line.trim();
@@ -127,15 +146,32 @@ fn parse(data: &str) -> Result<Rules, String> {
         let (action, pattern) = line
             .split_once(char::is_whitespace)
             .ok_or_else(|| format!("line {}: expected an action and a pattern", i + 1))?;
-        let pattern = anchored(pattern.trim());
+        let mut parts = pattern.split(" && ");
+        let pattern = anchored(parts.next().unwrap_or_default().trim());
         // Parsing finds every syntax error with its line; compiling is left to the set (and to
         // first use for the patterns read on their own), which is what start-up pays for.
         regex_syntax::parse(&pattern).map_err(|e| format!("line {}: bad pattern: {e}", i + 1))?;
+        let mut rule_tests = Vec::new();
+        for part in parts {
+            let part = part.trim();
+            let (wanted, part) = match part.strip_prefix('!') {
+                Some(rest) => (false, rest.trim_start()),
+                None => (true, part),
+            };
+            let test = unanchored(part);
+            regex_syntax::parse(&test)
+                .map_err(|e| format!("line {}: bad test {part:?}: {e}", i + 1))?;
+            rule_tests.push((tests.len(), wanted));
+            tests.push(test);
+        }
         let action = match action {
             "drop" => Action::Drop,
             "cut" => Action::Cut,
             "credit" => Action::Credit,
             "publisher" => Action::Publisher,
+            "not-source" if !rule_tests.is_empty() => {
+                return Err(format!("line {}: not-source takes no && tests", i + 1));
+            }
             "not-source" => {
                 not_source_patterns.push(pattern);
                 continue;
@@ -149,6 +185,7 @@ fn parse(data: &str) -> Result<Rules, String> {
         patterns.push(pattern);
         rules.push(Rule {
             action,
+            tests: rule_tests,
             capture_pattern,
             captures: OnceLock::new(),
         });
@@ -157,9 +194,14 @@ fn parse(data: &str) -> Result<Rules, String> {
         .dfa_size_limit(DFA_CACHE)
         .build()
         .map_err(|e| format!("rule set: {e}"))?;
+    let tests = RegexSetBuilder::new(&tests)
+        .dfa_size_limit(DFA_CACHE)
+        .build()
+        .map_err(|e| format!("test set: {e}"))?;
     Ok(Rules {
         set,
         rules,
+        tests,
         not_source_patterns,
         not_source: OnceLock::new(),
     })
@@ -209,10 +251,21 @@ pub(crate) fn judge(text: &str, credits: &mut Credits) -> Verdict {
         return Verdict::Keep;
     }
     let rules = &*RULES;
-    let Some(index) = rules.set.matches(&text).iter().next() else {
-        return Verdict::Keep;
-    };
-    let Some(rule) = rules.rules.get(index) else {
+    // The first rule whose shape matches and whose tests, if any, all hold decides; the tests
+    // only run on a line that has the shape of a conjunction rule.
+    let mut tested = None;
+    let rule = rules.set.matches(&text).iter().find_map(|index| {
+        let rule = rules.rules.get(index)?;
+        if rule.tests.is_empty() {
+            return Some(rule);
+        }
+        let found = tested.get_or_insert_with(|| rules.tests.matches(&text));
+        rule.tests
+            .iter()
+            .all(|&(test, wanted)| found.matched(test) == wanted)
+            .then_some(rule)
+    });
+    let Some(rule) = rule else {
         return Verdict::Keep;
     };
     match rule.action {
@@ -387,6 +440,96 @@ mod tests {
         ] {
             assert_eq!(verdict(line), Verdict::Keep, "{line}");
         }
+    }
+
+    #[test]
+    fn community_guidelines_in_any_wording() {
+        for line in [
+            "Comments you share on our site are moderated. Please be respectful and keep it \
+             civil; we remove personal attacks and off-topic posts.",
+            "We welcome a lively debate, but your posts must follow our community guidelines. \
+             Abusive comments will be removed.",
+            "By posting a comment here you agree to our terms of use. We reserve the right to \
+             delete comments that are offensive or defamatory.",
+            "Our moderators review every reply before it appears. If you see a post that breaks \
+             the house rules, please report it.",
+            "Please be respectful.",
+            "Please be respectful and keep it civil.",
+            "Keep it civil.",
+        ] {
+            assert_eq!(verdict(line), Verdict::Drop, "{line}");
+        }
+        for line in [
+            "The minister's comments were criticised by opposition leaders on Tuesday.",
+            "Readers' comments poured in after the paper changed its policy on anonymous letters.",
+            "Facebook said it would remove posts you share if they break its policy on hate speech.",
+            "\"Please keep your comments civil,\" the chairman told the meeting.",
+            "Our reporters asked you, our readers, about the new bus routes, and your comments \
+             were overwhelmingly positive, the survey found.",
+            "Please be respectful of the family's privacy at this difficult time, police said.",
+        ] {
+            assert_eq!(verdict(line), Verdict::Keep, "{line}");
+        }
+    }
+
+    #[test]
+    fn banners_time_stamps_account_links_and_author_contacts() {
+        for line in [
+            "Breaking News",
+            "BREAKING:",
+            "Live updates",
+            "More headlines",
+            "Other stories",
+            "Top News",
+            "Updated 11:21 pm",
+            "Updated at 9:05 a.m. ET",
+            "Posted 11:21 PM EST, Mar 3",
+            "Last updated 14:05",
+            "Subscribe / Sign In / Most Popular Videos",
+            "© 2026 Example Media Ltd. All rights reserved. About us Contact",
+            "Copyright 2026 The Example Press.",
+            "Sign In | Register",
+            "Most Popular Videos",
+            "Email: jane.doe@example.com",
+            "Contact the reporter at jane.doe@example.com.",
+            "Jane Doe is a staff writer covering courts and crime for the Daily Example. Reach \
+             her at jane.doe@example.com.",
+            "Tom Reyes has been a correspondent in Lisbon since 2019. Follow him @tomreyes.",
+        ] {
+            assert_eq!(verdict(line), Verdict::Drop, "{line}");
+        }
+        for line in [
+            "Breaking news of the merger sent shares higher on Monday.",
+            "The meeting was updated at 11:21 pm after a power cut, officials said.",
+            "Subscribers can sign in to read the full report, the company said.",
+            "Readers can send tips to tips@example.com, police said.",
+            "petition.office@example.org",
+            "Breaking news.",
+            "John Smith is a reporter who was detained at the border on Friday, his employer said.",
+            "Maria Lopez is a nurse at the city hospital. Reach her at the clinic on Fridays.",
+            "Other stories from the region show the same pattern of rising rents.",
+            "Copyright law was at the heart of the case, the court heard.",
+        ] {
+            assert_eq!(verdict(line), Verdict::Keep, "{line}");
+        }
+        let mut credits = Credits::default();
+        assert_eq!(
+            judge(
+                "By Jane Doe, Staff Writer jane.doe@example.com",
+                &mut credits
+            ),
+            Verdict::Drop
+        );
+        assert_eq!(credits.authors, vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn conjunction_rules_parse_their_tests() {
+        let rules =
+            parse("drop .{5,} && \\bcat\\b && !\\bdog\\b").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(rules.rules[0].tests, vec![(0, true), (1, false)]);
+        assert!(parse("drop .* && (unclosed").is_err());
+        assert!(parse("not-source x && y").is_err());
     }
 
     #[test]

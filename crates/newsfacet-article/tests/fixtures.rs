@@ -410,3 +410,172 @@ scrape.<div><p>And this",
         "Only this paragraph survived the scrape.\n\nAnd this"
     );
 }
+
+#[test]
+fn a_page_wrapped_in_one_aspnet_form_keeps_its_story() {
+    let a = one("page-aspnet-form.html");
+    // The form around the whole page is its layout: the story is read, not the description.
+    assert!(
+        a.body
+            .starts_with("Valdora council voted on Tuesday to add three evening ferries."),
+        "{}",
+        a.body
+    );
+    assert_present(
+        &a.body,
+        &[
+            "\"This changes the week for late-shift workers,\" said Ines Marko.",
+            "Councillors asked for a review of passenger numbers after six months.",
+        ],
+    );
+    // Widgets inside it are still no story: the search box, the row of section links.
+    assert_absent(
+        &a.body,
+        &["Search", "News Sport Opinion", "__VIEWSTATE", "©"],
+    );
+}
+
+#[test]
+fn a_marked_body_of_bare_text_beats_a_newsletter_box() {
+    let a = one("page-br-body.html");
+    assert!(
+        a.body.starts_with("The rail workers' union called off"),
+        "{}",
+        a.body
+    );
+    assert_present(
+        &a.body,
+        &[
+            "union officials said in a statement.",
+            "The operator's chief executive, Hanne Lutz,",
+            "several days of lost work and missed appointments.",
+        ],
+    );
+    assert_absent(
+        &a.body,
+        &["Morning Ledger", "inbox", "unsubscribe", "Sign up"],
+    );
+    assert_eq!(a.body.matches("\n\n").count(), 4, "{}", a.body);
+}
+
+#[test]
+fn a_blogger_post_without_paragraph_tags_is_read_from_its_post_body() {
+    let a = one("page-blogger.html");
+    assert!(
+        a.body
+            .starts_with("The footbridge by the old mill opened again this morning."),
+        "{}",
+        a.body
+    );
+    assert_present(
+        &a.body,
+        &[
+            "Mrs Aldous cut the ribbon, then went on to buy her loaf.",
+            "The path up to the lane should be finished before the summer.",
+        ],
+    );
+    assert_absent(
+        &a.body,
+        &[
+            "Powered by",
+            "Maud keeps bees",
+            "Blog Archive",
+            "Older Post",
+            "Email This",
+            "A walk across the repaired bridge",
+        ],
+    );
+    assert_eq!(a.body.matches("\n\n").count(), 6, "{}", a.body);
+}
+
+#[test]
+fn a_long_reader_comment_thread_is_never_the_story() {
+    let a = one("page-comment-thread.html");
+    assert!(
+        a.body
+            .contains("The county board voted 4-1 on Monday to close the Elm Street library."),
+        "{}",
+        a.body
+    );
+    assert_present(
+        &a.body,
+        &["Supervisor Luis Ortega, who voted against, wants a smaller reading room."],
+    );
+    assert_absent(
+        &a.body,
+        &[
+            "This is a disgrace",
+            "riverside_reader",
+            "Sad but not surprising",
+            "Have your say",
+            "Reply",
+        ],
+    );
+}
+
+#[test]
+fn banners_stamps_headline_lists_and_author_notes_around_a_story_go() {
+    let a = one("page-furniture-around-story.html");
+    assert!(
+        a.body
+            .starts_with("The coastal road between Eastport and Millbay stayed closed"),
+        "{}",
+        a.body
+    );
+    assert_present(
+        &a.body,
+        &[
+            "\"We are not going to send traffic along a wall we have not inspected,\"",
+            "Buses are running on the inland route through Carrow",
+            "another band of rain is due over the weekend.",
+        ],
+    );
+    assert_absent(
+        &a.body,
+        &[
+            "Subscribe",
+            "Sign In",
+            "Most Popular Videos",
+            "Breaking News",
+            "Updated 11:21 pm",
+            "nadia.okafor@",
+            "is a staff writer",
+            "More headlines",
+            "Harbour dredging delayed",
+            "Lifeboat crew honoured",
+            "Comments you share",
+            "keep it civil",
+        ],
+    );
+    assert_eq!(a.body.matches("\n\n").count(), 4, "{}", a.body);
+    // The byline that was removed still names the author.
+    assert_eq!(a.authors, vec!["Nadia Okafor".to_string()]);
+}
+
+#[test]
+fn community_guidelines_after_a_scraped_story_go_and_stories_about_comments_stay() {
+    let a = one("scrape-comment-policy.txt");
+    assert_eq!(
+        a.title,
+        "Town hall agrees to keep the swimming pool open all winter"
+    );
+    assert_present(
+        &a.body,
+        &[
+            "(Lakeside Echo) — The town council agreed on Wednesday",
+            "Readers' comments poured in after the Echo first reported the plan",
+            "The minister's comments were criticised by swimming clubs last year",
+        ],
+    );
+    assert_absent(
+        &a.body,
+        &[
+            "We value your comments",
+            "Comments you share on our site",
+            "keep it civil",
+            "Please be respectful",
+            "reserve the right",
+        ],
+    );
+    assert_eq!(a.body.matches("\n\n").count(), 3, "{}", a.body);
+}
