@@ -10,7 +10,7 @@ use super::speakers::{name_tokens, speech_attributions};
 /// One scoring error with the text that explains it, for `--show-errors`.
 #[derive(Debug)]
 pub(super) struct ErrorNote {
-    /// "missed" or "false".
+    /// "missed", "false", "quote-missed", "quote-false", "quote-speaker" or "quote-unfound".
     pub(super) kind: &'static str,
     pub(super) article: String,
     pub(super) speaker: String,

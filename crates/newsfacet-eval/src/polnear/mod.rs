@@ -10,8 +10,11 @@
 //! predicted speaker is correct when it shares a name token (folded; of any of its gazetteer
 //! names) with any annotated Source of the article. Direct quotes are also scored by exact
 //! span: gold Content spans that sit inside quote marks (an interrupted quote's parts
-//! separately) against the tagger's direct quotes.
+//! separately) against the tagger's direct quotes. Quotes are scored one by one too
+//! (`attributed`): the share of gold Content spans with a named Source that the tagger found
+//! with the right speaker.
 
+mod attributed;
 mod explain;
 mod gold;
 mod quotes;
@@ -40,6 +43,14 @@ struct Output {
     /// Recall when descriptions ("the Vermont senator") count as named sources too.
     recall_every_capitalised_source: f64,
     direct_quotes_exact: Report,
+    /// Share of gold quotes with a named speaker found with the right speaker.
+    quotes_right_speaker: f64,
+    /// Gold quotes with a named speaker.
+    quotes_with_named_speaker: usize,
+    /// Of those, found with the right speaker.
+    quotes_found_right_speaker: usize,
+    /// Of those, found (span covered) with another speaker or none.
+    quotes_found_other_speaker: usize,
 }
 
 /// Scores the tagger on a PolNeAR split folder (`text/`, `attributions/`) and prints the
@@ -53,6 +64,7 @@ pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
         .collect();
     let (mut speakers, mut quotes) = (Counts::default(), Counts::default());
     let mut capitalised = Counts::default();
+    let mut attributed = Counts::default();
     let mut notes: Vec<ErrorNote> = Vec::new();
     let mut bare_quotes = (0, 0);
     let mut false_speakers: BTreeMap<String, usize> = BTreeMap::new();
@@ -61,6 +73,7 @@ pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
         speakers.add(score.speakers);
         capitalised.add(score.capitalised_sources);
         quotes.add(score.quotes);
+        attributed.add(score.attributed);
         for s in score.false_speakers {
             *false_speakers.entry(s).or_default() += 1;
         }
@@ -76,6 +89,10 @@ pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
         speakers: speakers.into(),
         recall_every_capitalised_source: Report::from(capitalised).recall,
         direct_quotes_exact: quotes.into(),
+        quotes_right_speaker: attributed.recall(),
+        quotes_with_named_speaker: attributed.gold,
+        quotes_found_right_speaker: attributed.gold_found,
+        quotes_found_other_speaker: attributed.predicted,
     };
     if json {
         println!("{}", serde_json::to_string_pretty(&output)?);
@@ -99,6 +116,14 @@ pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
             "{:<28} recall {:.3} (descriptions such as \"the Vermont senator\" counted as named)",
             "speakers, every capitalised", output.recall_every_capitalised_source
         );
+        println!(
+            "{:<28} {:.3} ({}/{}; {} more found with another speaker or none)",
+            "quotes with right speaker",
+            output.quotes_right_speaker,
+            output.quotes_found_right_speaker,
+            output.quotes_with_named_speaker,
+            output.quotes_found_other_speaker
+        );
     }
     if show_errors > 0 {
         for (label, errors) in [
@@ -119,7 +144,14 @@ pub fn run(dir: &Path, json: bool, show_errors: usize) -> anyhow::Result<()> {
             bare_quotes.0, bare_quotes.1
         );
         // Evidence, article by article: the first N of each kind.
-        for kind in ["missed", "false", "quote-missed", "quote-false"] {
+        for kind in [
+            "missed",
+            "false",
+            "quote-missed",
+            "quote-false",
+            "quote-speaker",
+            "quote-unfound",
+        ] {
             println!();
             for note in notes.iter().filter(|n| n.kind == kind).take(show_errors) {
                 println!(

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use newsfacet_article::{Article, Origin};
 use newsfacet_tag::{QuoteKind, Tagger};
 
+use super::attributed::{gold_attributed_quotes, outcome, Outcome, PredictedQuote};
 use super::explain::{explain_false, explain_miss, ErrorNote};
 use super::gold::AnnotatedArticle;
 use super::quotes::{gold_direct_quotes, normalise_quote};
@@ -36,6 +37,9 @@ pub(super) struct ArticleScore {
     /// Recall against every capitalised Source span, descriptions included.
     pub(super) capitalised_sources: Counts,
     pub(super) quotes: Counts,
+    /// Gold quotes with a named speaker (`gold`) and those found with the right speaker
+    /// (`gold_found`); `predicted` counts those found with another speaker or none.
+    pub(super) attributed: Counts,
     pub(super) false_speakers: Vec<String>,
     pub(super) missed_speakers: Vec<String>,
     /// Evidence for each error, filled only for `--show-errors`.
@@ -156,6 +160,64 @@ pub(super) fn score_article(
                     evidence: vec![quote.chars().take(300).collect()],
                 });
             }
+        }
+    }
+    let statements: Vec<PredictedQuote> = tags
+        .quotes
+        .iter()
+        .map(|q| PredictedQuote {
+            start: q.start,
+            end: q.start + q.text.len(),
+            speaker: match (&q.speaker, q.speaker_type) {
+                (Some(name), Some(ty)) => speaker_tokens(tagger, name, ty),
+                (Some(name), None) => name_tokens(name),
+                _ => BTreeSet::new(),
+            },
+        })
+        .collect();
+    for gold in gold_attributed_quotes(article, Some(tagger)) {
+        score.attributed.gold += 1;
+        match outcome(&gold, &statements) {
+            Outcome::Right => score.attributed.gold_found += 1,
+            Outcome::WrongSpeaker => {
+                score.attributed.predicted += 1;
+                if explain {
+                    let given: Vec<String> = tags
+                        .quotes
+                        .iter()
+                        .filter(|q| {
+                            let span = (q.start, q.start + q.text.len());
+                            super::attributed::covers((gold.start, gold.end), span)
+                        })
+                        .map(|q| {
+                            q.speaker
+                                .clone()
+                                .or_else(|| q.unnamed.clone())
+                                .unwrap_or_default()
+                        })
+                        .collect();
+                    let quote = article.text.get(gold.start..gold.end).unwrap_or_default();
+                    score.notes.push(ErrorNote {
+                        kind: "quote-speaker",
+                        article: article.name.clone(),
+                        speaker: gold.speaker.iter().cloned().collect::<Vec<_>>().join(" "),
+                        evidence: vec![
+                            format!("given to: {}", given.join(" / ")),
+                            quote.chars().take(200).collect(),
+                        ],
+                    });
+                }
+            }
+            Outcome::Missed if explain => {
+                let quote = article.text.get(gold.start..gold.end).unwrap_or_default();
+                score.notes.push(ErrorNote {
+                    kind: "quote-unfound",
+                    article: article.name.clone(),
+                    speaker: gold.speaker.iter().cloned().collect::<Vec<_>>().join(" "),
+                    evidence: vec![quote.chars().take(200).collect()],
+                });
+            }
+            Outcome::Missed => {}
         }
     }
     score.quotes = Counts {

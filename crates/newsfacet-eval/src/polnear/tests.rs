@@ -128,3 +128,42 @@ fn speech_cues_and_name_tokens() {
     assert_eq!(name_tokens("O’Neill"), name_tokens("O'Neill"));
     assert!(name_tokens("a source").is_empty());
 }
+
+#[test]
+fn quote_level_score_needs_the_right_speaker() {
+    use super::attributed::{covers, gold_attributed_quotes, outcome, Outcome, PredictedQuote};
+    let article = parse("x", TEXT, &ann()).unwrap();
+    // "The poll shows" is no speech attribution; both Morris quotes are named.
+    let gold = gold_attributed_quotes(&article, None);
+    assert_eq!(gold.len(), 2);
+    let morris: std::collections::BTreeSet<String> =
+        ["haley", "morris"].iter().map(|s| s.to_string()).collect();
+    let at = |needle: &str| {
+        let start = TEXT.find(needle).unwrap();
+        (start, start + needle.len())
+    };
+    let predicted =
+        |span: (usize, usize), speaker: &std::collections::BTreeSet<String>| PredictedQuote {
+            start: span.0,
+            end: span.1,
+            speaker: speaker.clone(),
+        };
+    let win = &gold[0];
+    assert_eq!(&TEXT[win.start..win.end], "We will win");
+    assert_eq!(
+        outcome(win, &[predicted(at("We will win,"), &morris)]),
+        Outcome::Right
+    );
+    let other = ["jane".to_string()].into_iter().collect();
+    assert_eq!(
+        outcome(win, &[predicted(at("We will win"), &other)]),
+        Outcome::WrongSpeaker
+    );
+    assert_eq!(
+        outcome(win, &[predicted(at("sources agree"), &morris)]),
+        Outcome::Missed
+    );
+    assert!(covers((0, 10), (5, 30)));
+    assert!(!covers((0, 10), (8, 30)));
+    assert!(!covers((0, 0), (0, 5)));
+}

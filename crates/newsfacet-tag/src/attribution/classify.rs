@@ -29,7 +29,10 @@ pub(crate) fn classify(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option
         && is_name_token(doc, gaz, last)
         && (last > s && !doc.has(s, lex::DET)
             || name_run_start(doc, gaz, s, last).is_some_and(|r| r < last));
-    if let Some(m) = doc.mention(last).filter(|_| !weak_place) {
+    // "Ali al-Khalifa al-Sabah": a place inside a hyphenated particle ("Sabah") is a name's.
+    let particle_tail =
+        !doc.is_capitalised(last) && crate::text::particles::is_hyphenated(doc.word(last));
+    if let Some(m) = doc.mention(last).filter(|_| !weak_place && !particle_tail) {
         let entry = gaz.entry(m.entry);
         if m.via == MentionVia::Demonym {
             // "David French", "Mark Cuban": a demonym after a given name is a surname.
@@ -72,8 +75,10 @@ pub(crate) fn classify(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option
     if let Some(org) = organization(doc, gaz, s, e) {
         return Some(org);
     }
-    // "John Major", "Stephen King": a title word after a plain name word is a surname.
+    // "John Major", "Stephen King": a title word after a plain name word is a surname; an
+    // acronym never is ("Yellowhead MP" is a constituency's member).
     let surname_title = doc.is_capitalised(last)
+        && !doc.is_all_caps(last)
         && flags & (lex::TITLE | lex::ROLE) != 0
         && last > s
         && doc.tokens[last].flags & (lex::ORGHEAD | lex::UNNAMED | lex::PLURAL) == 0
@@ -88,11 +93,19 @@ pub(crate) fn classify(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option
     if determined && common_noun && flags & (lex::PRONOUN | lex::DET | lex::AUX) == 0 {
         return Some(Subject::Unnamed(phrase()));
     }
-    let start = if surname_title {
+    let mut start = if surname_title {
         name_run_start(doc, gaz, s, last - 1)
     } else {
         name_run_start(doc, gaz, s, last)
     }?;
+    // "Besides Demi": a word capitalised only because it opens the sentence is no part of
+    // the name after it.
+    if start < last && is_sentence_opener_word(doc, gaz, start) {
+        start += 1;
+        while start < last && is_particle(doc, start) && !doc.is_capitalised(start) {
+            start += 1;
+        }
+    }
     let name = normalise(doc.span_text(start, e));
     if name_words(doc, gaz, start, e) + usize::from(surname_title) >= 2 {
         if let Some(entry) = resolve_entry(gaz, &name) {
@@ -166,6 +179,10 @@ pub(crate) fn is_unknown_name(doc: &Doc, s: usize, e: usize) -> bool {
         && (!lower.ends_with("ly") || lower.len() <= 4)
         && !NUMBER_WORDS.contains(&lower);
     if !shape_ok || doc.tokens[s].flags != 0 {
+        return false;
+    }
+    // "Protestors said": the plural of an ordinary noun names a group, not a person.
+    if is_plural_noun(doc, s) {
         return false;
     }
     // The tail of a longer name ("the Foundation for Middle East Peace, who …") is no name on

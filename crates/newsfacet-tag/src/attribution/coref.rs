@@ -56,6 +56,9 @@ struct Event {
     /// An unnamed single person ("a spokesperson", "the woman"): a later "he"/"she" is more
     /// likely them than anyone named before, so resolution stops here.
     blocks: bool,
+    /// A mention that can be a clause's subject: not a possessive ("Tusk's letter") and not
+    /// the object of a preposition ("a blow to Cameron").
+    subject_like: bool,
 }
 
 /// The resolved speaker of one statement.
@@ -109,7 +112,7 @@ impl Registry {
                     let ent = reg.intern_entry(gaz, m.entry);
                     reg.add_surface(ent, doc.span_text(i, j + 1));
                     reg.add_context(doc, gaz, ent, i, j + 1);
-                    reg.mention(ent, m.start, token.para);
+                    reg.mention(ent, m.start, token.para, subject_like(doc, i, j + 1));
                 }
                 i = j + 1;
                 continue;
@@ -136,20 +139,30 @@ impl Registry {
                     // "Marcos Jr."
                     end += 1;
                 }
-                let words = (i..end)
+                // "Besides Demi", "Dodge Ram": an ordinary word opening the sentence is no
+                // part of the name after it.
+                let mut first = i;
+                if end - i >= 2 && names::is_sentence_opener_word(doc, gaz, i) {
+                    first += 1;
+                    while first < end && is_inner_particle(doc, gaz, first) {
+                        first += 1;
+                    }
+                }
+                let words = (first..end)
                     .filter(|&k| names::is_name_token(doc, gaz, k))
                     .count();
                 // "Mr. Obama", "President Lai": a lone surname after an honorific is a person.
                 let honoured = words == 1
-                    && i > 0
-                    && doc.is_capitalised(i - 1)
-                    && doc.has(i - 1, lex::HONORIFIC);
-                let evidence = (2..=4).contains(&words) && person_evidence(doc, i, end) || honoured;
+                    && first > 0
+                    && doc.is_capitalised(first - 1)
+                    && doc.has(first - 1, lex::HONORIFIC);
+                let evidence =
+                    (2..=4).contains(&words) && person_evidence(doc, first, end) || honoured;
                 // Without evidence a two- or three-word name is kept as a weak candidate: only
                 // for its own surname ("Ava DuVernay directed it. … DuVernay explained").
                 let weak = !evidence && (2..=3).contains(&words) && !doc.has(end, lex::ORGHEAD);
                 if evidence || weak {
-                    let name = names::normalise(doc.span_text(i, end));
+                    let name = names::normalise(doc.span_text(first, end));
                     // "Mr. Van Voorhis" after "Chandler Van Voorhis" is the same person.
                     let ent = match reg.fuller_name(&name, token.start) {
                         Some(ent) => ent,
@@ -158,8 +171,9 @@ impl Registry {
                     if evidence {
                         reg.ents[ent].weak = false;
                     }
-                    reg.add_context(doc, gaz, ent, i, end);
-                    reg.mention(ent, token.start, token.para);
+                    reg.add_context(doc, gaz, ent, first, end);
+                    let at = doc.tokens[first].start;
+                    reg.mention(ent, at, token.para, subject_like(doc, first, end));
                 }
                 i = end.max(i + 1);
                 continue;
@@ -170,14 +184,26 @@ impl Registry {
         reg
     }
 
-    fn mention(&mut self, ent: usize, pos: usize, para: usize) {
+    fn mention(&mut self, ent: usize, pos: usize, para: usize, subject_like: bool) {
         self.add_position(ent, pos);
         self.mentions.push(Event {
             pos,
             para,
             ent: Some(ent),
             blocks: false,
+            subject_like,
         });
+    }
+
+    /// Whether paragraph block `para` names a person or organization other than `ent`
+    /// (outside quotes): then a quote there is not a previous paragraph's speaker's by
+    /// default.
+    pub fn names_other_in_para(&self, para: usize, ent: Option<usize>) -> bool {
+        let from = self.mentions.partition_point(|e| e.para < para);
+        self.mentions[from..]
+            .iter()
+            .take_while(|e| e.para == para)
+            .any(|e| e.ent.is_some_and(|m| Some(m) != ent && !self.ents[m].weak))
     }
 
     /// The entity for a gazetteer entry, created on first use.
@@ -324,6 +350,7 @@ impl Registry {
             para,
             ent,
             blocks: blocks && ent.is_none(),
+            subject_like: true,
         });
     }
 
@@ -454,9 +481,33 @@ impl Registry {
                 let near = |e: &Event| {
                     e.ent.is_some_and(|ent| self.ents[ent].gender.is_some()) || e.para + 1 >= para
                 };
+                // Someone named as a subject in the pronoun's own paragraph, before it, of the
+                // pronoun's gender, outranks anyone of an earlier paragraph: a quote stays
+                // within its paragraph.
+                let gender = if p == Pronoun::He { 'm' } else { 'f' };
+                let own_para = || {
+                    let before = self.mentions.partition_point(|e| e.pos < pos);
+                    self.mentions[..before]
+                        .iter()
+                        .rev()
+                        .take(MAX_SCAN)
+                        .take_while(|e| e.para == para)
+                        .filter(|e| e.subject_like)
+                        .filter_map(|e| e.ent)
+                        .find(|&ent| {
+                            self.compatible(ent, p) && self.ents[ent].gender == Some(gender)
+                        })
+                };
+                let mut own_para_checked = false;
                 for e in self.subjects.iter().rev().take(MAX_SCAN) {
                     if e.pos >= pos {
                         continue;
+                    }
+                    if e.para < para && !own_para_checked {
+                        own_para_checked = true;
+                        if let Some(ent) = own_para() {
+                            return Some(ent);
+                        }
                     }
                     if !in_window(&e) {
                         break;
@@ -640,6 +691,14 @@ fn is_inner_particle(doc: &Doc, gaz: &Gazetteer, i: usize) -> bool {
         .is_some_and(|t| particles::is_listed(t.flags))
         && !doc.is_capitalised(i)
         && names::is_name_token(doc, gaz, i + 1)
+}
+
+/// Whether the name `[a, b)` stands where a clause's subject can: not a possessive and not
+/// after a lowercase preposition.
+fn subject_like(doc: &Doc, a: usize, b: usize) -> bool {
+    let after_preposition =
+        a > 0 && doc.has(a - 1, lex::PREP) && doc.is_word(a - 1) && !doc.is_capitalised(a - 1);
+    b > a && !doc.is_possessive(b - 1) && !after_preposition
 }
 
 /// Whether the name `[a, b)` is marked as a person: a title or role before it, an apposition or

@@ -137,14 +137,17 @@ impl<'d, 'a> Run<'d, 'a> {
         if doc.is(j, "that") && j > s.start {
             j -= 1;
         }
-        // "Trump attacked Clinton, saying, "…"": the participle's speaker is the clause's.
+        // "Trump attacked Clinton, saying, "…"": the participle's speaker is the clause's,
+        // unless it has its own ("…, with the minister adding: "…"").
         if comma || colon {
             if let Some((_, CueForm::Gerund)) = doc.tokens[j].cue {
                 let verb = cues::verb_of(doc.tokens[j].cue.map_or(0, |c| c.0));
                 if matches!(verb.req, Req::Any | Req::Clause) && j > s.start {
-                    let found = match &self.clause_subject {
-                        Some((_, found)) => Some(found.clone()),
-                        None => self.sentence_subject(s),
+                    // "…, with the minister adding: "…"": a subject of its own comes first.
+                    let found = match (self.participle_subject(j, s), &self.clause_subject) {
+                        (Some(own), _) => Some(own),
+                        (None, Some((_, found))) => Some(found.clone()),
+                        (None, None) => self.sentence_subject(s),
                     }?;
                     return Some(Attr {
                         found,
@@ -212,7 +215,8 @@ impl<'d, 'a> Run<'d, 'a> {
         }
     }
 
-    /// `NAME, TITLE: "…"` and `NAME: "…"` (interview and analysis blocks).
+    /// `NAME, TITLE: "…"`, `NAME: "…"` and `NAME, TITLE, 'PUBLICATION' (CITY): "…"`
+    /// (interview and analysis blocks).
     pub(super) fn colon_block(&self, q: usize, s: &Sentence) -> Option<Attr> {
         let doc = self.doc;
         if q <= s.start || !doc.is_punct(q - 1, ':') {
@@ -223,10 +227,23 @@ impl<'d, 'a> Run<'d, 'a> {
         if e == a {
             return None;
         }
+        // `Jane Roe, chief economist, 'The Daily Courier' (London): "…"`: titles, a short
+        // quoted publication name and a place in brackets may stand between name and colon.
+        let publication = |t: usize| {
+            doc.quote(t).is_some_and(|span| {
+                span.word_count(doc.text) <= 6
+                    && span
+                        .text(doc.text)
+                        .chars()
+                        .find(|c| c.is_alphanumeric())
+                        .is_some_and(char::is_uppercase)
+            })
+        };
         let rest_ok = e == q - 1
             || (doc.is_punct(e, ',') || doc.is_punct(e, '('))
                 && (e..q - 1).all(|t| {
-                    !matches!(doc.tokens[t].kind, Kind::Quote(_)) && doc.tokens[t].cue.is_none()
+                    let quote_ok = !matches!(doc.tokens[t].kind, Kind::Quote(_)) || publication(t);
+                    quote_ok && doc.tokens[t].cue.is_none()
                 });
         if !rest_ok {
             return None;
@@ -244,6 +261,22 @@ impl<'d, 'a> Run<'d, 'a> {
             cue: None,
             cue_text: None,
         })
+    }
+
+    /// `Jane Roe said:` ending a paragraph, the quote opening the next one: the nearest cue
+    /// introduces it, whoever spoke before.
+    pub(super) fn introduced(&self, q: usize) -> Option<Attr> {
+        let doc = self.doc;
+        if q == 0 || !doc.starts_para(q) || !doc.is_punct(q - 1, ':') {
+            return None;
+        }
+        let at = doc.sentences.partition_point(|p| p.end < q);
+        let prev = *doc.sentences.get(at)?;
+        if prev.end != q || prev.dateline || prev.start >= q - 1 {
+            return None;
+        }
+        self.before_quote(q, &prev)
+            .or_else(|| self.colon_block(q, &prev))
     }
 
     /// A long partial quote inside a sentence with a cue belongs to that cue's speaker.
@@ -275,7 +308,8 @@ impl<'d, 'a> Run<'d, 'a> {
         let adjacent = self
             .after_quote(q, s)
             .or_else(|| self.before_quote(q, s))
-            .or_else(|| self.colon_block(q, s));
+            .or_else(|| self.colon_block(q, s))
+            .or_else(|| self.introduced(q));
         // A quote that is its own sentence: nothing but punctuation after it, or a full
         // quoted sentence.
         let only_punct_after = (q + 1..s.end).all(|t| matches!(doc.tokens[t].kind, Kind::Punct(_)));
@@ -338,14 +372,17 @@ impl<'d, 'a> Run<'d, 'a> {
     }
 
     /// The previous statement's speaker, for a quote-only sentence in the same paragraph or a
-    /// quote-only paragraph right after it.
+    /// quote-only paragraph right after it that names nobody else.
     pub(super) fn continuation(&self, q: usize, s: &Sentence) -> Option<Who> {
         let (para, who) = self.last.as_ref()?;
         if *para == s.para {
             return Some(who.clone());
         }
-        let fresh_para =
-            self.doc.starts_para(q) && !self.para_has_cue.get(s.para).copied().unwrap_or(true);
+        // A quote-only paragraph continues the one before, unless it names someone else: a
+        // quote is never given to another paragraph's speaker when its own names someone.
+        let fresh_para = self.doc.starts_para(q)
+            && !self.para_has_cue.get(s.para).copied().unwrap_or(true)
+            && !self.reg.names_other_in_para(s.para, who.ent);
         (*para + 1 == s.para && fresh_para).then(|| who.clone())
     }
 }

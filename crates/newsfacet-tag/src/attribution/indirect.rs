@@ -1,7 +1,7 @@
 //! Indirect speech and the constructions around it: `NAME said (that) …`, `…, NAME said.`,
 //! `…, said NAME, TITLE.`, `according to NAME`, `X quoted NAME as saying …`, participles
 //! (`…, saying …`, `with NAME calling …`), named interviewers (`asked by NAME whether …`) and
-//! noun cues (`NAME's remarks`). Each method emits statements into the [`Run`] it extends.
+//! noun cues (`remarks by NAME`). Each method emits statements into the [`Run`] it extends.
 
 use super::*;
 
@@ -48,13 +48,13 @@ impl<'d, 'a> Run<'d, 'a> {
         Some(self.push(text, start, &who, QuoteKind::Indirect, Some(cue), s.para))
     }
 
-    /// The reported clause `tokens[a..b]` as text.
+    /// The reported clause `tokens[a..b]` as text: the text as written (a quote's text is the
+    /// text at its offset), without trailing punctuation, and never past a paragraph break (a
+    /// quote mark left open runs on into the next paragraph).
     pub(super) fn clause_text(&self, a: usize, b: usize) -> String {
         let raw = self.doc.span_text(a, b);
-        raw.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .trim_end_matches([',', '.', ';', ':', ' '])
+        let raw = raw.find("\n\n").map_or(raw, |cut| &raw[..cut]);
+        raw.trim_end_matches(|c: char| matches!(c, ',' | '.' | ';' | ':') || c.is_whitespace())
             .to_string()
     }
 
@@ -364,6 +364,38 @@ impl<'d, 'a> Run<'d, 'a> {
         ok.then_some(verb)
     }
 
+    /// The subject of its own before the participle at `g`, opened by one of the participle
+    /// openers: `with Senator Ann Kerr calling …`, `with the minister adding: "…"`, `footage
+    /// of Xi saying …`. Any phrase `classify` reads but a pronoun.
+    pub(super) fn participle_subject(&self, g: usize, s: &Sentence) -> Option<Found> {
+        let doc = self.doc;
+        if g <= s.start + 1 {
+            return None;
+        }
+        // Cheap test first: one of the opening words shortly before the participle.
+        let opener_near =
+            (g.saturating_sub(10).max(s.start)..g).any(|t| is_participle_opener(doc, t));
+        if !opener_near {
+            return None;
+        }
+        // The phrase between "with" and the participle (a prepositional object, which
+        // `subject_before` rightly refuses as a clause subject).
+        let a = names::np_start(doc, s.start, g);
+        let opens = a > s.start && is_participle_opener(doc, a - 1);
+        if a == g || !opens {
+            return None;
+        }
+        let subject = classify::classify(doc, self.gaz, a, g)?;
+        if matches!(subject, Subject::Pronoun(_)) {
+            return None;
+        }
+        Some(Found {
+            subject,
+            start: a,
+            end: g,
+        })
+    }
+
     /// `…, with Senator Ann Kerr calling the plan "a disaster"`: a named subject of its own
     /// before the participle, after "with". Returns whether it attributed anything.
     pub(super) fn absolute_participle(&mut self, g: usize, s: &Sentence) -> bool {
@@ -371,37 +403,18 @@ impl<'d, 'a> Run<'d, 'a> {
         let Some(verb) = self.participle_verb(g, s) else {
             return false;
         };
-        if matches!(verb.req, Req::QuotedAs | Req::As) || g <= s.start + 1 {
+        if matches!(verb.req, Req::QuotedAs | Req::As) {
             return false;
         }
-        // Cheap test first: one of the opening words shortly before the participle.
-        let opener_near =
-            (g.saturating_sub(10).max(s.start)..g).any(|t| is_participle_opener(doc, t));
-        if !opener_near {
-            return false;
-        }
-        // The phrase between "with" and the participle (a prepositional object, which
-        // `subject_before` rightly refuses as a clause subject).
-        let a = names::np_start(doc, s.start, g);
-        // "with X saying", "footage of X saying", "the video shows X saying".
-        let opens = a > s.start && is_participle_opener(doc, a - 1);
-        if a == g || !opens {
-            return false;
-        }
-        let Some(subject) = classify::classify(doc, self.gaz, a, g) else {
+        let Some(found) = self.participle_subject(g, s) else {
             return false;
         };
         if !matches!(
-            subject,
+            found.subject,
             Subject::Entry(_) | Subject::Written { .. } | Subject::Surname(_)
         ) {
             return false;
         }
-        let found = Found {
-            subject,
-            start: a,
-            end: g,
-        };
         let mut k = if self.has_particle(g, verb) {
             g + 2
         } else {
@@ -462,29 +475,16 @@ impl<'d, 'a> Run<'d, 'a> {
                 .is_some()
     }
 
-    /// `Xi's New Year remarks …`, `criticism by Sergei Shoygu …`: named speakers only.
+    /// `criticism by Sergei Shoygu …`, `a statement by the Kremlin …`: a noun of speech with its
+    /// speaker after "by"; named speakers only. The possessive (`Shoigu's remarks`) is no
+    /// attribution: it names the topic of the sentence, which is usually someone else's reply
+    /// ("Taiwan's foreign ministry said that Shoigu's remarks 'undermine …'").
     pub(super) fn noun_cue(&mut self, t: usize, s: &Sentence, spoken: &[usize]) -> Option<usize> {
         let doc = self.doc;
-        if doc.is_capitalised(t) {
+        if doc.is_capitalised(t) || !doc.is(t + 1, "by") {
             return None;
         }
-        let mut subject = None;
-        for p in (t.saturating_sub(3).max(s.start)..t).rev() {
-            if doc.is_possessive(p) {
-                let between_ok = (p + 1..t).all(|k| doc.is_capitalised(k) || doc.has(k, lex::MOD));
-                if between_ok {
-                    subject = classify::possessor(doc, self.gaz, s.start, p).map(|subj| Found {
-                        subject: subj,
-                        start: p,
-                        end: p + 1,
-                    });
-                }
-                break;
-            }
-        }
-        if subject.is_none() && doc.is(t + 1, "by") {
-            subject = subjects::subject_after(doc, self.gaz, t + 2, s.end);
-        }
+        let subject = subjects::subject_after(doc, self.gaz, t + 2, s.end);
         let found = subject?;
         if !matches!(
             found.subject,

@@ -17,7 +17,7 @@
 //! `NAME, TITLE: "…"`), then in its sentence (a long partial quote inside reported speech),
 //! then continues the previous speaker (`"…," he said. "…"` and quote-only paragraphs). Cues
 //! not used by a direct quote give indirect speech: `NAME said (that) …`, `…, NAME said.`,
-//! `according to NAME`, `X quoted NAME as saying …`, `NAME's remarks`, `As NAME noted, …`,
+//! `according to NAME`, `X quoted NAME as saying …`, `remarks by NAME`, `As NAME noted, …`,
 //! `NAME called the plan "a disaster"`, `with NAME saying …`, `asked by NAME whether …`.
 //!
 //! A speaker the gazetteer lacks is kept under the name written, down to a lone surname the
@@ -213,7 +213,13 @@ impl<'d, 'a> Run<'d, 'a> {
             if !known {
                 return None;
             }
-            return self.reg.resolve(self.gaz, &found.subject, at, para);
+            // A headline quotes only someone it names: a country, a description or a pronoun
+            // there speaks by metonymy or refers to nobody yet ("Russia reaffirms support for
+            // …", "Minister says …").
+            return self
+                .reg
+                .resolve(self.gaz, &found.subject, at, para)
+                .filter(|who| who.speaker.is_some());
         }
         if let Some(word) = self.town_surname(found) {
             let subject = Subject::Surname(word.clone());
@@ -236,7 +242,13 @@ impl<'d, 'a> Run<'d, 'a> {
             return None;
         };
         if !classify::is_unknown_name(self.doc, found.start, found.end) {
-            return None;
+            // "Protestors said": an ordinary word names a group, not a person.
+            let group =
+                found.end == found.start + 1 && names::is_plural_noun(self.doc, found.start);
+            return group.then(|| Who {
+                unnamed: Some(word.clone()),
+                ..Who::default()
+            });
         }
         let ent = self.reg.intern_written(word, EntityType::Person);
         self.reg.resolve(

@@ -10,7 +10,7 @@ use newsfacet_gazetteer::words::{self, WordSet};
 use newsfacet_gazetteer::{kind, EntityType, EntryId, Gazetteer};
 use std::sync::LazyLock;
 
-use crate::text::doc::Doc;
+use crate::text::doc::{Doc, Kind};
 use crate::text::lexicon as lex;
 
 /// A personal pronoun subject.
@@ -95,15 +95,87 @@ pub(crate) fn normalise(text: &str) -> String {
         .to_string()
 }
 
+/// Titles of several words, each as its lowercase words (`title-phrases.txt` of the gazetteer
+/// crate), longest first so that the longest title ending at a word wins.
+static TITLE_PHRASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut phrases: Vec<Vec<&'static str>> = words::entries(words::TITLE_PHRASES)
+        .map(|p| p.split_whitespace().collect())
+        .collect();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    phrases
+});
+
+/// The last words of [`TITLE_PHRASES`]: the cheap test before matching a phrase.
+static TITLE_PHRASE_ENDS: LazyLock<lex::WordMap<()>> = LazyLock::new(|| {
+    TITLE_PHRASES
+        .iter()
+        .filter_map(|p| Some((*p.last()?, ())))
+        .collect()
+});
+
+/// The first words of [`TITLE_PHRASES`]: the cheap test before matching a phrase forwards.
+static TITLE_PHRASE_STARTS: LazyLock<lex::WordMap<()>> = LazyLock::new(|| {
+    TITLE_PHRASES
+        .iter()
+        .filter_map(|p| Some((*p.first()?, ())))
+        .collect()
+});
+
+/// The end (exclusive) of a title of several words that starts at word `i` and ends before
+/// `hi` (`said Chancellor of the Exchequer Nigel Lawson`).
+pub(crate) fn title_phrase_starting_at(doc: &Doc, i: usize, hi: usize) -> Option<usize> {
+    if !doc.is_word(i) {
+        return None;
+    }
+    let mut buf = [0u8; 32];
+    let first = lex::ascii_lower(doc.word(i), &mut buf)?;
+    if !TITLE_PHRASE_STARTS.contains_key(first) {
+        return None;
+    }
+    TITLE_PHRASES.iter().find_map(|phrase| {
+        let end = i + phrase.len();
+        let matches = end <= hi
+            && phrase
+                .iter()
+                .enumerate()
+                .all(|(k, w)| doc.is_word(i + k) && doc.word(i + k).eq_ignore_ascii_case(w));
+        matches.then_some(end)
+    })
+}
+
+/// The first token of a title of several words that ends at word `i` ("Chancellor of the
+/// Exchequer", "Secretary of State"), not before `lo`. Such a title is one unit: its last
+/// word is never the first word of the name after it.
+pub(crate) fn title_phrase_ending_at(doc: &Doc, lo: usize, i: usize) -> Option<usize> {
+    // Every phrase has two words at least.
+    if i == 0 || !doc.is_word(i) || !doc.is_word(i - 1) {
+        return None;
+    }
+    let mut buf = [0u8; 32];
+    let last = lex::ascii_lower(doc.word(i), &mut buf)?;
+    if !TITLE_PHRASE_ENDS.contains_key(last) {
+        return None;
+    }
+    TITLE_PHRASES.iter().find_map(|phrase| {
+        let start = (i + 1).checked_sub(phrase.len())?;
+        let matches = start >= lo
+            && phrase.iter().enumerate().all(|(k, w)| {
+                doc.is_word(start + k) && doc.word(start + k).eq_ignore_ascii_case(w)
+            });
+        matches.then_some(start)
+    })
+}
+
 /// Whether word `i` can be part of a personal name: capitalised, not a function word, title,
-/// time word or organization head, not possessive, not in capitals only, not a place.
+/// time word or organization head, not possessive, not in capitals only, not a place, not the
+/// end of a title of several words.
 pub(crate) fn is_name_token(doc: &Doc, gaz: &Gazetteer, i: usize) -> bool {
     if !doc.is_capitalised(i) || doc.is_possessive(i) {
         return false;
     }
     if MONTH_NAMES.contains(doc.word(i)) {
-        // A given name only when a surname follows ("Jan Egeland", not "Jan. 13", "May 2").
-        return plain_name(doc, i + 1);
+        // A given name when a surname follows ("Jan Egeland", not "Jan. 13", "May 2").
+        return plain_name(doc, i + 1) || month_surname(doc, i);
     }
     if doc.has(
         i,
@@ -142,7 +214,112 @@ pub(crate) fn is_name_token(doc: &Doc, gaz: &Gazetteer, i: usize) -> bool {
             return false;
         }
     }
-    true
+    // "Chancellor of the Exchequer Nigel Lawson": the title's last word starts no name.
+    title_phrase_ending_at(doc, 0, i).is_none()
+}
+
+/// Whether word `i`, a month name that is also a name ("May", "June"), is a surname here:
+/// after an honorific or a given name ("Ms. May", "Theresa May"), and no day's number after
+/// it ("Friday May 2" has no given name).
+pub(crate) fn month_surname(doc: &Doc, i: usize) -> bool {
+    let after_name = i > 0
+        && (doc.has(i - 1, lex::HONORIFIC) && doc.is_capitalised(i - 1) || plain_name(doc, i - 1));
+    let day_follows =
+        doc.is_word(i + 1) && doc.word(i + 1).starts_with(|c: char| c.is_ascii_digit());
+    after_name && !day_follows && doc.is_word(i) && MONTH_NAMES.contains(doc.word(i))
+}
+
+/// Ordinary lowercase English words (`english-words.txt` of the gazetteer crate).
+static ORDINARY: LazyLock<words::SortedWordList> =
+    LazyLock::new(|| words::SortedWordList::new(words::ORDINARY_WORDS));
+
+/// Given names as written (`given-names.txt`; it leaves out those that are ordinary words).
+static GIVEN: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::GIVEN_NAMES));
+
+/// Whether word `i` is an ordinary English word ("Protestors", "Besides", "Globe") and not a
+/// given name: capitalised, it names nobody unless the text shows it as a name.
+pub(crate) fn is_ordinary_word(doc: &Doc, i: usize) -> bool {
+    if !doc.is_word(i) {
+        return false;
+    }
+    let word = normalise(doc.word(i));
+    let lower = word.to_lowercase();
+    ORDINARY.contains(&lower) && !GIVEN.contains(&word)
+}
+
+/// Whether word `i` is the plural of an ordinary noun capitalised only because it opens the
+/// sentence ("Protestors said"): an ordinary word ending in "s" whose singular is one too, not
+/// a given name, and never capitalised mid-sentence in the text (which makes "Sanders" or
+/// "Sessions" a name wherever it stands).
+pub(crate) fn is_plural_noun(doc: &Doc, i: usize) -> bool {
+    if !doc.is_word(i) || !opens_sentence(doc, i) || capitalised_mid_sentence(doc, doc.word(i)) {
+        return false;
+    }
+    let lower = normalise(doc.word(i)).to_lowercase();
+    let singular = lower
+        .strip_suffix("es")
+        .filter(|s| ORDINARY.contains(s))
+        .or_else(|| lower.strip_suffix('s'));
+    singular.is_some_and(|s| s.len() >= 3 && ORDINARY.contains(s)) && is_ordinary_word(doc, i)
+}
+
+/// Whether word `i` opens its sentence, where any word is capitalised: the first of its
+/// paragraph, or after a sentence end, a colon, a dash or a quote.
+pub(crate) fn opens_sentence(doc: &Doc, i: usize) -> bool {
+    if i == 0 || doc.starts_para(i) {
+        return true;
+    }
+    matches!(
+        doc.tokens[i - 1].kind,
+        Kind::Punct('.' | '!' | '?' | ':' | '—' | '–') | Kind::Quote(_)
+    )
+}
+
+/// Whether the capitalised `word` also stands capitalised in the middle of a sentence of the
+/// text ("the Sanders camp", "said Sanders"): then it is a name wherever it stands.
+pub(crate) fn capitalised_mid_sentence(doc: &Doc, word: &str) -> bool {
+    let text = doc.text;
+    text.match_indices(word).any(|(at, _)| {
+        let after = text[at + word.len()..].chars().next();
+        let before = text[..at].trim_end_matches(' ');
+        let previous = before.chars().next_back();
+        before.len() < at
+            && !after.is_some_and(char::is_alphanumeric)
+            && previous.is_some_and(|c| c.is_alphanumeric() || c == ',')
+    })
+}
+
+/// Whether the word `lower` (lowercase) stands in lowercase anywhere in the text, as a word.
+pub(crate) fn used_in_lowercase(doc: &Doc, lower: &str) -> bool {
+    let text = doc.text;
+    text.match_indices(lower).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether word `i` is a word capitalised only because it opens the sentence, before a name:
+/// a preposition, adverb or conjunction ("Besides Demi", "Meanwhile Smith"), or an ordinary
+/// word (not a given name, not a person's or organization's name) that the text also writes
+/// in lowercase ("Dodge Ram" where the text says "dodge").
+pub(crate) fn is_sentence_opener_word(doc: &Doc, gaz: &Gazetteer, i: usize) -> bool {
+    if !opens_sentence(doc, i) || !doc.is_word(i) {
+        return false;
+    }
+    let word = doc.word(i);
+    let lower = word.to_lowercase();
+    if doc.has(i, lex::PREP | lex::ADV | lex::CONJ) {
+        return true;
+    }
+    // "Carly" ends in "-ly" too: an adverb must be an ordinary word.
+    if lex::is_ly_adverb(&lower) && is_ordinary_word(doc, i) {
+        return true;
+    }
+    doc.mention(i)
+        .is_none_or(|m| gaz.entry(m.entry).entity_type == EntityType::Place)
+        && is_ordinary_word(doc, i)
+        && used_in_lowercase(doc, &lower)
 }
 
 /// "R-Ky.", "D-Calif": a party and state label after a US politician's name.
@@ -193,6 +370,10 @@ pub(crate) fn name_run_start(doc: &Doc, gaz: &Gazetteer, lo: usize, last: usize)
         // "Marcos Jr."
         head = last - 1;
     }
+    // "Bashar al-Assad", "Ali al-Khalifa al-Sabah": hyphenated particles end the name.
+    while head > lo && particles::is_hyphenated(doc.word(head)) && !doc.is_capitalised(head) {
+        head -= 1;
+    }
     if !is_name_token(doc, gaz, head) {
         return None;
     }
@@ -219,9 +400,14 @@ pub(crate) fn name_run_start(doc: &Doc, gaz: &Gazetteer, lo: usize, last: usize)
     Some(start)
 }
 
-/// Number of name words (not particles) in a run.
+/// Number of name words in a run: not particles, but a hyphenated one carries a name of its
+/// own ("al-Assad").
 pub(crate) fn name_words(doc: &Doc, gaz: &Gazetteer, a: usize, b: usize) -> usize {
-    (a..b).filter(|&i| is_name_token(doc, gaz, i)).count()
+    (a..b)
+        .filter(|&i| {
+            is_name_token(doc, gaz, i) || doc.is_word(i) && particles::is_hyphenated(doc.word(i))
+        })
+        .count()
 }
 
 /// Whether word `t` belongs inside a subject noun phrase that ends before `e`.
@@ -237,6 +423,10 @@ pub(crate) fn is_np_word(doc: &Doc, t: usize, e: usize) -> bool {
         && doc.tokens[t].mention.is_some()
         && doc.tokens[t].mention == doc.tokens[t - 1].mention;
     if same_mention {
+        return true;
+    }
+    if capitalised && month_surname(doc, t) {
+        // "Ms. May": a surname, though "May" is also a month and a modal.
         return true;
     }
     if capitalised {
@@ -294,7 +484,14 @@ pub(crate) fn is_np_word(doc: &Doc, t: usize, e: usize) -> bool {
                         && doc.has(e - 1, lex::ORGHEAD)
                         && doc.is_capitalised(e - 1))
         }
-        _ => is_particle(doc, t) && next_cap,
+        // "Ali al-Khalifa al-Sabah": a hyphenated particle carries a name of its own and may
+        // end the phrase.
+        _ => {
+            is_particle(doc, t)
+                && (next_cap
+                    || particles::is_hyphenated(word)
+                        && (prev_cap || t > 0 && is_particle(doc, t - 1)))
+        }
     }
 }
 
@@ -304,6 +501,12 @@ pub(crate) fn np_start(doc: &Doc, lo: usize, e: usize) -> usize {
     let mut s = e;
     while s > lo && e - s < 16 {
         let t = s - 1;
+        // "Chancellor of the Exchequer Nigel Lawson": a title of several words is one unit,
+        // its "the" and "of" included.
+        if let Some(start) = title_phrase_ending_at(doc, lo, t) {
+            s = start;
+            continue;
+        }
         if doc.has(t, lex::DET) && doc.is_word(t) && !doc.is_capitalised(t)
             || is_capital_det(doc, t)
         {
@@ -331,6 +534,12 @@ pub(crate) fn np_end(doc: &Doc, s: usize, hi: usize) -> usize {
         e += 1;
     }
     while e < hi && e - s < 16 {
+        // "said Chancellor of the Exchequer Nigel Lawson": a title of several words is one
+        // unit, its "of" and "the" included.
+        if let Some(end) = title_phrase_starting_at(doc, e, hi) {
+            e = end;
+            continue;
+        }
         if doc.has(e, lex::DET) && !doc.is_capitalised(e) {
             break;
         }
@@ -379,8 +588,9 @@ pub(crate) fn skip_back_fillers(doc: &Doc, lo: usize, v: usize) -> usize {
             k = t;
             continue;
         }
-        if is_time_word(doc, t) {
-            // "on Monday", "on Jan. 13", "earlier this week", "late on Tuesday"
+        if is_time_word(doc, t) && !month_surname(doc, t) {
+            // "on Monday", "on Jan. 13", "earlier this week", "late on Tuesday"; not the
+            // surname of "Ms. May said".
             let mut j = t;
             while j > lo
                 && (is_time_word(doc, j - 1) || doc.is_punct(j - 1, ',') && is_time_word(doc, j))

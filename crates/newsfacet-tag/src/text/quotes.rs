@@ -130,15 +130,17 @@ impl QuoteSpan {
         joined.trim_end_matches([',', ' ']).to_string()
     }
 
-    /// Byte offset of the first non-space content character.
+    /// Byte offset of the first non-space content character: in the first segment that has
+    /// any, since a quote may open with an empty line.
     pub fn content_start(&self, text: &str) -> usize {
-        match self.segments.first() {
-            Some(&(s, e)) => {
+        self.segments
+            .iter()
+            .find_map(|&(s, e)| {
                 let slice = &text[s..e];
-                s + (slice.len() - slice.trim_start().len())
-            }
-            None => self.open,
-        }
+                let lead = slice.len() - slice.trim_start().len();
+                (lead < slice.len()).then_some(s + lead)
+            })
+            .unwrap_or(self.open)
     }
 
     /// Number of whitespace-separated words of content.
