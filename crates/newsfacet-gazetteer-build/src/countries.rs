@@ -68,6 +68,16 @@ struct Press {
     demonyms: Vec<String>,
 }
 
+/// A state that no longer exists (one row of `former-states.tsv`): a country of the facet with
+/// its own withdrawn code, so that archives of its time are about it and not its successors.
+#[derive(Debug, Clone)]
+struct FormerState {
+    code: String,
+    name: String,
+    aliases: Vec<String>,
+    demonyms: Vec<String>,
+}
+
 /// The country fix tables of `data/`: the source is right about codes but not about the names
 /// the press uses, so these facts are applied on top of it.
 #[derive(Debug, Clone, Default)]
@@ -78,6 +88,8 @@ pub struct Fixes {
     invariant_demonyms: Vec<String>,
     /// `translation-languages.txt`: translations kept as multilingual aliases.
     translation_languages: Vec<String>,
+    /// `former-states.tsv`: states that no longer exist, compiled as countries.
+    former_states: Vec<FormerState>,
 }
 
 /// File of the press names, aliases, removals and demonyms of countries.
@@ -86,6 +98,8 @@ pub const PRESS_FILE: &str = "country-press.tsv";
 pub const INVARIANT_DEMONYMS_FILE: &str = "invariant-demonyms.txt";
 /// File of the languages whose translated names become aliases.
 pub const TRANSLATION_LANGUAGES_FILE: &str = "translation-languages.txt";
+/// File of the former states (Soviet Union, Yugoslavia …) compiled as countries.
+pub const FORMER_STATES_FILE: &str = "former-states.tsv";
 
 impl Fixes {
     /// Reads the country fix tables from the curated data folder.
@@ -94,14 +108,16 @@ impl Fixes {
             &Table::read(dir, PRESS_FILE)?,
             &Table::read(dir, INVARIANT_DEMONYMS_FILE)?,
             &Table::read(dir, TRANSLATION_LANGUAGES_FILE)?,
+            &Table::read(dir, FORMER_STATES_FILE)?,
         )
     }
 
-    /// Parses the three tables; errors name `file:line`.
+    /// Parses the four tables; errors name `file:line`.
     pub fn parse(
         press: &Table,
         invariant_demonyms: &Table,
         translation_languages: &Table,
+        former_states: &Table,
     ) -> anyhow::Result<Fixes> {
         let mut fixes = Fixes {
             invariant_demonyms: invariant_demonyms.items()?,
@@ -123,6 +139,36 @@ impl Fixes {
             if fixes.press.insert(code.to_string(), fix).is_some() {
                 return Err(row.error(format!("country {code} is listed twice")));
             }
+        }
+        for row in former_states.rows(7, 7)? {
+            let code = row.cell(0);
+            if !is_country_code(code) {
+                return Err(row.error(format!("{code:?} is not two uppercase letters")));
+            }
+            if fixes.press.contains_key(code) || fixes.former_states.iter().any(|f| f.code == code)
+            {
+                return Err(row.error(format!("country {code} is listed twice")));
+            }
+            let year = |index: usize| {
+                let cell = row.cell(index);
+                cell.parse::<u16>()
+                    .ok()
+                    .filter(|_| cell.len() == 4)
+                    .ok_or_else(|| row.error(format!("{cell:?} is not a year")))
+            };
+            if year(4)? > year(5)? {
+                return Err(row.error("the state ends before it begins"));
+            }
+            let successors = row.list(6);
+            if successors.is_empty() || !successors.iter().all(|c| is_country_code(c)) {
+                return Err(row.error("successors must be country codes"));
+            }
+            fixes.former_states.push(FormerState {
+                code: code.to_string(),
+                name: row.cell(1).to_string(),
+                aliases: row.list(2),
+                demonyms: row.list(3),
+            });
         }
         Ok(fixes)
     }
@@ -178,6 +224,18 @@ pub fn parse(json: &str, fixes: &Fixes, report: &mut BuildReport) -> anyhow::Res
         let press = fixes.press.get(&country.cca2).unwrap_or(&no_fix);
         entries.push(entry_for(country, press, fixes));
         independent.push(country.independent.unwrap_or(false));
+    }
+    for state in &fixes.former_states {
+        // A withdrawn code that the source still uses would make two countries of one code.
+        if !codes.insert(state.code.clone()) {
+            bail!(
+                "former state {} has code {}, which a current country has",
+                state.name,
+                state.code
+            );
+        }
+        entries.push(former_entry(state, fixes));
+        independent.push(true);
     }
     drop_shared(&mut entries, &independent, report);
     for entry in &mut entries {
@@ -236,6 +294,23 @@ fn entry_for(raw: &RawCountry, press: &Press, fixes: &Fixes) -> Entry {
         }
     }
     demonyms.extend(press.demonyms.iter().cloned());
+    let plurals: Vec<String> = demonyms.iter().filter_map(|d| fixes.plural(d)).collect();
+    demonyms.extend(plurals);
+    entry.demonyms = demonyms;
+    entry
+}
+
+/// The country entry of a former state.
+fn former_entry(state: &FormerState, fixes: &Fixes) -> Entry {
+    let mut entry = Entry::new(
+        format!("country:{}", state.code),
+        EntityType::Place,
+        kind::COUNTRY,
+        state.name.clone(),
+    );
+    entry.country = Some(state.code.clone());
+    entry.aliases = state.aliases.clone();
+    let mut demonyms = state.demonyms.clone();
     let plurals: Vec<String> = demonyms.iter().filter_map(|d| fixes.plural(d)).collect();
     demonyms.extend(plurals);
     entry.demonyms = demonyms;
@@ -340,7 +415,7 @@ mod tests {
     fn press_names_aliases_and_demonyms() {
         let mut report = BuildReport::default();
         let entries = parse(FIXTURE, &fixes(), &mut report).unwrap();
-        assert_eq!(entries.len(), 6);
+        assert_eq!(entries.len(), 6 + fixes().former_states.len());
         let tr = by_code(&entries, "TR");
         assert_eq!(tr.id, "country:TR");
         assert_eq!(tr.name, "Turkey");
@@ -398,6 +473,56 @@ mod tests {
     }
 
     #[test]
+    fn former_states_are_countries_with_their_own_codes() {
+        let mut report = BuildReport::default();
+        let entries = parse(FIXTURE, &fixes(), &mut report).unwrap();
+        let su = by_code(&entries, "SU");
+        assert_eq!(
+            (su.id.as_str(), su.name.as_str()),
+            ("country:SU", "Soviet Union")
+        );
+        assert!(su.is_country());
+        assert!(su.aliases.iter().any(|a| a == "USSR"));
+        assert!(su.demonyms.contains(&"Soviet".to_string()));
+        assert!(su.demonyms.contains(&"Soviets".to_string()));
+        assert_eq!(
+            by_code(&entries, "DD").demonyms,
+            vec!["East German", "East Germans"]
+        );
+        // A renamed state that continues is its successor, not a former state.
+        assert!(!entries
+            .iter()
+            .any(|e| e.name == "Burma" || e.name == "West Germany"));
+    }
+
+    #[test]
+    fn bad_former_state_rows_name_file_and_line() {
+        let items = |text: &str| Table::from_text("x.txt", text.to_string());
+        let parse_former = |text: &str| {
+            Fixes::parse(
+                &items("US\tUnited States\n"),
+                &items(""),
+                &items(""),
+                &Table::from_text("data/former-states.tsv", text),
+            )
+            .unwrap_err()
+            .to_string()
+        };
+        assert_eq!(
+            parse_former("SU\tSoviet Union\t\tSoviet\t1991\t1922\tRU\n"),
+            "data/former-states.tsv:1: the state ends before it begins"
+        );
+        assert_eq!(
+            parse_former("US\tOld States\t\t\t1900\t1950\tUS\n"),
+            "data/former-states.tsv:1: country US is listed twice"
+        );
+        assert_eq!(
+            parse_former("SU\tSoviet Union\t\tSoviet\t1922\t1991\t\n"),
+            "data/former-states.tsv:1: successors must be country codes"
+        );
+    }
+
+    #[test]
     fn plurals() {
         let fixes = fixes();
         let plural = |d: &str| fixes.plural(d);
@@ -417,6 +542,7 @@ mod tests {
         let parse_press = |text: &str| {
             Fixes::parse(
                 &Table::from_text("data/country-press.tsv", text),
+                &items(""),
                 &items(""),
                 &items(""),
             )

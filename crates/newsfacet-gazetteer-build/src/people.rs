@@ -7,7 +7,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context};
 use newsfacet_gazetteer::fold::fold;
-use newsfacet_gazetteer::{EntityType, Entry};
+use newsfacet_gazetteer::{EntityType, Entry, Tenure};
 use serde::Deserialize;
 
 use crate::clean::{absorb, clean_text, drop_shared_aliases, finalize, sort_by_id};
@@ -32,10 +32,11 @@ pub struct Person {
     pub id: PersonIds,
     /// Name parts, from which the canonical name and full-name aliases are composed.
     pub name: PersonName,
-    /// Biography, read only for gender (pronoun resolution downstream).
+    /// Biography: gender (pronoun resolution downstream) and the year of birth.
     #[serde(default)]
     pub bio: Bio,
-    /// Terms of office, which give the roles and whether they are current or former.
+    /// Terms of office, which give the roles, whether they are current or former, and the
+    /// years in office.
     #[serde(default)]
     pub terms: Vec<Term>,
 }
@@ -79,6 +80,9 @@ pub struct PersonName {
 pub struct Bio {
     /// "M" or "F" in the source, written as "m"/"f" so the tagger can resolve pronouns.
     pub gender: Option<String>,
+    /// `YYYY-MM-DD`; its year keeps the person out of articles written before their time.
+    #[serde(default)]
+    pub birthday: Option<String>,
 }
 
 /// One term of office.
@@ -181,6 +185,9 @@ pub fn compile(
                 if fold(&entry.name) != fold(&target.name) {
                     target.aliases.push(entry.name.clone());
                 }
+                let offices = [target.offices.as_slice(), entry.offices.as_slice()].concat();
+                target.offices = merge_tenures(offices);
+                target.born = target.born.or(entry.born);
             }
             None => candidates.push(Candidate {
                 entry,
@@ -230,6 +237,7 @@ pub fn compile(
                     merged.kind.clone_from(&source.kind);
                 }
                 absorb(merged, &source);
+                merge_years(merged, &source);
             }
             many => {
                 let ids: Vec<&str> = many.iter().map(|&i| entries[i].id.as_str()).collect();
@@ -245,9 +253,67 @@ pub fn compile(
     drop_shared_aliases(&mut entries, report);
     for entry in &mut entries {
         finalize(entry);
+        entry.offices.sort();
+        entry.offices.dedup();
     }
     sort_by_id(&mut entries);
     Ok(entries)
+}
+
+/// The year of a `YYYY-MM-DD` date.
+fn year_of(date: &str) -> Option<u16> {
+    date.trim().get(..4)?.parse().ok()
+}
+
+/// The year of birth and the years in office of `person`, from the terms of the kinds `counts`
+/// accepts. A term that runs past the data's own "today" is still running: its end year is a
+/// schedule, not a fact.
+fn set_years(entry: &mut Entry, person: &Person, counts: impl Fn(&str) -> bool, today: &str) {
+    entry.born = person.bio.birthday.as_deref().and_then(year_of);
+    let tenures = person
+        .terms
+        .iter()
+        .filter(|t| counts(&t.kind))
+        .filter_map(|t| {
+            let from = year_of(&t.start)?;
+            let to = if t.end.as_str() > today {
+                None
+            } else {
+                year_of(&t.end)
+            };
+            Some(Tenure { from, to })
+        })
+        .collect();
+    entry.offices = merge_tenures(tenures);
+}
+
+/// Tenures sorted, with overlapping and back-to-back ones joined: successive terms of one
+/// seat (each ends in January of the year the next begins) are one stretch in office.
+fn merge_tenures(mut tenures: Vec<Tenure>) -> Vec<Tenure> {
+    tenures.sort();
+    let mut merged: Vec<Tenure> = Vec::new();
+    for tenure in tenures {
+        match merged.last_mut() {
+            Some(last) if last.to.is_none_or(|to| tenure.from <= to.saturating_add(1)) => {
+                last.to = match (last.to, tenure.to) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    _ => None,
+                };
+            }
+            _ => merged.push(tenure),
+        }
+    }
+    merged
+}
+
+/// A curated person merged with a source person: the curated birth year wins; the offices are
+/// both lists, since each may know offices the other lacks (the source knows a president's
+/// terms, the curated line the earlier career).
+fn merge_years(merged: &mut Entry, source: &Entry) {
+    merged.born = merged.born.or(source.born);
+    merged.offices.extend(source.offices.iter().copied());
+    merged.offices.sort();
+    merged.offices.dedup();
 }
 
 fn person_id(person: &Person) -> anyhow::Result<String> {
@@ -437,6 +503,7 @@ fn legislator_entry(person: &Person, today: &str, states: &UsStates) -> anyhow::
         .max_by(|a, b| a.start.cmp(&b.start))
         .context("no terms")?;
     entry.roles.push(legislative_role(latest, today, states)?);
+    set_years(&mut entry, person, |_| true, today);
     Ok(entry)
 }
 
@@ -482,6 +549,12 @@ fn executive_entry(person: &Person, today: &str) -> anyhow::Result<Entry> {
     variants.retain(|v| fold(v) != fold(&entry.name));
     entry.aliases = variants;
     entry.roles = roles;
+    set_years(
+        &mut entry,
+        person,
+        |kind| kind == "prez" || kind == "viceprez",
+        today,
+    );
     Ok(entry)
 }
 
@@ -657,6 +730,45 @@ mod tests {
             vec!["Shoigu"]
         );
         assert_eq!(report.merges.len(), 1);
+    }
+
+    #[test]
+    fn birth_and_office_years_come_from_the_sources() {
+        let (entries, _) = people(&[
+            "Donald Trump\tperson\thead_of_state\tUS\tTrump\tgender=m",
+            "Sergei Shoigu\tperson\tofficial\tRU\tShoigu\tgender=m;born=1955;office=1991-",
+        ]);
+        let sanders = find(&entries, "person:bioguide:S000033");
+        assert_eq!(sanders.born, Some(1941));
+        // The House term ended in 1993; the Senate term runs past the data's "today".
+        assert_eq!(
+            sanders.offices,
+            vec![
+                Tenure {
+                    from: 1991,
+                    to: Some(1993)
+                },
+                Tenure {
+                    from: 2025,
+                    to: None
+                }
+            ]
+        );
+        // No birthday in the source: unknown, never guessed.
+        assert_eq!(find(&entries, "person:bioguide:V000999").born, None);
+        let bush41 = find(&entries, "person:bioguide:B001166");
+        assert_eq!(
+            bush41.offices,
+            vec![Tenure {
+                from: 1981,
+                to: Some(1993)
+            }]
+        );
+        let trump = find(&entries, "person:donald-trump");
+        assert_eq!(trump.first_office(), Some(2017));
+        let shoigu = find(&entries, "person:sergei-shoigu");
+        assert_eq!(shoigu.born, Some(1955));
+        assert_eq!(shoigu.first_office(), Some(1991));
     }
 
     #[test]

@@ -48,7 +48,11 @@ fn has_alias(entry: &Entry, alias: &str) -> bool {
 
 fn check(dir: &Path, report: &BuildReport) {
     let countries = read(dir, "countries.jsonl");
-    assert_eq!(countries.len(), 250);
+    // 250 current countries and territories, and 5 former states.
+    assert_eq!(countries.len(), 255);
+    let soviet = named(&countries, "Soviet Union");
+    assert_eq!(soviet.country.as_deref(), Some("SU"));
+    assert!(has_alias(soviet, "USSR") && soviet.demonyms.iter().any(|d| d == "Soviet"));
     let turkey = named(&countries, "Turkey");
     assert!(has_alias(turkey, "Türkiye"), "{:?}", turkey.aliases);
     assert!(has_alias(named(&countries, "Czechia"), "Czech Republic"));

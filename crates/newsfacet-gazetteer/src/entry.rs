@@ -124,6 +124,74 @@ pub struct Entry {
     /// Population of a place, for ranking ambiguous names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub population: Option<u64>,
+    /// A person's year of birth, when known: an article written before it cannot name them,
+    /// which keeps a famous namesake out of older news.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub born: Option<u16>,
+    /// The years of a person's offices, earliest first, when known: before the first one a
+    /// surname or a title alone is unlikely to mean them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offices: Vec<Tenure>,
+}
+
+/// The years one office was held: from `from` to `to` inclusive, `to` unset while it lasts.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
+pub struct Tenure {
+    /// The year the office began.
+    pub from: u16,
+    /// The year it ended; `None` while it lasts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<u16>,
+}
+
+impl Tenure {
+    /// Parses `1993-1997`, `2025-` (still in office) or `1993` (one year).
+    pub fn parse(s: &str) -> Option<Tenure> {
+        let year = |y: &str| y.trim().parse::<u16>().ok();
+        match s.split_once('-') {
+            Some((from, to)) if to.trim().is_empty() => Some(Tenure {
+                from: year(from)?,
+                to: None,
+            }),
+            Some((from, to)) => {
+                let tenure = Tenure {
+                    from: year(from)?,
+                    to: Some(year(to)?),
+                };
+                (tenure.to >= Some(tenure.from)).then_some(tenure)
+            }
+            None => {
+                let from = year(s)?;
+                Some(Tenure {
+                    from,
+                    to: Some(from),
+                })
+            }
+        }
+    }
+}
+
+impl fmt::Display for Tenure {
+    /// The form [`Tenure::parse`] reads: `1993-1997`, `2025-`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.to {
+            Some(to) => write!(f, "{}-{to}", self.from),
+            None => write!(f, "{}-", self.from),
+        }
+    }
 }
 
 impl Entry {
@@ -147,6 +215,8 @@ impl Entry {
             roles: Vec::new(),
             capital: false,
             population: None,
+            born: None,
+            offices: Vec::new(),
         }
     }
 
@@ -158,6 +228,11 @@ impl Entry {
     /// Whether this entry is a country or territory.
     pub fn is_country(&self) -> bool {
         self.entity_type == EntityType::Place && self.kind == kind::COUNTRY
+    }
+
+    /// The year of the first office, when office years are known.
+    pub fn first_office(&self) -> Option<u16> {
+        self.offices.iter().map(|t| t.from).min()
     }
 
     /// Whether this entry is a news publisher (a candidate article source).

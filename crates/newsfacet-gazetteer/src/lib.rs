@@ -28,6 +28,6 @@ pub mod tsv;
 pub mod words;
 
 pub use alias::{Alias, AliasTable, CaseRule, MentionVia};
-pub use entry::{kind, EntityType, Entry, EntryId};
+pub use entry::{kind, EntityType, Entry, EntryId, Tenure};
 pub use gazetteer::{Gazetteer, GazetteerError};
 pub use tsv::{parse_tsv_line, slug};

@@ -1,6 +1,6 @@
 //! The hand-editable TSV format for curated and user gazetteers.
 
-use crate::entry::{EntityType, Entry};
+use crate::entry::{EntityType, Entry, Tenure};
 use crate::fold::fold;
 
 /// Parses one TSV gazetteer line into an entry; `Ok(None)` for blank and `#` comment lines.
@@ -8,8 +8,9 @@ use crate::fold::fold;
 /// Columns (tab-separated): `name`, `type` (person/organization/place), `kind`, `country`
 /// (ISO alpha-2 or empty), `aliases` (`|`-separated), `attributes` (`;`-separated `key=value`:
 /// `id`, `gender`, `role` (repeatable), `domains` (comma-separated), `demonyms` (`|`-separated),
-/// `capital` (`true`), `population`). The last two columns may be omitted. Without an `id`
-/// attribute the id is `<type>:<slug of name>`.
+/// `capital` (`true`), `population`, and for people `born` (a year) and `office` (repeatable:
+/// `1993-1997`, or `2025-` while in office)). The last two columns may be omitted. Without an
+/// `id` attribute the id is `<type>:<slug of name>`.
 pub fn parse_tsv_line(line: &str) -> Result<Option<Entry>, String> {
     let line = line.trim_end_matches(['\r', '\n']);
     if line.trim().is_empty() || line.trim_start().starts_with('#') {
@@ -76,6 +77,16 @@ pub fn parse_tsv_line(line: &str) -> Result<Option<Entry>, String> {
                             .map_err(|_| format!("population {value:?} is not a number"))?,
                     )
                 }
+                "born" => {
+                    entry.born = Some(
+                        value
+                            .parse()
+                            .map_err(|_| format!("born {value:?} is not a year"))?,
+                    )
+                }
+                "office" => entry.offices.push(Tenure::parse(value).ok_or_else(|| {
+                    format!("office {value:?} is not years such as 1993-1997 or 2025-")
+                })?),
                 other => return Err(format!("unknown attribute {other:?}")),
             }
         }
@@ -140,6 +151,42 @@ mod tests {
         assert_eq!(entry.aliases, vec!["Shoygu", "Sergey Shoigu"]);
         assert_eq!(entry.gender.as_deref(), Some("m"));
         assert_eq!(entry.roles.len(), 1);
+        assert_eq!(entry.born, None);
+        assert!(entry.offices.is_empty());
+    }
+
+    #[test]
+    fn parses_birth_and_office_years() {
+        let entry = parse_tsv_line(
+            "Jens Stoltenberg\tperson\tminister\tNO\t\tgender=m;born=1959;office=2014-2024;office=2025-",
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(entry.born, Some(1959));
+        assert_eq!(
+            entry.offices,
+            vec![
+                Tenure {
+                    from: 2014,
+                    to: Some(2024)
+                },
+                Tenure {
+                    from: 2025,
+                    to: None
+                }
+            ]
+        );
+        assert_eq!(entry.first_office(), Some(2014));
+        assert_eq!(entry.offices[1].to_string(), "2025-");
+        assert!(parse_tsv_line("A B\tperson\tx\t\t\tborn=fifty")
+            .unwrap_err()
+            .contains("not a year"));
+        for bad in ["2024-2014", "x-", "20x4"] {
+            assert!(
+                parse_tsv_line(&format!("A B\tperson\tx\t\t\toffice={bad}")).is_err(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -114,6 +114,10 @@ pub const TIME_WORDS: &str = include_str!("../data/words/time-words.txt");
 /// Domain words and adjectives inside titles ("foreign", "senior").
 pub const TITLE_MODIFIERS: &str = include_str!("../data/words/title-modifiers.txt");
 
+/// Titles of several words stripped as one unit before a name ("chancellor of the
+/// exchequer", "secretary of state"), lowercase.
+pub const TITLE_PHRASES: &str = include_str!("../data/words/title-phrases.txt");
+
 /// Office and honorific words and their qualifiers ("minister", "former", "acting").
 pub const TITLE_WORDS: &str = include_str!("../data/words/title-words.txt");
 
@@ -146,6 +150,13 @@ pub const PARTY_LABELS: &str = include_str!("../data/words/party-labels.txt");
 
 /// Units and counts after a number that keep a place from being a team ("percent").
 pub const UNIT_WORDS: &str = include_str!("../data/words/unit-words.txt");
+
+/// Country names that are also given names ("Chad", "Jordan"), folded: a mention needs evidence
+/// of the place, and before a surname one opens a person's name.
+pub const COUNTRY_GIVEN_NAMES: &str = include_str!("../data/words/country-given-names.txt");
+
+/// Prepositions that put a name in the place reading ("in", "from"), lowercase.
+pub const PLACE_PREPOSITIONS: &str = include_str!("../data/words/place-prepositions.txt");
 
 /// Plural nouns that are an unnamed source as a cue's subject ("officials").
 pub const UNNAMED_SOURCES_PLURAL: &str = include_str!("../data/words/unnamed-sources-plural.txt");
@@ -296,8 +307,11 @@ mod tests {
         SURNAMES_FIRST,
         TIME_WORDS,
         TITLE_MODIFIERS,
+        TITLE_PHRASES,
         TITLE_WORDS,
         UNIT_WORDS,
+        COUNTRY_GIVEN_NAMES,
+        PLACE_PREPOSITIONS,
         UNNAMED_SOURCES_PLURAL,
         UNNAMED_SOURCES,
         LEGAL_FORMS,

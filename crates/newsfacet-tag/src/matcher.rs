@@ -116,6 +116,9 @@ impl Matcher {
     }
 }
 
+/// Aliases of at most this many letters must keep their diacritics to match.
+const SHORT_ALIAS_LETTERS: usize = 4;
+
 fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
@@ -124,9 +127,18 @@ fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
 
 fn case_allows(alias: &Alias, text: &str, start: usize, end: usize) -> bool {
     let surface = &text[start..end];
+    // In a short word the diacritics are most of the spelling: "Pô" is not "Pø", and "ÀA" in
+    // text decoded from binary data is no "AA". Plain letters still match an accented name
+    // ("Po").
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    if letters <= SHORT_ALIAS_LETTERS
+        && !surface.is_ascii()
+        && surface.to_lowercase() != alias.written.to_lowercase()
+    {
+        return false;
+    }
     // A short word in capitals mid-sentence is an acronym ("ICO", "NAM"), not a name written
     // in lower case ("Icó", "Nam").
-    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
     if alias.rule != CaseRule::Exact
         && letters <= 3
         && surface.chars().all(|c| !c.is_lowercase())
@@ -327,6 +339,21 @@ mod tests {
         let text = "The ICO said prices fell in Icó.";
         let found: Vec<&str> = m.find(text).iter().map(|x| &text[x.start..x.end]).collect();
         assert_eq!(found, vec!["Icó"]);
+    }
+
+    #[test]
+    fn short_aliases_keep_their_diacritics() {
+        let mut g = gazetteer();
+        let mut po = Entry::new("city:po", EntityType::Place, kind::CITY, "Pô");
+        po.country = Some("BF".into());
+        g.insert(po);
+        let m = Matcher::with_common_words(&g, "").unwrap();
+        // Text decoded from binary data spells short names with other diacritics.
+        let text = "Pø and PÕ then Pô, and plainly Po.";
+        let found: Vec<&str> = m.find(text).iter().map(|x| &text[x.start..x.end]).collect();
+        assert_eq!(found, vec!["Pô", "Po"]);
+        // Longer names still match without or with other diacritics ("Turkiye").
+        assert_eq!(surfaces("Türkiye and Turkiye"), vec!["Türkiye", "Turkiye"]);
     }
 
     #[test]

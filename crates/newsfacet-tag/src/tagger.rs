@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use chrono::Datelike;
 use newsfacet_article::Article;
 
 use crate::entities::{self, NameLexicon};
@@ -52,8 +53,19 @@ impl Tagger {
         let text = tagged_text(&article.title, &article.body);
         let mut found = self.matcher.find(&text);
         entities::choose_by_context(&text, &mut found, &self.matcher, &self.gazetteer);
+        entities::place_in_state(&text, &mut found, &self.matcher, &self.gazetteer);
+        let year = article.published.map(|date| date.year());
+        let people = entities::people::fit_people(
+            &text,
+            &mut found,
+            &self.matcher,
+            &self.gazetteer,
+            &self.names,
+            year,
+        );
         let resolved = entities::resolve(&text, &found, &self.gazetteer, &self.names);
-        let quotes = attribution::attribute(&text, &resolved.mentions, &self.gazetteer);
+        let mut quotes = attribution::attribute(&text, &resolved.mentions, &self.gazetteer);
+        people.rename_speakers(&mut quotes);
         let speakers: BTreeSet<Speaker> = quotes
             .iter()
             .filter_map(|q| {

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use crate::text::lexicon as lex;
 use newsfacet_gazetteer::fold::fold;
 use newsfacet_gazetteer::words::{self, SortedWordList, WordSet};
-use newsfacet_gazetteer::{EntityType, Gazetteer};
+use newsfacet_gazetteer::{EntityType, Entry, Gazetteer};
 
 /// Family names that come first in Chinese, Korean and Vietnamese names, folded.
 static SURNAMES_FIRST: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::SURNAMES_FIRST));
@@ -27,6 +27,21 @@ pub(crate) static UNIT_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(
 /// but are no evidence.
 static PERSONAL_TITLES: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::for_reader(words::PERSONAL_TITLES, "entities"));
+
+/// Country names that are also given names ("chad", "jordan"), folded.
+static COUNTRY_GIVEN_NAMES: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(words::COUNTRY_GIVEN_NAMES));
+
+/// Prepositions that put a name in the place reading ("in", "from").
+static PLACE_PREPOSITIONS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(words::PLACE_PREPOSITIONS));
+
+/// Single-word place names that are ordinary words and not prominent ("reading", "liberal"),
+/// folded: the gazetteer build's list, which the matcher matches only capitalised mid-sentence.
+static COMMON_WORD_PLACES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::COMMON_WORDS));
+
+/// Legal forms that end a company's name ("corp", "ltd"), lowercase and without the period.
+static LEGAL_FORMS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::LEGAL_FORMS));
 
 /// Given names and ordinary lowercase English words, folded.
 #[derive(Debug, Default)]
@@ -121,4 +136,43 @@ pub(crate) fn is_org_tail(word: &str) -> bool {
 /// Whether `word` (any case) is a title only people hold.
 pub(crate) fn is_personal_title(word: &str) -> bool {
     PERSONAL_TITLES.contains(&word.to_lowercase())
+}
+
+/// Whether `word` (any case) is a country name that is also a given name ("Chad", "Jordan").
+pub(crate) fn is_country_given_name(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    COUNTRY_GIVEN_NAMES.contains(folded_word(word, &mut buf).as_ref())
+}
+
+/// Whether `word` (any case) is a preposition of place ("in", "from").
+pub(crate) fn is_place_preposition(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    lex::ascii_lower(word, &mut buf).is_some_and(|lower| PLACE_PREPOSITIONS.contains(lower))
+}
+
+/// Whether `word` (any case, with or without its periods) is a company's legal form ("Corp.",
+/// "N.V.", "PLC").
+pub(crate) fn is_legal_form(word: &str) -> bool {
+    let bare: String = word.chars().filter(|&c| c != '.').collect();
+    let mut buf = [0u8; 32];
+    lex::ascii_lower(&bare, &mut buf).is_some_and(|lower| LEGAL_FORMS.contains(lower))
+}
+
+/// Whether `word` (any case) is a unit of money or measure ("Dollar", "Cents", "Dlrs").
+pub(crate) fn is_unit_word(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    lex::ascii_lower(word, &mut buf).is_some_and(|lower| UNIT_WORDS.contains(lower))
+}
+
+/// Whether `word` (any case) is a place name that is also a common word ("Reading").
+pub(crate) fn is_common_word_place(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    COMMON_WORD_PLACES.contains(folded_word(word, &mut buf).as_ref())
+}
+
+/// A place the news names far more often than its namesakes: a capital of a hundred thousand or
+/// a city of a million ("Wellington", "Paris"; not "Douglas" or "Paul").
+pub(crate) fn is_prominent_place(entry: &Entry) -> bool {
+    let population = entry.population.unwrap_or(0);
+    (entry.capital && population >= 100_000) || population >= 1_000_000
 }

@@ -19,6 +19,7 @@
 
 mod context;
 mod lexicon;
+pub(crate) mod people;
 mod state;
 mod teams;
 mod tokens;
@@ -31,7 +32,7 @@ use crate::text::lexicon as lex;
 use newsfacet_gazetteer::Gazetteer;
 
 use crate::text::words::{self as text_words, Word};
-pub(crate) use context::choose_by_context;
+pub(crate) use context::{choose_by_context, place_in_state};
 pub(crate) use lexicon::NameLexicon;
 pub(crate) use state::Resolved;
 use state::{surface, Key, Reference, Segment, State};
@@ -69,6 +70,7 @@ pub(crate) fn resolve(
             state.classify(segment);
         }
     }
+    state.require_place_evidence();
     for (index, mention) in mentions.iter().enumerate() {
         let Some((first, end)) = mention_words[index] else {
             continue;
@@ -125,9 +127,12 @@ fn segments(
                 .all(|part| lex::flags_of(part) & lex::TITLE != 0);
         free(k) && (words[k].flags & lex::TITLE != 0 || hyphenated)
     };
+    // A possessive title owns what follows, it does not name it ("the Chancellor's Budget").
     let title_before = chunk.start > 0 && {
         let previous = &words[chunk.start - 1];
-        previous.joined_to_next && lexicon::is_personal_title(&text[previous.start..previous.end])
+        previous.joined_to_next
+            && !previous.possessive
+            && lexicon::is_personal_title(&text[previous.start..previous.end])
     };
     let mut segments = Vec::new();
     let mut start = chunk.start;

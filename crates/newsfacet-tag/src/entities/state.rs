@@ -10,7 +10,7 @@ use crate::text::lexicon as lex;
 use crate::text::words::Word;
 use crate::EntityCount;
 use newsfacet_gazetteer::fold::fold;
-use newsfacet_gazetteer::{slug, EntityType, EntryId, Gazetteer};
+use newsfacet_gazetteer::{kind, slug, EntityType, EntryId, Gazetteer};
 
 /// What the article's gazetteer matches and names resolve to.
 #[derive(Debug, Default)]
@@ -136,6 +136,15 @@ impl State<'_> {
             }
         }
         if covered {
+            // Places that are given names and surnames make a person's name ("Michael Wilson":
+            // a parish of the Isle of Man and a town of North Carolina).
+            if inside.len() >= 2 && self.is_listed_person(segment) {
+                for &m in &inside {
+                    self.keep[m] = false;
+                }
+                self.write_person(segment, &inside);
+                return;
+            }
             // A demonym after another name belongs to it ("London Irish", "Toronto
             // Argonauts" when listed): the chunk is a name the gazetteer does not know.
             let demonym_inside = inside
@@ -143,7 +152,7 @@ impl State<'_> {
                 .skip(1)
                 .any(|&m| self.mentions[m].via == MentionVia::Demonym);
             if demonym_inside && !headline {
-                self.absorb(&inside);
+                self.absorb(&inside, false);
                 return;
             }
             if segment.after_title && length == 1 && !headline {
@@ -185,10 +194,11 @@ impl State<'_> {
                 }
                 self.write_person(segment, &inside);
             } else {
-                self.absorb(&inside);
+                self.absorb(&inside, false);
             }
         } else if length >= 2 && lexicon::is_place_head(last) && !given_first {
-            self.absorb(&inside);
+            // A place inside a place's name still locates it ("Beijing Capital Airport").
+            self.absorb(&inside, true);
             self.write(segment, EntityType::Place);
         } else if length >= 2
             && (self.words[segment.end - 1].flags & lex::ORGHEAD != 0
@@ -197,7 +207,7 @@ impl State<'_> {
         {
             let segment = self.with_name_openers(segment);
             let (inside, _) = self.inner_mentions(segment);
-            self.absorb(&inside);
+            self.absorb(&inside, false);
             self.write(segment, EntityType::Organization);
         } else if self.is_person(segment) {
             for &m in &inside {
@@ -205,13 +215,25 @@ impl State<'_> {
             }
             self.write_person(segment, &inside);
         } else {
-            self.absorb(&inside);
+            self.absorb(&inside, false);
         }
     }
 
     /// An organization's name may open with words that open sentences too ("First Chicago
     /// Corp.", "National Tennis Centre"): only function words are stripped from it.
     pub(super) fn with_name_openers(&self, mut segment: Segment) -> Segment {
+        // A title opens an institution's name ("Queen Mary University", "King Saud
+        // University"): it is the name's, not a person's.
+        if segment.after_title
+            && segment.start == segment.unstripped
+            && segment.start > 0
+            && self.words[segment.start - 1].joined_to_next
+            && self.words[segment.start - 1].capitalised
+            && lexicon::is_personal_title(self.word(segment.start - 1))
+        {
+            segment.start -= 1;
+            segment.unstripped -= 1;
+        }
         while segment.start > segment.unstripped {
             let k = segment.start - 1;
             // A demonym opens many company names ("American Motors Corp", "British
@@ -232,13 +254,27 @@ impl State<'_> {
         tokens::has_headed_phrase(self.text, &self.words[segment.start..segment.end])
     }
 
-    /// Matches inside a longer name are not entities; places among them still locate it.
-    pub(super) fn absorb(&mut self, inside: &[usize]) {
+    /// Matches inside a longer name are not entities. A country named inside one still locates
+    /// the article ("Bank of Korea", "Korean Air"), and so does another place inside a place's
+    /// name (`place_name`) or after "of"; one that opens a team's, a company's or an
+    /// institution's name does not ("San Jose Sharks", "Queen Mary University").
+    pub(super) fn absorb(&mut self, inside: &[usize], place_name: bool) {
         for &m in inside {
             self.keep[m] = false;
             let entry = self.gazetteer.entry(self.mentions[m].entry);
-            self.inner[m] = entry.entity_type == EntityType::Place;
+            self.inner[m] = entry.entity_type == EntityType::Place
+                && (place_name || entry.is_country() || self.after_of(m));
         }
+    }
+
+    /// Whether match `m` follows "of" ("Bank of Boston", "University of London"): a name says
+    /// where its bearer is that way, while a place opening a name is a namesake as often as
+    /// not ("San Jose Sharks", "Boston Scientific").
+    fn after_of(&self, m: usize) -> bool {
+        let start = self.mentions[m].start;
+        self.words
+            .binary_search_by_key(&start, |w| w.start)
+            .is_ok_and(|k| k > 0 && self.word(k - 1) == "of")
     }
 
     /// A given name or an initial opens the segment. An initial before a place is an
@@ -261,14 +297,6 @@ impl State<'_> {
     /// two words that are not ordinary words, countries or demonyms.
     pub(super) fn is_listed_person(&self, segment: Segment) -> bool {
         let length = segment.end - segment.start;
-        let rest_are_names = (segment.start + 1..segment.end).all(|k| {
-            !self.names.is_ordinary_word(self.word(k))
-                && self.owner[k].is_none_or(|m| {
-                    let mention = &self.mentions[m];
-                    mention.via == MentionVia::Name
-                        && !self.gazetteer.entry(mention.entry).is_country()
-                })
-        });
         // A single-letter initial counts too ("A. Hollioake" in a scorecard), not a dotted
         // abbreviation ("U.S.").
         let first = self.word(segment.start);
@@ -276,13 +304,36 @@ impl State<'_> {
         let last_has_vowel = has_vowel(self.word(segment.end - 1));
         (2..=3).contains(&length)
             && (single_initial
-                || (!self.words[segment.start].initial && self.names.is_given_name(first)))
+                || (!self.words[segment.start].initial
+                    && (self.names.is_given_name(first) || lexicon::is_country_given_name(first))))
             && last_has_vowel
-            && rest_are_names
+            && self.rest_are_names(segment)
             && self.owner[segment.start].is_none_or(|m| {
                 self.gazetteer.entry(self.mentions[m].entry).entity_type != EntityType::Place
                     || self.mentions[m].end <= self.words[segment.start].end
             })
+    }
+
+    /// Whether the words after the first are shaped like the rest of a person's name: none an
+    /// ordinary word, a head word, an organization or a country other than one that is also a
+    /// given name ("Michael Jordan").
+    pub(super) fn rest_are_names(&self, segment: Segment) -> bool {
+        (segment.start + 1..segment.end).all(|k| {
+            let word = self.word(k);
+            let lower = word.to_lowercase();
+            !self.names.is_ordinary_word(word)
+                && !self.words[k].number
+                && self.words[k].flags & (lex::ORGHEAD | lex::TITLE | lex::STOP) == 0
+                && !lexicon::is_place_head(&lower)
+                && !lexicon::is_org_tail(lower.trim_end_matches('.'))
+                && self.owner[k].is_none_or(|m| {
+                    let mention = &self.mentions[m];
+                    let entry = self.gazetteer.entry(mention.entry);
+                    mention.via == MentionVia::Name
+                        && entry.entity_type != EntityType::Organization
+                        && (!entry.is_country() || lexicon::is_country_given_name(word))
+                })
+        })
     }
 
     /// Whether the segment opens with a given name, or an initial that is not before a place.
@@ -299,7 +350,15 @@ impl State<'_> {
             });
             return !before_place;
         }
-        self.names.is_given_name(self.word(segment.start))
+        let first = self.word(segment.start);
+        // A country that is also a given name opens a person's name only before a surname
+        // ("Jordan Lafond", not "Jordan Valley").
+        self.names.is_given_name(first)
+            || (lexicon::is_country_given_name(first)
+                && segment.end - segment.start >= 2
+                && self.owner[segment.start]
+                    .is_none_or(|m| self.mentions[m].end <= self.words[segment.start].end)
+                && self.rest_are_names(segment))
     }
 
     /// Whether the segment is shaped like a person's name.
@@ -311,8 +370,15 @@ impl State<'_> {
         }
         let first_word = self.word(segment.start);
         // Initials before an abbreviation are one too ("N.Z. Dlrs"): a surname has a vowel.
-        let initials_before_abbreviation =
-            self.words[segment.start].initial && !has_vowel(self.word(segment.end - 1));
+        // Before a unit of money they name a currency ("H.K. Cents", "N.Z. Dollar"), before a
+        // legal form a company ("E.F. Hutton Inc"), and a legal form is no initial ("N.V.
+        // Philips").
+        let last_word = self.word(segment.end - 1);
+        let initials_before_abbreviation = self.words[segment.start].initial
+            && (!has_vowel(last_word)
+                || lexicon::is_unit_word(last_word)
+                || lexicon::is_legal_form(last_word)
+                || lexicon::is_legal_form(first_word));
         let given = self.starts_with_given_name(segment) && !initials_before_abbreviation;
         // "Wang Yi", "Kim Jong Un"; not "Park Rangers" or "Pan Am".
         let surname_first = length <= 3
@@ -341,11 +407,11 @@ impl State<'_> {
         agrees.then_some(mention.entry)
     }
 
-    /// The segment's text with single spaces, without a "-based" prefix.
+    /// The segment's text as written (a surface must occur in the text), without a "-based"
+    /// prefix.
     pub(super) fn segment_text(&self, segment: Segment) -> String {
         let segment = self.without_based_prefix(segment);
-        let text = &self.text[self.words[segment.start].start..self.words[segment.end - 1].end];
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
+        self.text[self.words[segment.start].start..self.words[segment.end - 1].end].to_string()
     }
 
     /// "Boston-based Reagan Communications" names "Reagan Communications".
@@ -364,16 +430,242 @@ impl State<'_> {
         if entity_type == EntityType::Organization {
             // "The National Bank of Romania": the article is not part of the name.
             if let Some(rest) = surface.strip_prefix("The ") {
-                surface = rest.to_string();
+                surface = rest.trim_start().to_string();
             }
+        }
+        let mut name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+        if entity_type == EntityType::Organization {
+            // "General Motors Corp" and "General Motors" are one company.
+            name = without_legal_form(&name).to_string();
         }
         self.references.push(Reference {
             at: self.words[segment.start].start,
             first: segment.start,
             end: segment.end,
-            key: Key::Written(entity_type, display_name(&surface)),
+            key: Key::Written(entity_type, display_name(&name)),
             surface,
         });
+    }
+
+    /// Joins each organization's short form to its long form in the article ("Moody's" to
+    /// "Moody's Investors Service", "General Motors Corp" to the gazetteer's "General
+    /// Motors"), and initials that lead an organization's name to it ("E.F. Hutton" in an
+    /// article on "E.F. Hutton and Co"). A short form that several long forms share stays as
+    /// it is.
+    fn join_short_forms(&mut self) {
+        let mut organizations: Vec<(Key, Vec<Vec<String>>)> = Vec::new();
+        for reference in &self.references {
+            if organizations.iter().any(|(k, _)| *k == reference.key) {
+                continue;
+            }
+            let names: Vec<Vec<String>> = match &reference.key {
+                Key::Written(EntityType::Organization, name) => vec![name_words(name)],
+                Key::Entry(id) => {
+                    let entry = self.gazetteer.entry(*id);
+                    if entry.entity_type != EntityType::Organization {
+                        continue;
+                    }
+                    entry.names().map(name_words).collect()
+                }
+                Key::Written(..) => continue,
+            };
+            organizations.push((reference.key.clone(), names));
+        }
+        if organizations.is_empty() {
+            return;
+        }
+        let mut joins: HashMap<Key, Key> = HashMap::new();
+        let mut shorts: Vec<(Key, Vec<String>)> = Vec::new();
+        for reference in &self.references {
+            if shorts.iter().any(|(k, _)| *k == reference.key) {
+                continue;
+            }
+            match &reference.key {
+                Key::Written(EntityType::Organization, name) => {
+                    shorts.push((reference.key.clone(), name_words(name)));
+                }
+                Key::Written(EntityType::Person, name)
+                    if reference
+                        .surface
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| {
+                            w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        }) =>
+                {
+                    shorts.push((reference.key.clone(), name_words(name)));
+                }
+                _ => {}
+            }
+        }
+        for (key, words) in shorts {
+            let longer: Vec<&Key> = organizations
+                .iter()
+                .filter(|(other, names)| {
+                    *other != key
+                        && names.iter().any(|long| {
+                            long.len() >= words.len()
+                                && long[..words.len()] == words[..]
+                                && (long.len() > words.len()
+                                    || matches!(other, Key::Entry(_))
+                                    || matches!(key, Key::Written(EntityType::Person, _)))
+                        })
+                })
+                .map(|(other, _)| other)
+                .collect();
+            if let [only] = longer[..] {
+                joins.insert(key, only.clone());
+            }
+        }
+        if joins.is_empty() {
+            return;
+        }
+        for reference in &mut self.references {
+            // Follow a chain of joins to the longest form, at most as long as the list.
+            for _ in 0..joins.len() {
+                match joins.get(&reference.key) {
+                    Some(target) if *target != reference.key => reference.key = target.clone(),
+                    _ => break,
+                }
+            }
+        }
+    }
+
+    /// Whether the place reading of match `m` needs evidence from the text: a one-word name
+    /// that is also a given name ("Chad", "Jordan", "Douglas") or an ordinary word ("He is a
+    /// Liberal"), unless it names a country by an ordinary word (the press writes the common
+    /// noun in lower case: "Turkey", "Japan") or a prominent place ("Wellington").
+    fn needs_place_evidence(&self, m: usize) -> bool {
+        let mention = &self.mentions[m];
+        let entry = self.gazetteer.entry(mention.entry);
+        let surface = &self.text[mention.start..mention.end];
+        if mention.via != MentionVia::Name
+            || entry.entity_type != EntityType::Place
+            || surface.contains(char::is_whitespace)
+        {
+            return false;
+        }
+        if lexicon::is_country_given_name(surface) {
+            return true;
+        }
+        !entry.is_country()
+            && (self.names.is_given_name(surface) || lexicon::is_common_word_place(surface))
+            && !lexicon::is_prominent_place(entry)
+    }
+
+    /// Whether the text around match `m` reads it as a place: a preposition of place before it
+    /// ("in Jordan"), or a place of its country after a comma ("Douglas, Isle of Man").
+    fn place_context(&self, m: usize) -> bool {
+        let mention = &self.mentions[m];
+        let Ok(k) = self.words.binary_search_by_key(&mention.start, |w| w.start) else {
+            return false;
+        };
+        let preposition = k > 0
+            && self.words[k - 1].joined_to_next
+            && lexicon::is_place_preposition(self.word(k - 1));
+        // A dateline: the place opens a line and a date or a comma follows ("WELLINGTON
+        // 1996-08-22", "DOUGLAS, Isle of Man").
+        let line_start = self.text[..mention.start]
+            .trim_end_matches([' ', '\t'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == '\n');
+        let dateline = line_start
+            && (self.text[mention.end..].starts_with(',')
+                || self.words.get(k + 1).is_some_and(|next| next.number));
+        let country = self.gazetteer.entry(mention.entry).country.as_deref();
+        let located = self.text[mention.end..].starts_with(", ")
+            && self.mentions.get(m + 1).is_some_and(|next| {
+                let entry = self.gazetteer.entry(next.entry);
+                next.start == mention.end + 2
+                    && entry.entity_type == EntityType::Place
+                    && country.is_some()
+                    && entry.country.as_deref() == country
+            });
+        preposition || located || dateline
+    }
+
+    /// Drops the place readings that need evidence and have none in the article. Evidence for
+    /// one mention of an entry counts for all of them, and a country is also evidenced by its
+    /// demonym, its capital or a name of it that needs no evidence ("Hashemite Kingdom of
+    /// Jordan").
+    pub(super) fn require_place_evidence(&mut self) {
+        let standing = |state: &Self, m: usize| state.keep[m] || state.inner[m];
+        let doubtful: Vec<usize> = (0..self.mentions.len())
+            .filter(|&m| standing(self, m) && self.needs_place_evidence(m))
+            .collect();
+        if doubtful.is_empty() {
+            return;
+        }
+        let mut evidenced: Vec<EntryId> = Vec::new();
+        let mut countries: Vec<&str> = Vec::new();
+        let mut places_in: Vec<&str> = Vec::new();
+        for m in 0..self.mentions.len() {
+            let mention = &self.mentions[m];
+            let entry = self.gazetteer.entry(mention.entry);
+            let plain = !doubtful.contains(&m);
+            if plain && mention.via == MentionVia::Demonym
+                || (standing(self, m) && plain && entry.is_country())
+            {
+                countries.extend(entry.country.as_deref());
+            }
+            if standing(self, m) && plain && entry.capital {
+                countries.extend(entry.country.as_deref());
+            }
+            if standing(self, m) && plain && entry.entity_type == EntityType::Place {
+                places_in.extend(entry.country.as_deref());
+            }
+            if standing(self, m) && (plain || self.place_context(m)) {
+                evidenced.push(mention.entry);
+            }
+        }
+        for m in doubtful {
+            let entry = self.gazetteer.entry(self.mentions[m].entry);
+            let by_country = entry.is_country()
+                && entry
+                    .country
+                    .as_deref()
+                    .is_some_and(|code| countries.contains(&code));
+            // A region is evidenced by other places of its country ("Georgia" in an article
+            // on Atlanta).
+            let by_neighbour = entry.kind == kind::REGION
+                && entry
+                    .country
+                    .as_deref()
+                    .is_some_and(|code| places_in.contains(&code));
+            // A country that is also a given name is the person only where the article names
+            // someone so ("Jordan" after "Michael Jordan" or "Jordan Lafond").
+            let surface = &self.text[self.mentions[m].start..self.mentions[m].end];
+            let unrivalled = entry.is_country() && !self.names_person(surface);
+            if !by_country
+                && !by_neighbour
+                && !unrivalled
+                && !evidenced.contains(&self.mentions[m].entry)
+            {
+                self.keep[m] = false;
+                self.inner[m] = false;
+            }
+        }
+    }
+
+    /// Whether a person found so far has `word` among the words of their name.
+    fn names_person(&self, word: &str) -> bool {
+        let key = fold(word);
+        let bears = |name: &str| name.split_whitespace().any(|w| fold(w) == key);
+        let written = self.references.iter().any(|r| match &r.key {
+            Key::Written(EntityType::Person, _) => bears(&r.surface),
+            Key::Entry(id) => {
+                let entry = self.gazetteer.entry(*id);
+                entry.entity_type == EntityType::Person && bears(&r.surface)
+            }
+            Key::Written(..) => false,
+        });
+        written
+            || self.mentions.iter().enumerate().any(|(m, mention)| {
+                self.keep[m]
+                    && self.gazetteer.entry(mention.entry).entity_type == EntityType::Person
+                    && bears(&self.text[mention.start..mention.end])
+            })
     }
 
     /// Surnames alone, and single-word matches equal to a surname, refer to the person the
@@ -462,6 +754,7 @@ impl State<'_> {
     /// The result: entities counted in order of first mention, the matches that stand and
     /// the places kept only inside longer names.
     pub(super) fn finish(mut self) -> Resolved {
+        self.join_short_forms();
         self.references.sort_by_key(|r| r.at);
         let mut order: Vec<Key> = Vec::new();
         let mut counts: HashMap<Key, EntityCount> = HashMap::new();
@@ -512,6 +805,32 @@ impl State<'_> {
             entities,
         }
     }
+}
+
+/// An organization's name without the legal forms that end it ("Moody's Investors Service
+/// Inc" → "Moody's Investors Service", "Kidder Peabody and Co" → "Kidder Peabody"); a name
+/// that is only a legal form stays whole.
+pub(super) fn without_legal_form(name: &str) -> &str {
+    let mut rest = name.trim_end();
+    loop {
+        let trimmed = rest.trim_end_matches([',', ' ']);
+        let Some((head, last)) = trimmed.rsplit_once(' ') else {
+            return rest;
+        };
+        if lexicon::is_legal_form(last) || matches!(last, "and" | "&") {
+            rest = head;
+        } else {
+            return trimmed;
+        }
+    }
+}
+
+/// The folded words of a name without its legal forms, for comparing forms of one name.
+fn name_words(name: &str) -> Vec<String> {
+    without_legal_form(name)
+        .split_whitespace()
+        .map(|w| fold(w.trim_end_matches(['.', ','])))
+        .collect()
 }
 
 /// Surnames have a vowel; abbreviations often do not ("Dlrs", "Mln").

@@ -288,7 +288,7 @@ fn demonyms_open_company_names_and_initials_need_a_surname() {
     let text = "American Motors Corp rose while N.Z. Dlrs fell.";
     assert_eq!(
         names_of(text, EntityType::Organization),
-        vec!["American Motors Corp"]
+        vec!["American Motors"]
     );
     assert!(names_of(text, EntityType::Person).is_empty());
 }
@@ -301,4 +301,231 @@ fn scorecards_name_people_by_initial() {
         names_of(text, EntityType::Person),
         vec!["C. Lewis", "M. Butcher"]
     );
+}
+
+/// A gazetteer of namesakes: countries and towns whose names are given names, surnames or
+/// ordinary words.
+fn namesakes() -> Gazetteer {
+    let mut g = gazetteer();
+    let country = |code: &str, name: &str, demonym: &str| {
+        let mut e = Entry::new(
+            format!("country:{code}"),
+            EntityType::Place,
+            kind::COUNTRY,
+            name,
+        );
+        e.country = Some(code.into());
+        e.demonyms = vec![demonym.into()];
+        e
+    };
+    let mut jordan = country("JO", "Jordan", "Jordanian");
+    jordan.aliases = vec!["Hashemite Kingdom of Jordan".into()];
+    g.insert(jordan);
+    g.insert(country("TD", "Chad", "Chadian"));
+    g.insert(country("CA", "Canada", "Canadian"));
+    g.insert(country("CR", "Costa Rica", "Costa Rican"));
+    let mut es = country("ES", "Spain", "Spanish");
+    es.aliases = vec!["España".into()];
+    g.insert(es);
+    let place = |id: &str, kind_: &str, name: &str, code: &str, population: u64| {
+        let mut e = Entry::new(id, EntityType::Place, kind_, name);
+        e.country = Some(code.into());
+        e.population = Some(population);
+        e
+    };
+    let mut amman = place("city:amman", kind::CITY, "Amman", "JO", 4_000_000);
+    amman.capital = true;
+    g.insert(amman);
+    for (id, kind_, name, code, population) in [
+        ("admin1:IM.michael", kind::REGION, "Michael", "IM", 0),
+        ("city:wilson", kind::CITY, "Wilson", "US", 49_000),
+        ("city:mendes", kind::CITY, "Mendes", "BR", 17_000),
+        ("city:beaufort", kind::CITY, "Beaufort", "MY", 15_000),
+        ("city:mary", kind::CITY, "Mary", "TM", 114_000),
+        ("city:san-jose", kind::CITY, "San Jose", "CR", 340_000),
+        ("city:liberal", kind::CITY, "Liberal", "US", 20_000),
+        ("city:paris", kind::CITY, "Paris", "FR", 2_100_000),
+        ("city:paris-tx", kind::CITY, "Paris", "US", 25_000),
+        ("city:beijing", kind::CITY, "Beijing", "CN", 18_000_000),
+        ("city:japan", kind::COUNTRY, "Japan", "JP", 0),
+        ("admin1:US.NC", kind::REGION, "North Carolina", "US", 0),
+        ("admin1:US.TX", kind::REGION, "Texas", "US", 0),
+    ] {
+        g.insert(place(id, kind_, name, code, population));
+    }
+    g
+}
+
+/// The entities of `text` and the country codes its places give, as the tagger reads them.
+fn read_namesakes(text: &str) -> (Vec<(EntityType, String)>, Vec<String>) {
+    let g = namesakes();
+    let matcher = Matcher::with_common_words(&g, "liberal\n").expect("matcher");
+    let names = NameLexicon::new(
+        &g,
+        "Michael\nMary\nPaul\nJohn\n",
+        "liberal\nbudget\ndollar\ncents\n",
+    );
+    let mut mentions = matcher.find(text);
+    choose_by_context(text, &mut mentions, &matcher, &g);
+    place_in_state(text, &mut mentions, &matcher, &g);
+    let resolved = resolve(text, &mentions, &g, &names);
+    let mut codes: Vec<String> = resolved
+        .mentions
+        .iter()
+        .chain(&resolved.inner_places)
+        .map(|m| g.entry(m.entry))
+        .filter(|e| e.entity_type == EntityType::Place)
+        .filter_map(|e| e.country.clone())
+        .collect();
+    codes.sort();
+    codes.dedup();
+    let found = resolved
+        .entities
+        .into_iter()
+        .map(|e| (e.entity_type, e.name))
+        .collect();
+    (found, codes)
+}
+
+fn codes_of(text: &str) -> Vec<String> {
+    read_namesakes(text).1
+}
+
+fn people_of(text: &str) -> Vec<String> {
+    read_namesakes(text)
+        .0
+        .into_iter()
+        .filter(|(t, _)| *t == EntityType::Person)
+        .map(|(_, n)| n)
+        .collect()
+}
+
+#[test]
+fn places_that_are_given_names_and_surnames_make_a_person_and_no_country() {
+    let text = "Canadian Finance Minister Michael Wilson said the budget would balance.";
+    assert_eq!(people_of(text), vec!["Michael Wilson"]);
+    assert_eq!(codes_of(text), vec!["CA"]);
+    // A country that is also a given name opens a person's name before a surname.
+    let text = "Chad Mendes won the fight. Later Jordan Lafond scored twice.";
+    assert_eq!(people_of(text), vec!["Chad Mendes", "Jordan Lafond"]);
+    assert!(codes_of(text).is_empty(), "{:?}", codes_of(text));
+}
+
+#[test]
+fn countries_that_are_given_names_need_the_place_reading() {
+    // A preposition of place, a demonym, the capital or a plain name of the country.
+    assert_eq!(codes_of("Talks in Chad ended on Monday."), vec!["TD"]);
+    assert_eq!(
+        codes_of("Jordan said Jordanian troops would stay."),
+        vec!["JO"]
+    );
+    assert_eq!(
+        codes_of("Jordan said so in a statement from Amman."),
+        vec!["JO"]
+    );
+    assert_eq!(
+        codes_of("The Hashemite Kingdom of Jordan said Jordan would pay."),
+        vec!["JO"]
+    );
+    // With no one of that name in the article, the country is the only reading.
+    assert_eq!(
+        codes_of("Jordan bid 74 dlrs a tonne for wheat."),
+        vec!["JO"]
+    );
+    // A person named so makes the lone name the person's.
+    let text = "Jordan Lafond scored twice. Jordan said the team played well.";
+    assert!(codes_of(text).is_empty(), "{:?}", codes_of(text));
+}
+
+#[test]
+fn towns_named_like_people_or_words_need_the_place_reading() {
+    assert!(codes_of("He said Mary would call.").is_empty());
+    assert_eq!(
+        codes_of("The plant is near Mary, in the desert."),
+        vec!["TM"]
+    );
+    assert!(codes_of("He has always been a Liberal at heart.").is_empty());
+    assert_eq!(
+        codes_of("She grew up in Liberal and moved away."),
+        vec!["US"]
+    );
+}
+
+#[test]
+fn places_opening_other_names_add_no_country() {
+    let (found, codes) = read_namesakes("The San Jose Sharks won again.");
+    assert!(codes.is_empty(), "{codes:?}");
+    assert!(!found.iter().any(|(t, _)| *t == EntityType::Place));
+    let (found, codes) = read_namesakes("Queen Mary University researchers said so.");
+    assert_eq!(
+        found,
+        vec![(
+            EntityType::Organization,
+            "Queen Mary University".to_string()
+        )]
+    );
+    assert!(codes.is_empty(), "{codes:?}");
+    // After "of" a place says where the organization is; a country always does.
+    assert_eq!(codes_of("The Savings Bank of Madrid said so."), vec!["ES"]);
+    assert_eq!(codes_of("Spanish Airlines Group said so."), vec!["ES"]);
+}
+
+#[test]
+fn a_place_before_its_state_is_that_state_s_place() {
+    let (found, codes) = read_namesakes("The company is based in Beaufort, NC and grows.");
+    assert_eq!(codes, vec!["US"]);
+    assert_eq!(
+        found,
+        vec![(EntityType::Place, "North Carolina".to_string())]
+    );
+    assert_eq!(codes_of("He lives in Paris, Texas now."), vec!["US"]);
+    // A prominent place before another country is a list, not an address.
+    assert_eq!(
+        codes_of("Ministers flew to Beijing, Japan and Canada."),
+        vec!["CA", "CN", "JP"]
+    );
+}
+
+#[test]
+fn initials_before_money_and_possessive_titles_are_not_people() {
+    let text = "The H.K. Cents fell while the N.Z. Dollar rose.";
+    assert!(people_of(text).is_empty(), "{:?}", people_of(text));
+    let text = "He said the Chancellor's Budget would cut taxes.";
+    assert!(people_of(text).is_empty(), "{:?}", people_of(text));
+    // A surname after initials is still a person.
+    assert_eq!(
+        people_of("Chairman A.W. Clausen said so."),
+        vec!["A.W. Clausen"]
+    );
+}
+
+#[test]
+fn forms_of_one_organization_are_one_entity() {
+    let (found, _) = read_namesakes(
+        "Sales at Consolidated Freightways Inc fell, and Consolidated Freightways will cut jobs. \
+         Lazard Freres and Co advised E.F. Hutton Group Inc, and E.F. Hutton agreed.",
+    );
+    let organizations: Vec<&str> = found
+        .iter()
+        .filter(|(t, _)| *t == EntityType::Organization)
+        .map(|(_, n)| n.as_str())
+        .collect();
+    assert_eq!(
+        organizations,
+        vec![
+            "Consolidated Freightways",
+            "Lazard Freres",
+            "E.F. Hutton Group"
+        ]
+    );
+    assert!(
+        !found.iter().any(|(t, _)| *t == EntityType::Person),
+        "{found:?}"
+    );
+    // A short form that two long forms share stays as written.
+    let (found, _) = read_namesakes(
+        "Shares of Acme Group Holdings Inc rose. Shares of Acme Group Services Ltd fell. \
+         Analysts at Acme Group said so.",
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
 }

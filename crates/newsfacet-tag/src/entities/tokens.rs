@@ -5,12 +5,9 @@
 //! separates. Whether a gazetteer match is a whole name, a part of a longer one or a different
 //! kind of name is decided per chunk.
 
-use std::sync::LazyLock;
-
 use crate::text::lexicon as lex;
 use crate::text::particles;
 use crate::text::words::Word;
-use newsfacet_gazetteer::words::{self, WordSet};
 
 /// A run of name words: `words[start..end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,10 +16,6 @@ pub(crate) struct Chunk {
     pub start: usize,
     pub end: usize,
 }
-
-/// Legal forms that end a company's name ("corp", "gmbh"; `legal-forms.txt` of the gazetteer
-/// crate), lowercase and without the period.
-static LEGAL_FORMS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::LEGAL_FORMS));
 
 /// Whether `word` can be inside a name: capitalised, an initial, or a lowercase particle.
 fn is_name_word(text: &str, word: &Word) -> bool {
@@ -35,11 +28,8 @@ fn is_particle(text: &str, word: &Word) -> bool {
 
 /// Whether "of" may continue a chunk after `previous`: "Bank of England", "Gulf of Mexico".
 fn of_continues(text: &str, previous: &Word, of: &Word) -> bool {
-    let head = text[previous.start..previous.end]
-        .trim_end_matches('.')
-        .to_lowercase();
     // A legal form ends a company's name: "Kia Motors Corp of South Korea" is two names.
-    let legal_form = LEGAL_FORMS.contains(&head);
+    let legal_form = super::lexicon::is_legal_form(&text[previous.start..previous.end]);
     &text[of.start..of.end] == "of"
         && previous.flags & lex::ORGHEAD != 0
         && previous.capitalised
