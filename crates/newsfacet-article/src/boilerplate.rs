@@ -524,6 +524,37 @@ mod tests {
     }
 
     #[test]
+    fn follow_download_and_more_from_lines_bounded_by_words() {
+        for line in [
+            "Follow us on Twitter",
+            "Follow The Daily Example on Facebook and Instagram",
+            "Like Zürich Heute on Facebook",
+            "Download the BBC News app",
+            "Download our free newsapp now for the latest headlines",
+            "More from The Daily Example",
+        ] {
+            assert_eq!(verdict(line), Verdict::Drop, "{line}");
+        }
+        for line in [
+            "Follow the money trail that the auditors uncovered in 2019 and still ignored on \
+             Facebook",
+            "Download the full report from the ministry's website, officials said.",
+            "More from the interview follows below, as the minister took questions for an hour.",
+        ] {
+            assert_eq!(verdict(line), Verdict::Keep, "{line}");
+        }
+        let mut credits = Credits::default();
+        assert_eq!(
+            judge("By Jane Doe, John Smith and Mary Ann Lee", &mut credits),
+            Verdict::Drop
+        );
+        assert_eq!(
+            credits.authors,
+            vec!["Jane Doe", "John Smith", "Mary Ann Lee"]
+        );
+    }
+
+    #[test]
     fn conjunction_rules_parse_their_tests() {
         let rules =
             parse("drop .{5,} && \\bcat\\b && !\\bdog\\b").unwrap_or_else(|e| panic!("{e}"));

@@ -112,6 +112,8 @@ pub struct TextOptions {
     pub exact: bool,
     /// Also match words of 5 or more letters within one edit (two from 8 letters).
     pub fuzzy: bool,
+    /// Search names only as typed, without the other spellings the gazetteer knows.
+    pub no_variants: bool,
     /// Whether terms without an operator are all required or alternatives.
     pub operator: Operator,
 }

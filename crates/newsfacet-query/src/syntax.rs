@@ -280,7 +280,7 @@ impl Compiler<'_> {
             Target::Text { title, main, exact } => {
                 let exact = exact || self.options.exact;
                 let mut alternatives = vec![self.text(title, main, exact, value, slop)];
-                if !exact {
+                if !exact && !self.options.no_variants {
                     alternatives.extend(
                         self.name_variants(value, quoted)
                             .into_iter()

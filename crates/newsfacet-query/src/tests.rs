@@ -1499,6 +1499,13 @@ fn names_find_their_other_spellings() {
     assert_eq!(wording_ids(&index, "\"sergey shoigu\"", plain), ["w3"]);
     // Asked for as written, only that spelling.
     assert_eq!(wording_ids(&index, "=shoigu", plain), ["w4"]);
+    // Without variants the spelling is as typed, and stemming still applies.
+    let as_typed = TextOptions {
+        no_variants: true,
+        ..TextOptions::default()
+    };
+    assert_eq!(wording_ids(&index, "shoigu", as_typed), ["w4"]);
+    assert_eq!(wording_ids(&index, "shoygu", as_typed), ["w3"]);
 }
 
 #[test]

@@ -157,6 +157,9 @@ pub struct TextArgs {
     /// Also match words of 5 or more letters with a typo (one edit; two from 8 letters).
     #[arg(long)]
     pub fuzzy: bool,
+    /// Search names only as typed, without the other spellings the gazetteer knows.
+    #[arg(long)]
+    pub no_variants: bool,
     /// How words without AND/OR combine: all required (and) or any (or).
     #[arg(long, value_enum, default_value_t = OperatorName::And, value_name = "OP")]
     pub operator: OperatorName,

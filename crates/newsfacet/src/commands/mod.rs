@@ -82,6 +82,7 @@ impl From<&TextArgs> for TextOptions {
         TextOptions {
             exact: args.exact,
             fuzzy: args.fuzzy,
+            no_variants: args.no_variants,
             operator: match args.operator {
                 OperatorName::And => Operator::And,
                 OperatorName::Or => Operator::Or,
