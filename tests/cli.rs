@@ -1698,6 +1698,8 @@ fn stats_count_what_the_index_holds() {
         gazetteer.chars().all(|c| c.is_ascii_hexdigit()),
         "{gazetteer}"
     );
+    // The index was tagged with the bundled gazetteer, and says so.
+    assert_eq!(stats["versions"]["index_gazetteer"], gazetteer);
     // Another index read by the same binary reports the same versions.
     let other = json_of(&newsfacet(&["stats", "--index", story_index(), "--json"]));
     assert_eq!(other["versions"], stats["versions"]);
@@ -2052,5 +2054,36 @@ fn killed_runs_resume_to_the_index_an_uninterrupted_run_builds() {
         stories_of(&resumed),
         expected,
         "every article once, stories as uninterrupted"
+    );
+}
+
+#[test]
+fn an_index_records_the_gazetteer_that_tagged_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let user = dir.path().join("people.tsv");
+    std::fs::write(&user, "Anya Petrova\tperson\tanalyst\tRU\tA. Petrova|Petrova\t\n").unwrap();
+    let index = dir.path().join("index").display().to_string();
+    let corpus = repo_root().join("index-data/corpus/txt");
+    let corpus = corpus.display().to_string();
+    let user = user.display().to_string();
+    json_of(&newsfacet(&[
+        "index",
+        &corpus,
+        "--index",
+        &index,
+        "--gazetteer",
+        &user,
+        "--json",
+    ]));
+    let stats = json_of(&newsfacet(&["stats", "--index", &index, "--json"]));
+    let bundled = stats["versions"]["gazetteer"].as_str().unwrap();
+    let tagged_with = stats["versions"]["index_gazetteer"].as_str().unwrap();
+    let (base, user_part) = tagged_with.split_once('+').expect("a user part");
+    assert_eq!(base, bundled);
+    assert_eq!(user_part.len(), 16, "{tagged_with}");
+    let text = stdout_of(&newsfacet(&["stats", "--index", &index]));
+    assert!(
+        text.contains(&format!("(index tagged with {tagged_with}: re-index to re-tag)")),
+        "{text}"
     );
 }

@@ -52,6 +52,10 @@ pub struct IndexPayload {
     pub schema_version: u32,
     /// The newsfacet version that wrote the commit.
     pub newsfacet: String,
+    /// The version of the gazetteer the commit's articles were tagged with, as the writer
+    /// named it ([`NewsWriter::record_gazetteer`]); `None` when it did not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gazetteer: Option<String>,
 }
 
 impl IndexPayload {
@@ -60,6 +64,7 @@ impl IndexPayload {
         IndexPayload {
             schema_version: SCHEMA_VERSION,
             newsfacet: env!("CARGO_PKG_VERSION").to_string(),
+            gazetteer: None,
         }
     }
 
@@ -69,9 +74,11 @@ impl IndexPayload {
     }
 }
 
-/// The commit payload of this build, as JSON.
-pub(crate) fn index_payload() -> String {
-    serde_json::to_string(&IndexPayload::current()).unwrap_or_default()
+impl IndexPayload {
+    /// As JSON, the form tantivy stores.
+    pub(crate) fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 impl NewsIndex {

@@ -729,6 +729,19 @@ fn commits_record_the_layout_and_an_index_of_another_layout_must_be_rebuilt() {
     writer.commit().unwrap();
     let payload = index.index().load_metas().unwrap().payload.unwrap();
     assert_eq!(IndexPayload::read(&payload), Some(IndexPayload::current()));
+    // A writer that names its gazetteer records it with every commit.
+    let mut writer = index.writer(HEAP).unwrap();
+    writer.record_gazetteer("0123456789abcdef+fedcba9876543210");
+    writer.upsert(&articles()[1], &tags()).unwrap();
+    writer.checkpoint().unwrap();
+    let payload = index.index().load_metas().unwrap().payload.unwrap();
+    let recorded = IndexPayload::read(&payload).unwrap();
+    assert_eq!(
+        recorded.gazetteer.as_deref(),
+        Some("0123456789abcdef+fedcba9876543210")
+    );
+    assert_eq!(recorded.schema_version, SCHEMA_VERSION);
+    drop(writer);
     drop(index);
 
     // The same tantivy schema written by another layout version.

@@ -21,7 +21,7 @@ use tantivy::{IndexWriter, Searcher, TantivyDocument};
 use crate::columns;
 use crate::document::{PreparedArticle, StoredStory};
 use crate::error::IndexError;
-use crate::news_index::index_payload;
+use crate::news_index::IndexPayload;
 use crate::schema::{DocKind, NewsSchema};
 
 /// The file in the index directory where a writer records its process id, for the message
@@ -73,6 +73,8 @@ pub struct NewsWriter {
     stories: StoryTable,
     /// What story detection did in this run.
     story_stats: StoryStats,
+    /// What each commit records about how the index was built.
+    payload: IndexPayload,
 }
 
 /// What story detection did in one run of a [`NewsWriter`].
@@ -137,6 +139,7 @@ impl NewsWriter {
             seen: HashMap::new(),
             stories: StoryTable::new(),
             story_stats: StoryStats::default(),
+            payload: IndexPayload::current(),
         })
     }
 
@@ -312,14 +315,22 @@ impl NewsWriter {
     /// after a crash finds the committed articles unchanged and their copies by their stories,
     /// so it completes the job as an uninterrupted run would have.
     pub fn checkpoint(&mut self) -> Result<(), IndexError> {
+        let payload = self.payload.to_json();
         self.writer
             .prepare_commit()
             .and_then(|mut commit| {
-                commit.set_payload(&index_payload());
+                commit.set_payload(&payload);
                 commit.commit()
             })
             .map(|_| ())
             .map_err(|e| self.tantivy_error(e))
+    }
+
+    /// Names the gazetteer the articles are tagged with (a content hash, or several joined):
+    /// every commit from now on records it, so that `stats` can tell which data tagged the
+    /// index.
+    pub fn record_gazetteer(&mut self, version: impl Into<String>) {
+        self.payload.gazetteer = Some(version.into());
     }
 
     /// Commits every upsert at once (readers see all of them or none), then waits for segment

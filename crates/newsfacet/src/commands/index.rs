@@ -159,6 +159,7 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
         Err(error @ IndexError::Locked { .. }) => return Err(UsageError(error.to_string()).into()),
         other => other?,
     };
+    writer.record_gazetteer(gazetteers::version(&args.gazetteer)?);
     let mut checkpoints = Checkpoints::new(args.commit_every, args.commit_seconds);
     let progress = progress_bar(&files);
     let mut summary = Summary {

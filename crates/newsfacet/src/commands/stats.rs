@@ -6,7 +6,9 @@
 //! opened, so the index and the binary agree on it); `written_by` is the newsfacet version
 //! recorded by the index's last commit; `gazetteer` is the xxh3 hash of the bundled gazetteer
 //! files, taken at build time (`build.rs`): a content hash, which nobody has to remember to
-//! bump, and which two binaries share exactly when they bundle the same gazetteer.
+//! bump, and which two binaries share exactly when they bundle the same gazetteer;
+//! `index_gazetteer` is the version the index's last commit was tagged with (with `+` and a
+//! hash when user files were added), so a difference says re-indexing would re-tag.
 
 use std::io::Write;
 use std::path::Path;
@@ -24,9 +26,6 @@ use serde::{Serialize, Serializer};
 
 use crate::cli::StatsArgs;
 use crate::render;
-
-/// The version of the gazetteer compiled into this binary (see `build.rs`).
-const GAZETTEER_VERSION: &str = env!("NEWSFACET_GAZETTEER_HASH");
 
 /// Everything `stats --json` prints; fields are only ever added.
 #[derive(Debug, Serialize)]
@@ -95,6 +94,8 @@ struct Versions {
     written_by: Option<String>,
     /// The hash of the gazetteer bundled in this binary.
     gazetteer: &'static str,
+    /// The gazetteer version the index's last commit recorded; `None` when it recorded none.
+    index_gazetteer: Option<String>,
 }
 
 /// Prints what the index holds, as text or one JSON object.
@@ -116,6 +117,7 @@ pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
         .map_err(super::usage_or_failure)?;
         top.push((field, list.values, list.other));
     }
+    let payload = last_payload(&index)?;
     let stats = Stats {
         articles: index.count(DocKind::Article)?,
         quotes: index.count(DocKind::Quote)?,
@@ -126,8 +128,9 @@ pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
         versions: Versions {
             newsfacet: env!("CARGO_PKG_VERSION"),
             schema: SCHEMA_VERSION,
-            written_by: written_by(&index)?,
-            gazetteer: GAZETTEER_VERSION,
+            written_by: payload.as_ref().map(|p| p.newsfacet.clone()),
+            gazetteer: crate::gazetteers::BUNDLED_VERSION,
+            index_gazetteer: payload.and_then(|p| p.gazetteer),
         },
     };
     if args.json {
@@ -189,14 +192,10 @@ fn published(index: &NewsIndex) -> anyhow::Result<Published> {
     Ok(published)
 }
 
-/// The newsfacet version recorded by the index's last commit (tantivy's commit payload).
-fn written_by(index: &NewsIndex) -> anyhow::Result<Option<String>> {
+/// What the index's last commit recorded about how it was built (tantivy's commit payload).
+fn last_payload(index: &NewsIndex) -> anyhow::Result<Option<IndexPayload>> {
     let metas = index.index().load_metas().map_err(|e| index.error(e))?;
-    Ok(metas
-        .payload
-        .as_deref()
-        .and_then(IndexPayload::read)
-        .map(|payload| payload.newsfacet))
+    Ok(metas.payload.as_deref().and_then(IndexPayload::read))
 }
 
 /// Binary units, one decimal below 10 of a unit: "224 KiB", "1.5 MiB".
@@ -251,14 +250,19 @@ fn print(out: &mut impl Write, stats: &Stats) -> std::io::Result<()> {
         (
             "versions",
             format!(
-                "newsfacet {}{}, schema {}, gazetteer {}",
+                "newsfacet {}{}, schema {}, gazetteer {}{}",
                 stats.versions.newsfacet,
                 match &stats.versions.written_by {
                     Some(version) => format!(" (index written by {version})"),
                     None => String::new(),
                 },
                 stats.versions.schema,
-                stats.versions.gazetteer
+                stats.versions.gazetteer,
+                match &stats.versions.index_gazetteer {
+                    Some(version) if version == stats.versions.gazetteer => String::new(),
+                    Some(version) => format!(" (index tagged with {version}: re-index to re-tag)"),
+                    None => String::new(),
+                }
             ),
         ),
     ];
