@@ -155,6 +155,10 @@ pub const UNIT_WORDS: &str = include_str!("../data/words/unit-words.txt");
 /// of the place, and before a surname one opens a person's name.
 pub const COUNTRY_GIVEN_NAMES: &str = include_str!("../data/words/country-given-names.txt");
 
+/// Country names that also name rivers or regions of other countries ("Niger"), folded: a
+/// mention needs evidence of the country.
+pub const COUNTRY_PLACE_WORDS: &str = include_str!("../data/words/country-place-words.txt");
+
 /// Prepositions that put a name in the place reading ("in", "from"), lowercase.
 pub const PLACE_PREPOSITIONS: &str = include_str!("../data/words/place-prepositions.txt");
 
@@ -311,6 +315,7 @@ mod tests {
         TITLE_WORDS,
         UNIT_WORDS,
         COUNTRY_GIVEN_NAMES,
+        COUNTRY_PLACE_WORDS,
         PLACE_PREPOSITIONS,
         UNNAMED_SOURCES_PLURAL,
         UNNAMED_SOURCES,

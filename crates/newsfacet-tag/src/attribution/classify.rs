@@ -19,7 +19,7 @@ pub(crate) fn classify(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option
         return None;
     }
     let last = e - 1;
-    if doc.is_possessive(last) {
+    if doc.is_possessive(last) && !name_ends_in_s(doc, gaz, last) {
         return None;
     }
     let phrase = || normalise(doc.span_text(s, e));
@@ -106,6 +106,20 @@ pub(crate) fn classify(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option
             start += 1;
         }
     }
+    // "General Signal said", "General Cinema said": a title that is also an adjective, before
+    // ordinary words only, opens a company's name ("General Powell" is a person).
+    if let Some(title) = start.checked_sub(1).filter(|&t| t >= s) {
+        let opens = title == s || !doc.has(title - 1, lex::TITLE | lex::MOD);
+        let adjective_title = doc.is_capitalised(title)
+            && doc.has(title, lex::TITLE)
+            && !crate::entities::is_personal_title(doc.word(title));
+        if opens && adjective_title && (start..e).all(|i| is_ordinary_word(doc, i)) {
+            return Some(Subject::Written {
+                name: normalise(doc.span_text(title, e)),
+                ty: EntityType::Organization,
+            });
+        }
+    }
     let name = normalise(doc.span_text(start, e));
     if name_words(doc, gaz, start, e) + usize::from(surname_title) >= 2 {
         if let Some(entry) = resolve_entry(gaz, &name) {
@@ -145,6 +159,21 @@ pub(crate) fn classify(doc: &Doc, gaz: &Gazetteer, s: usize, e: usize) -> Option
         });
     }
     Some(Subject::Surname(name))
+}
+
+/// Whether the possessive-looking word `i` is a name that ends in "'s" ("Moody's",
+/// "McDonald's"): the gazetteer's alias covers the whole word.
+fn name_ends_in_s(doc: &Doc, gaz: &Gazetteer, i: usize) -> bool {
+    doc.mention(i).is_some_and(|m| {
+        let entry = gaz.entry(m.entry);
+        m.via == MentionVia::Name
+            && m.start <= doc.tokens[i].start
+            && m.end >= doc.tokens[i].end
+            && matches!(
+                entry.entity_type,
+                EntityType::Organization | EntityType::Person
+            )
+    })
 }
 
 /// Number words that open a sentence capitalised ("Eight said …") and name nobody.

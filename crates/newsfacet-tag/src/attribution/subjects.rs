@@ -42,6 +42,11 @@ fn apposition_open(doc: &Doc, gaz: &Gazetteer, lo: usize, comma: usize) -> Optio
             || doc.is_word(first) && !doc.is_capitalised(first)
             || doc.is_all_caps(first)
             || is_party_label(doc, first)
+            // "Jim Eglinski, Yellowhead MP, said": a constituency or place before a title.
+            || comma - first <= 4
+                && comma - first >= 2
+                && doc.has(comma - 1, lex::TITLE | lex::ROLE)
+                && (first..comma - 1).all(|t| doc.is_word(t) && doc.is_capitalised(t))
             // "Yin May, 60, a doctor, said": an age.
             || doc.is_word(first) && doc.word(first).bytes().all(|b| b.is_ascii_digit());
         // The apposition itself must not report speech ("…, Lavrov said, …").

@@ -80,6 +80,14 @@ fn gazetteer() -> Gazetteer {
     democrats.aliases = vec!["Democrats".into()];
     g.insert(democrats);
     g.insert(org("xinhua", "Xinhua", "news_agency", Some("CN")));
+    // A publisher whose short form is an ordinary word ("the Globe").
+    let mut globe = org("boston-globe", "The Boston Globe", "publisher", Some("US"));
+    globe.aliases = vec!["Boston Globe".into()];
+    g.insert(globe);
+    // A company whose name ends in "'s".
+    let mut moodys = org("moodys", "Moody's", "company", Some("US"));
+    moodys.aliases = vec!["Moody's Investors Service".into()];
+    g.insert(moodys);
     // A name holding a common word ("watch").
     g.insert(org("hrw", "Human Rights Watch", "ngo", None));
     g.insert(country(
@@ -1746,4 +1754,85 @@ fn words_that_are_not_speakers() {
         speakers("Carly Fiorina wrote on Facebook that the race was open."),
         vec!["Carly Fiorina"]
     );
+}
+
+#[test]
+fn brands_publications_and_constituencies_are_not_people() {
+    // A given name before an ordinary word is still a person.
+    assert_eq!(
+        speakers("Gary Ram said sales would rise."),
+        vec!["Gary Ram"]
+    );
+    // A constituency before a title in an apposition: the named member speaks.
+    assert_eq!(
+        speakers("Jim Eglinski, Yellowhead MP, said the decision was wrong."),
+        vec!["Jim Eglinski"]
+    );
+    assert_eq!(
+        speakers("Jane Roe, Kenora Liberal MP, said the decision was wrong."),
+        vec!["Jane Roe"]
+    );
+}
+
+#[test]
+fn a_publication_s_short_form_reports_as_an_outlet() {
+    // "The Globe" is short for a publication: its own report is its statement …
+    assert_eq!(
+        speakers("The Globe reported on Monday that the mayor would resign."),
+        vec!["Globe"]
+    );
+    // … and what it relays is not, as for an outlet named in full.
+    let text = "The mayor will resign, the Globe reported, citing two aides.";
+    assert!(speakers(text).is_empty(), "{:?}", speakers(text));
+    let text = "Smith called the plan a disaster, the Globe reported. The plan is new.";
+    assert!(
+        !speakers(text).iter().any(|s| s == "Globe"),
+        "{:?}",
+        speakers(text)
+    );
+    // A body whose name is no publication's relays nothing ("the Pentagon").
+    assert_eq!(
+        speakers("The mayor will resign, the Pentagon said, citing two aides."),
+        vec!["Pentagon"]
+    );
+}
+
+#[test]
+fn company_names_that_open_with_a_title_word_or_end_in_s() {
+    // "General" before ordinary words opens a company's name, not a title.
+    assert_eq!(
+        speakers("General Signal said profit rose in the quarter."),
+        vec!["General Signal"]
+    );
+    assert_eq!(
+        speakers("General Cinema said it would open new screens."),
+        vec!["General Cinema"]
+    );
+    // Before a surname, and after another title word, it is a title.
+    assert!(
+        !speakers("General Powell said the troops would return home.")
+            .iter()
+            .any(|s| s.starts_with("General"))
+    );
+    assert!(!speakers("Attorney General Powell said the law was clear.")
+        .iter()
+        .any(|s| s.starts_with("General")));
+    // A name that ends in "'s" speaks; a possessive before a noun does not.
+    assert_eq!(
+        speakers(
+            "Moody's Investors Service cut the rating. Moody's said the outlook was negative."
+        ),
+        vec!["Moody's"]
+    );
+    assert!(speakers("Kallas's aide said the talks had ended.")
+        .iter()
+        .all(|s| s != "Kaja Kallas"));
+}
+
+#[test]
+fn an_honorific_with_a_surname_is_the_person_named_in_full() {
+    let text = "Kaja Kallas arrived in Tokyo on Monday. \"We will stay,\" Ms. Kallas said.";
+    assert_eq!(speakers(text), vec!["Kaja Kallas"]);
+    let text = "Nigel Lawson spoke first. Mr. Lawson said rates would fall.";
+    assert_eq!(speakers(text), vec!["Nigel Lawson"]);
 }

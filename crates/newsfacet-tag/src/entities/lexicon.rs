@@ -32,6 +32,10 @@ static PERSONAL_TITLES: LazyLock<WordSet> =
 static COUNTRY_GIVEN_NAMES: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(words::COUNTRY_GIVEN_NAMES));
 
+/// Country names that also name rivers or regions of other countries ("niger"), folded.
+static COUNTRY_PLACE_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(words::COUNTRY_PLACE_WORDS));
+
 /// Prepositions that put a name in the place reading ("in", "from").
 static PLACE_PREPOSITIONS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(words::PLACE_PREPOSITIONS));
@@ -138,10 +142,25 @@ pub(crate) fn is_personal_title(word: &str) -> bool {
     PERSONAL_TITLES.contains(&word.to_lowercase())
 }
 
+/// Whether `word` is a generational suffix that ends a person's name ("Jr.", "Sr", "III").
+pub(crate) fn is_generational_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Jr" | "Sr" | "JR" | "SR" | "II" | "III" | "IV"
+    )
+}
+
 /// Whether `word` (any case) is a country name that is also a given name ("Chad", "Jordan").
 pub(crate) fn is_country_given_name(word: &str) -> bool {
     let mut buf = [0u8; 32];
     COUNTRY_GIVEN_NAMES.contains(folded_word(word, &mut buf).as_ref())
+}
+
+/// Whether `word` (any case) is a country name that also names a river or another country's
+/// region ("Niger").
+pub(crate) fn is_country_place_word(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    COUNTRY_PLACE_WORDS.contains(folded_word(word, &mut buf).as_ref())
 }
 
 /// Whether `word` (any case) is a preposition of place ("in", "from").

@@ -33,7 +33,7 @@ use newsfacet_gazetteer::Gazetteer;
 
 use crate::text::words::{self as text_words, Word};
 pub(crate) use context::{choose_by_context, place_in_state};
-pub(crate) use lexicon::NameLexicon;
+pub(crate) use lexicon::{is_personal_title, NameLexicon};
 pub(crate) use state::Resolved;
 use state::{surface, Key, Reference, Segment, State};
 use tokens::Chunk;
@@ -118,6 +118,27 @@ fn segments(
     chunk: Chunk,
 ) -> Vec<Segment> {
     let free = |k: usize| owner[k].is_none();
+    // A title word that is part of a name: a surname before a generational suffix ("Martin
+    // Luther King Jr."), or an adjective opening a company's name before an ordinary word
+    // ("General Motors", "General Signal", "Major League"; not "General Powell" or "Attorney
+    // General Janet Reno").
+    let title_in_name = |k: usize| {
+        let next = k + 1;
+        if next >= chunk.end {
+            return false;
+        }
+        let word = &text[words[k].start..words[k].end];
+        let suffix_only = (next..chunk.end)
+            .all(|j| lexicon::is_generational_suffix(&text[words[j].start..words[j].end]));
+        let opens = k == chunk.start || words[k - 1].flags & (lex::TITLE | lex::MOD) == 0;
+        let next_word = &text[words[next].start..words[next].end];
+        let company = opens
+            && !lexicon::is_personal_title(word)
+            && free(next)
+            && words[next].flags & (lex::TITLE | lex::MOD | lex::HONORIFIC) == 0
+            && names.is_ordinary_word(next_word);
+        suffix_only || company
+    };
     let is_title = |k: usize| {
         let word = &text[words[k].start..words[k].end];
         // "Lieutenant-Colonel", "Vice-Premier": every part a title.
@@ -125,7 +146,7 @@ fn segments(
             && word
                 .split('-')
                 .all(|part| lex::flags_of(part) & lex::TITLE != 0);
-        free(k) && (words[k].flags & lex::TITLE != 0 || hyphenated)
+        free(k) && (words[k].flags & lex::TITLE != 0 || hyphenated) && !title_in_name(k)
     };
     // A possessive title owns what follows, it does not name it ("the Chancellor's Budget").
     let title_before = chunk.start > 0 && {
@@ -185,6 +206,12 @@ fn segments(
         .into_iter()
         .filter_map(|mut s| {
             while s.start < s.end && (stop(s.start) || demonym_at(mentions, words, owner, s.start))
+            {
+                s.start += 1;
+            }
+            // A generational suffix is no name of its own ("Jr." after a split title).
+            while s.start < s.end
+                && lexicon::is_generational_suffix(&text[words[s.start].start..words[s.start].end])
             {
                 s.start += 1;
             }

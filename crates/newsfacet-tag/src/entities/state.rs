@@ -545,7 +545,7 @@ impl State<'_> {
         {
             return false;
         }
-        if lexicon::is_country_given_name(surface) {
+        if lexicon::is_country_given_name(surface) || lexicon::is_country_place_word(surface) {
             return true;
         }
         !entry.is_country()
@@ -636,7 +636,11 @@ impl State<'_> {
             // A country that is also a given name is the person only where the article names
             // someone so ("Jordan" after "Michael Jordan" or "Jordan Lafond").
             let surface = &self.text[self.mentions[m].start..self.mentions[m].end];
-            let unrivalled = entry.is_country() && !self.names_person(surface);
+            // One that also names a river or another country's region is always rivalled ("on
+            // the Niger", "Niger Delta").
+            let unrivalled = entry.is_country()
+                && !lexicon::is_country_place_word(surface)
+                && !self.names_person(surface);
             if !by_country
                 && !by_neighbour
                 && !unrivalled
@@ -672,16 +676,36 @@ impl State<'_> {
     /// article names in full.
     pub(super) fn resolve_surnames(&mut self) {
         let mut by_surname: HashMap<String, Option<Key>> = HashMap::new();
-        for reference in &self.references {
+        // A one-word person written after a title ("Mr. Lawson", "President Clinton") is the
+        // person the article names in full ("Nigel Lawson"), when only one bears the surname:
+        // full names are read first, and the one-word form joins the full one. Without a full
+        // name, the word itself is the key.
+        let one_word_title = |reference: &Reference| {
+            matches!(&reference.key, Key::Written(EntityType::Person, name) if !name.contains(' '))
+                && !reference.surface.contains(char::is_whitespace)
+        };
+        let mut order: Vec<usize> = (0..self.references.len()).collect();
+        order.sort_by_key(|&r| one_word_title(&self.references[r]));
+        for r in order {
+            let reference = &self.references[r];
             let is_person = match &reference.key {
                 Key::Entry(id) => self.gazetteer.entry(*id).entity_type == EntityType::Person,
                 Key::Written(ty, _) => *ty == EntityType::Person,
             };
             let words: Vec<&str> = reference.surface.split_whitespace().collect();
-            // A one-word person comes from a title ("President Clinton"): the word is the key.
             if !is_person || words.is_empty() {
                 continue;
             }
+            if one_word_title(reference) {
+                let folded = fold(words[0]);
+                if let Some(Some(full)) = by_surname.get(&folded) {
+                    if *full != reference.key {
+                        self.references[r].key = full.clone();
+                        continue;
+                    }
+                }
+            }
+            let reference = &self.references[r];
             let first = fold(words[0]);
             let surname = if lexicon::is_surname_first(&first) {
                 first

@@ -333,6 +333,12 @@ fn namesakes() -> Gazetteer {
         e.population = Some(population);
         e
     };
+    // A country whose name also names a river, its delta and a region of its neighbour.
+    g.insert(country("NE", "Niger", "Nigerien"));
+    g.insert(country("NG", "Nigeria", "Nigerian"));
+    let mut niamey = place("city:niamey", kind::CITY, "Niamey", "NE", 1_000_000);
+    niamey.capital = true;
+    g.insert(niamey);
     let mut amman = place("city:amman", kind::CITY, "Amman", "JO", 4_000_000);
     amman.capital = true;
     g.insert(amman);
@@ -362,8 +368,9 @@ fn read_namesakes(text: &str) -> (Vec<(EntityType, String)>, Vec<String>) {
     let matcher = Matcher::with_common_words(&g, "liberal\n").expect("matcher");
     let names = NameLexicon::new(
         &g,
-        "Michael\nMary\nPaul\nJohn\n",
-        "liberal\nbudget\ndollar\ncents\n",
+        "Michael\nMary\nPaul\nJohn\nMartin\nNigel\nDominic\nColin\nJanet\n",
+        // Sorted, as the bundled list is.
+        "assembly\nbudget\ncents\ncinema\ndelta\ndollar\nliberal\nmotors\nsignal\n",
     );
     let mut mentions = matcher.find(text);
     choose_by_context(text, &mut mentions, &matcher, &g);
@@ -528,4 +535,71 @@ fn forms_of_one_organization_are_one_entity() {
          Analysts at Acme Group said so.",
     );
     assert_eq!(found.len(), 3, "{found:?}");
+}
+
+#[test]
+fn countries_that_name_rivers_and_regions_need_the_place_reading() {
+    // "Niger" alone is also the river and its delta: the country only with evidence.
+    assert!(codes_of("Output in the Niger Delta fell, and boats on the Niger stopped.").is_empty());
+    assert!(codes_of("Niger bid 80 dlrs a tonne for wheat.").is_empty());
+    assert_eq!(codes_of("Troops from Niger arrived on Monday."), vec!["NE"]);
+    assert_eq!(
+        codes_of("Niger said Nigerien troops would stay."),
+        vec!["NE"]
+    );
+    assert_eq!(
+        codes_of("Niger said so in a statement from Niamey."),
+        vec!["NE"]
+    );
+    // Nigeria named in the article is no evidence for Niger.
+    assert_eq!(
+        codes_of("Nigeria said the Niger was flooding its farms."),
+        vec!["NG"]
+    );
+}
+
+#[test]
+fn title_words_inside_names() {
+    // A title before a generational suffix is the surname, and the suffix names nobody.
+    assert_eq!(
+        people_of("Martin Luther King Jr. spoke in Washington."),
+        vec!["Martin Luther King Jr."]
+    );
+    assert!(!people_of("They sang for King Jr. and friends.")
+        .iter()
+        .any(|p| p.starts_with("Jr")));
+    // An adjective title before ordinary words opens a company's name.
+    let (found, _) = read_namesakes(
+        "General Motors Corp and General Signal Corp said sales rose. General Cinema said so. \
+         The General Assembly met.",
+    );
+    assert!(
+        !found.iter().any(|(t, _)| *t == EntityType::Person),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(EntityType::Organization, "General Motors".to_string())),
+        "{found:?}"
+    );
+    assert!(found.contains(&(EntityType::Organization, "General Signal".to_string())));
+    // Before a name, or after another title word, it is a title.
+    assert_eq!(
+        people_of("General Colin Powell said so. Attorney General Janet Reno agreed."),
+        vec!["Colin Powell", "Janet Reno"]
+    );
+}
+
+#[test]
+fn an_honorific_with_a_surname_is_the_person_named_in_full() {
+    assert_eq!(
+        people_of("Nigel Lawson spoke first. Later Mr. Lawson left for Paris."),
+        vec!["Nigel Lawson"]
+    );
+    // Alone it stays as written; with two full names of that surname it is neither.
+    assert_eq!(people_of("Mr. Lawson left for Paris."), vec!["Lawson"]);
+    let text = "Nigel Lawson met Dominic Lawson. Later Mr. Lawson left for Paris.";
+    assert_eq!(
+        people_of(text),
+        vec!["Nigel Lawson", "Dominic Lawson", "Lawson"]
+    );
 }

@@ -88,7 +88,8 @@ fn chunk_end(text: &str, words: &[Word], start: usize, joins: Joins) -> usize {
             || (joins != Joins::Narrow && after_head && matches!(word, "for" | "on"))
             || (joins == Joins::Wide
                 && matches!(word, "and" | "&" | "for" | "of" | "in" | "on")
-                && (previous.capitalised || previous.initial));
+                && (previous.capitalised || previous.initial)
+                && !ends_company(text, previous, words.get(end + 1)));
         if !(is_name_word(text, next) || connector) {
             break;
         }
@@ -99,6 +100,13 @@ fn chunk_end(text: &str, words: &[Word], start: usize, joins: Joins) -> usize {
         end -= 1;
     }
     end
+}
+
+/// A legal form ends a company's name: "General Motors Corp and General Signal Corp" are two
+/// companies, while "Kidder Peabody and Co" is one (a legal form after the connector).
+fn ends_company(text: &str, previous: &Word, after: Option<&Word>) -> bool {
+    let is_legal_form = |w: &Word| super::lexicon::is_legal_form(&text[w.start..w.end]);
+    is_legal_form(previous) && !after.is_some_and(is_legal_form)
 }
 
 /// An organization head followed by "of", "for" or "on" ("Centre for Baltic Energy Security",
@@ -149,5 +157,9 @@ mod tests {
             ]
         );
         assert_eq!(chunk_texts("U.S. Treasury bonds"), vec!["U.S. Treasury"]);
+        assert_eq!(
+            chunk_texts("Acme Widgets Corp and Globex Corp and Kidder Peabody and Co"),
+            vec!["Acme Widgets Corp", "Globex Corp", "Kidder Peabody and Co"]
+        );
     }
 }
