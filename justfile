@@ -23,14 +23,15 @@ lint:
 gazetteer:
     cargo run --release -- gazetteer build
 
-# Benchmarks: start-up of search/facets/analyze, matcher build time and throughput, then
-# indexing the Reuters-21578 corpus.
-bench:
-    cargo build --release -p newsfacet -p newsfacet-eval
-    cargo run --release -p newsfacet-eval -- bench-startup
-    cargo run --release -p newsfacet-eval -- bench-tagger {{corpus}}
-    rm -rf target/bench-index
-    cargo run --release -- index {{corpus}} --index target/bench-index --json
+# Benchmarks: start-up of search/facets/analyze on the sample, tagger throughput on Reuters,
+# then the harness on 100k generated articles against plain tantivy (report on stdout; add
+# `--append BENCHMARKS.md --label "what changed"` to record it). ARGS go to the harness, e.g.
+# `just bench --articles 1000000`.
+bench *ARGS:
+    cargo build --release -p newsfacet -p newsfacet-bench
+    cargo run --release -p newsfacet-bench -- startup
+    cargo run --release -p newsfacet-bench -- tagger {{corpus}}
+    cargo run --release -p newsfacet-bench -- run {{ARGS}}
 
 # Quality: tagging on CoNLL-2003 dev and attribution on PolNeAR dev.
 eval:

@@ -1,13 +1,10 @@
-//! `newsfacet-eval`: quality and speed measurements that are too slow or too data-dependent
-//! for unit tests. Quality targets are checked here, never in timed tests.
+//! `newsfacet-eval`: quality measurements that are too slow or too data-dependent for unit
+//! tests. Quality targets are checked here, never in tests; speed is `newsfacet-bench`'s.
 
-mod bench;
 mod conll;
 mod extraction;
-mod index_size;
 mod polnear;
 mod score;
-mod startup;
 
 use std::path::PathBuf;
 
@@ -42,36 +39,6 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         show_errors: usize,
     },
-    /// Matcher build time and tagging throughput over a JSON Lines corpus.
-    BenchTagger {
-        /// e.g. ../shared/data/corpus/reuters21578.jsonl
-        corpus: PathBuf,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Whole-process start-up: median wall time of `search`, `facets` and `analyze` run as
-    /// a user runs them (the binary next to this one unless `--binary` is given).
-    BenchStartup {
-        /// The newsfacet binary to time.
-        #[arg(long)]
-        binary: Option<PathBuf>,
-        /// The workspace root, where `index-data/corpus` is.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Runs per command.
-        #[arg(long, default_value_t = 21)]
-        runs: usize,
-        #[arg(long)]
-        json: bool,
-    },
-    /// The space each field of an index takes on disk (terms, postings, positions, norms,
-    /// fast columns) and the document store.
-    IndexSize {
-        /// An index directory, e.g. index-data/index
-        dir: PathBuf,
-        #[arg(long)]
-        json: bool,
-    },
     /// HTML main-text extraction on trafilatura's evaluation set, scored as trafilatura scores
     /// itself: newsfacet's reader against candidate extractor crates.
     Extraction {
@@ -98,24 +65,10 @@ fn main() -> anyhow::Result<()> {
             json,
             show_errors,
         } => polnear::run(&dir, json, show_errors),
-        Command::BenchTagger { corpus, json } => bench::run(&corpus, json),
-        Command::IndexSize { dir, json } => index_size::run(&dir, json),
         Command::Extraction {
             dir,
             json,
             extractors,
         } => extraction::run(&dir, json, &extractors),
-        Command::BenchStartup {
-            binary,
-            root,
-            runs,
-            json,
-        } => {
-            let binary = match binary {
-                Some(binary) => binary,
-                None => startup::sibling_binary()?,
-            };
-            startup::run(&binary, &root, runs, json)
-        }
     }
 }

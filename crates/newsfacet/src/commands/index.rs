@@ -1,4 +1,5 @@
-//! `newsfacet index`: read, tag in parallel, upsert, commit once, summarise.
+//! `newsfacet index`: read, tag in parallel, upsert, commit at checkpoints and at the end,
+//! summarise.
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
@@ -56,6 +57,8 @@ struct Summary {
     /// articles, and the articles in those.
     stories_in_index: StoryCounts,
     seconds: f64,
+    /// Where the time went: see [`Stages`].
+    stages: Stages,
     top_speakers: Vec<(String, usize)>,
     top_countries: Vec<(String, usize)>,
     top_sources: Vec<(String, usize)>,
@@ -108,6 +111,20 @@ impl Summary {
         self.top_sources = self.source_counts.top(SUMMARY_TOP);
         self.top_origins = self.origin_counts.top(SUMMARY_TOP);
     }
+}
+
+/// Wall time of each stage of a run, in seconds. The stages run one after the other, so they
+/// add up to about the run's time; tagging is parallel within itself.
+#[derive(Debug, Default, Serialize)]
+struct Stages {
+    /// Discovering, reading, decoding and cleaning files into articles.
+    read: f64,
+    /// Tagging: entities, attribution, source, countries, in parallel over a batch.
+    tag: f64,
+    /// Upserting into the index writer, story detection included (`stories.seconds`).
+    write: f64,
+    /// Checkpoints and the final commit, with the wait for merges.
+    commit: f64,
 }
 
 /// Counts of facet values grouped as the index groups them ([`FacetField::group_key`]), each
@@ -173,7 +190,14 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
     let limits = ReadLimits {
         max_bytes: args.max_file_size.saturating_mul(1024 * 1024),
     };
-    for record in newsfacet_article::read_files(files.clone(), limits) {
+    let mut records = newsfacet_article::read_files(files.clone(), limits);
+    loop {
+        let reading = Instant::now();
+        let Some(record) = records.next() else {
+            summary.stages.read += reading.elapsed().as_secs_f64();
+            break;
+        };
+        summary.stages.read += reading.elapsed().as_secs_f64();
         let path = match &record {
             Ok(article) => article.origin.path.as_path(),
             Err(error) => error.path(),
@@ -199,9 +223,11 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
             )?;
             if checkpoints.due(summary.read) {
                 progress.set_message("checkpoint");
+                let committing = Instant::now();
                 writer
                     .checkpoint()
                     .with_context(|| format!("committing {}", args.index.display()))?;
+                summary.stages.commit += committing.elapsed().as_secs_f64();
                 summary.checkpoints += 1;
             }
         }
@@ -210,9 +236,11 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
     progress.inc(1);
     progress.set_message("committing");
     summary.stories = writer.story_stats();
+    let committing = Instant::now();
     writer
         .commit()
         .with_context(|| format!("committing {}", args.index.display()))?;
+    summary.stages.commit += committing.elapsed().as_secs_f64();
     progress.finish_and_clear();
     summary.documents_in_index = index.count(DocKind::Article)?;
     summary.quotes_in_index = index.count(DocKind::Quote)?;
@@ -269,6 +297,7 @@ fn index_batch(
     summary: &mut Summary,
     progress: &ProgressBar,
 ) -> anyhow::Result<()> {
+    let tagging = Instant::now();
     let tagged: Vec<(Article, Tags)> = batch
         .into_par_iter()
         .map(|article| {
@@ -276,6 +305,21 @@ fn index_batch(
             (article, tags)
         })
         .collect();
+    summary.stages.tag += tagging.elapsed().as_secs_f64();
+    let writing = Instant::now();
+    let outcome = write_batch(writer, tagged, summary);
+    summary.stages.write += writing.elapsed().as_secs_f64();
+    outcome?;
+    progress.set_prefix(format!("{} articles", summary.read));
+    Ok(())
+}
+
+/// Upserts a tagged batch in order, counting what became of each article.
+fn write_batch(
+    writer: &mut newsfacet_index::NewsWriter,
+    tagged: Vec<(Article, Tags)>,
+    summary: &mut Summary,
+) -> anyhow::Result<()> {
     for (article, tags) in tagged {
         summary.read += 1;
         match writer.upsert(&article, &tags)? {
@@ -296,7 +340,8 @@ fn index_batch(
                 summary.skip_record(
                     "id of another article",
                     format!(
-                        "{}: id {} is already used by a different article earlier in this run;                          not indexed",
+                        "{}: id {} is already used by a different article earlier in this run; \
+                         not indexed",
                         article.origin, article.id
                     ),
                 );
@@ -305,7 +350,6 @@ fn index_batch(
         }
         summary.count_tags(&tags);
     }
-    progress.set_prefix(format!("{} articles", summary.read));
     Ok(())
 }
 

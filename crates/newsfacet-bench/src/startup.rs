@@ -122,7 +122,7 @@ fn run_once(binary: &Path, args: &[&str]) -> anyhow::Result<Duration> {
 
 /// The release binary next to this one (`target/release/newsfacet`).
 pub fn sibling_binary() -> anyhow::Result<PathBuf> {
-    let me = std::env::current_exe().context("locating newsfacet-eval")?;
+    let me = std::env::current_exe().context("locating newsfacet-bench")?;
     let binary = me.with_file_name(format!("newsfacet{}", std::env::consts::EXE_SUFFIX));
     if !binary.is_file() {
         bail!(
