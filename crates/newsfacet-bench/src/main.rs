@@ -74,6 +74,15 @@ enum Command {
         #[arg(long, default_value_t = 256)]
         memory: usize,
     },
+    /// Only the in-process query latencies of `run`, on indexes it built (for profiling).
+    Queries {
+        /// The newsfacet index, e.g. target/bench/100000-seed1/newsfacet-index
+        index: PathBuf,
+        /// The plain index, e.g. target/bench/100000-seed1/plain-index
+        plain: PathBuf,
+        #[arg(long, default_value_t = 30)]
+        runs: usize,
+    },
     /// Matcher build time and tagging throughput over a JSON Lines corpus.
     Tagger {
         /// e.g. ../shared/data/corpus/reuters21578.jsonl
@@ -143,6 +152,15 @@ fn main() -> anyhow::Result<()> {
             std::fs::create_dir_all(&index)?;
             let documents = plain::build(&corpus, &index, memory.max(16) * 1024 * 1024)?;
             println!("{documents}");
+            Ok(())
+        }
+        Command::Queries { index, plain, runs } => {
+            for latency in queries::measure(&index, &plain, runs.max(1))? {
+                println!(
+                    "{:<40} p50 {:>7.2} ms  p95 {:>7.2} ms  p99 {:>7.2} ms",
+                    latency.name, latency.p50, latency.p95, latency.p99
+                );
+            }
             Ok(())
         }
         Command::Tagger { corpus, json } => tagger::run(&corpus, json),

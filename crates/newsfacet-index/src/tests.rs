@@ -66,6 +66,7 @@ fn tags() -> Tags {
             },
         ],
         quotes: Vec::new(),
+        story_signature: None,
     }
 }
 

@@ -223,9 +223,17 @@ impl NewsWriter {
 
     /// The story of an article about to be written, and its signature: the story of its best
     /// copy among committed articles and those written earlier in this run, else its own id.
-    fn story_of(&mut self, article: &Article) -> Result<(String, Option<Signature>), IndexError> {
+    fn story_of(
+        &mut self,
+        article: &Article,
+        tags: &Tags,
+    ) -> Result<(String, Option<Signature>), IndexError> {
         let started = Instant::now();
-        let signature = Signature::of_text(&article.body);
+        // Tagging computes the signature in parallel; tags built by hand leave it to us.
+        let signature = tags
+            .story_signature
+            .clone()
+            .or_else(|| Signature::of_text(&article.body));
         let story = match &signature {
             None => None,
             Some(signature) => StoryMatch::best(
@@ -290,7 +298,7 @@ impl NewsWriter {
             // only applies to documents added before it, so the new version survives.
             let delete = (outcome == Upsert::Updated)
                 .then(|| UserOperation::Delete(self.schema.id_term(&article.id)));
-            let (story, signature) = self.story_of(article)?;
+            let (story, signature) = self.story_of(article, tags)?;
             let article_doc =
                 prepared.article_document(&self.schema, hash, &story, signature.as_ref());
             let operations: Vec<UserOperation> = delete

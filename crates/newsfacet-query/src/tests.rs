@@ -200,6 +200,7 @@ fn build_docs(docs: &[Doc], with_quotes: bool) -> (tempfile::TempDir, NewsIndex)
                     start: 100 * (n + 1),
                 })
                 .collect(),
+            story_signature: None,
         };
         writer.upsert(&article, &tags).unwrap();
     }

@@ -106,6 +106,11 @@ pub struct Tags {
     pub entities: Vec<EntityCount>,
     /// Quotes in text order.
     pub quotes: Vec<Quote>,
+    /// The body's MinHash signature for story detection ([`story::Signature::of_text`]),
+    /// computed with the rest of tagging so that it runs in parallel; `None` for a body too
+    /// short to have one, and in tags built by hand, for which the index computes it.
+    #[serde(skip)]
+    pub story_signature: Option<story::Signature>,
 }
 
 /// The text the tagger reads: the title, a blank line, then the body. Offsets in [`Mention`]

@@ -85,6 +85,7 @@ impl Tagger {
             countries: self.countries(resolved.mentions.iter().chain(&resolved.inner_places)),
             entities: resolved.entities,
             quotes,
+            story_signature: crate::story::Signature::of_text(&article.body),
         }
     }
 

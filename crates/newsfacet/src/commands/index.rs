@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -24,6 +25,8 @@ use crate::UsageError;
 
 /// Articles tagged together; large enough to keep every core busy, small enough to bound memory.
 const BATCH: usize = 512;
+/// Batches waiting between two stages: enough to keep each stage busy while the next one works.
+const IN_FLIGHT: usize = 2;
 /// How many skipped records are listed individually in the summary.
 const LISTED_SKIPS: usize = 20;
 /// How many values of each facet the summary shows.
@@ -113,8 +116,9 @@ impl Summary {
     }
 }
 
-/// Wall time of each stage of a run, in seconds. The stages run one after the other, so they
-/// add up to about the run's time; tagging is parallel within itself.
+/// Busy time of each stage of a run, in seconds. Reading, tagging and writing run at the same
+/// time on their own threads, so the stages add up to more than the run's time; tagging is
+/// also parallel within a batch.
 #[derive(Debug, Default, Serialize)]
 struct Stages {
     /// Discovering, reading, decoding and cleaning files into articles.
@@ -184,55 +188,53 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
         ..Summary::default()
     };
 
-    // One stream over every file, so that titles lose what their site repeats across pages.
-    let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
-    let mut current_file: Option<PathBuf> = None;
     let limits = ReadLimits {
         max_bytes: args.max_file_size.saturating_mul(1024 * 1024),
     };
-    let mut records = newsfacet_article::read_files(files.clone(), limits);
-    loop {
-        let reading = Instant::now();
-        let Some(record) = records.next() else {
-            summary.stages.read += reading.elapsed().as_secs_f64();
-            break;
-        };
-        summary.stages.read += reading.elapsed().as_secs_f64();
-        let path = match &record {
-            Ok(article) => article.origin.path.as_path(),
-            Err(error) => error.path(),
-        };
-        if current_file.as_deref() != Some(path) {
-            if current_file.is_some() {
-                progress.inc(1);
+    // Three stages, each on its own thread, joined by bounded channels so that at most a few
+    // batches are in flight: reading (one stream over every file, so that titles lose what
+    // their site repeats across pages), tagging (parallel within a batch), and writing, which
+    // keeps input order, here. A stage that stops drops its end of a channel, and the others
+    // stop at their next send.
+    let (read_tx, read_rx) = mpsc::sync_channel::<Vec<Record>>(IN_FLIGHT);
+    let (tag_tx, tag_rx) = mpsc::sync_channel::<TaggedBatch>(IN_FLIGHT);
+    let written = std::thread::scope(|scope| -> anyhow::Result<()> {
+        let reader = scope.spawn(|| read_stage(files.clone(), limits, &progress, read_tx));
+        let tagging = scope.spawn(|| tag_stage(&tagger, read_rx, tag_tx));
+        let mut outcome = Ok(());
+        for batch in tag_rx.iter() {
+            summary.stages.tag += batch.seconds;
+            let writing = Instant::now();
+            outcome = write_batch(&mut writer, batch.records, &mut summary);
+            summary.stages.write += writing.elapsed().as_secs_f64();
+            if outcome.is_err() {
+                break;
             }
-            progress.set_message(path.display().to_string());
-            current_file = Some(path.to_path_buf());
-        }
-        match record {
-            Ok(article) => batch.push(article),
-            Err(error) => summary.skip(&error),
-        }
-        if batch.len() == BATCH {
-            index_batch(
-                &tagger,
-                &mut writer,
-                std::mem::take(&mut batch),
-                &mut summary,
-                &progress,
-            )?;
+            progress.set_prefix(format!("{} articles", summary.read));
             if checkpoints.due(summary.read) {
                 progress.set_message("checkpoint");
                 let committing = Instant::now();
-                writer
+                outcome = writer
                     .checkpoint()
-                    .with_context(|| format!("committing {}", args.index.display()))?;
+                    .with_context(|| format!("committing {}", args.index.display()));
                 summary.stages.commit += committing.elapsed().as_secs_f64();
+                if outcome.is_err() {
+                    break;
+                }
                 summary.checkpoints += 1;
             }
         }
-    }
-    index_batch(&tagger, &mut writer, batch, &mut summary, &progress)?;
+        // Dropping the receiver stops the other stages if writing stopped early.
+        drop(tag_rx);
+        summary.stages.read = reader.join().unwrap_or(0.0);
+        // A panic in tagging is a bug; it is reported as such, and nothing of its batch is
+        // committed.
+        if tagging.join().is_err() {
+            anyhow::bail!("tagging failed unexpectedly; the articles written so far are kept");
+        }
+        outcome
+    });
+    written?;
     progress.inc(1);
     progress.set_message("committing");
     summary.stories = writer.story_stats();
@@ -290,37 +292,94 @@ impl Checkpoints {
     }
 }
 
-fn index_batch(
-    tagger: &Tagger,
-    writer: &mut newsfacet_index::NewsWriter,
-    batch: Vec<Article>,
-    summary: &mut Summary,
+/// A record as read: an article, or why the input could not be read.
+type Record = Result<Article, ReadError>;
+
+/// Records in input order, the articles with their tags, and the time tagging took.
+struct TaggedBatch {
+    records: Vec<Result<(Article, Tags), ReadError>>,
+    seconds: f64,
+}
+
+/// Reads every file into batches of records; returns the time spent reading.
+fn read_stage(
+    files: Vec<PathBuf>,
+    limits: ReadLimits,
     progress: &ProgressBar,
-) -> anyhow::Result<()> {
-    let tagging = Instant::now();
-    let tagged: Vec<(Article, Tags)> = batch
-        .into_par_iter()
-        .map(|article| {
-            let tags = tagger.tag(&article);
-            (article, tags)
-        })
-        .collect();
-    summary.stages.tag += tagging.elapsed().as_secs_f64();
-    let writing = Instant::now();
-    let outcome = write_batch(writer, tagged, summary);
-    summary.stages.write += writing.elapsed().as_secs_f64();
-    outcome?;
-    progress.set_prefix(format!("{} articles", summary.read));
-    Ok(())
+    out: mpsc::SyncSender<Vec<Record>>,
+) -> f64 {
+    let mut seconds = 0.0;
+    let mut batch: Vec<Record> = Vec::with_capacity(BATCH);
+    let mut current_file: Option<PathBuf> = None;
+    let mut records = newsfacet_article::read_files(files, limits);
+    loop {
+        let reading = Instant::now();
+        let record = records.next();
+        seconds += reading.elapsed().as_secs_f64();
+        let Some(record) = record else { break };
+        let path = match &record {
+            Ok(article) => article.origin.path.as_path(),
+            Err(error) => error.path(),
+        };
+        if current_file.as_deref() != Some(path) {
+            if current_file.is_some() {
+                progress.inc(1);
+            }
+            progress.set_message(path.display().to_string());
+            current_file = Some(path.to_path_buf());
+        }
+        batch.push(record);
+        if batch.len() == BATCH && out.send(std::mem::take(&mut batch)).is_err() {
+            return seconds;
+        }
+    }
+    if !batch.is_empty() {
+        let _ = out.send(batch);
+    }
+    seconds
+}
+
+/// Tags each batch, in parallel within it, keeping the order of its records.
+fn tag_stage(
+    tagger: &Tagger,
+    input: mpsc::Receiver<Vec<Record>>,
+    out: mpsc::SyncSender<TaggedBatch>,
+) {
+    for batch in input {
+        let tagging = Instant::now();
+        let records = batch
+            .into_par_iter()
+            .map(|record| {
+                record.map(|article| {
+                    let tags = tagger.tag(&article);
+                    (article, tags)
+                })
+            })
+            .collect();
+        let batch = TaggedBatch {
+            records,
+            seconds: tagging.elapsed().as_secs_f64(),
+        };
+        if out.send(batch).is_err() {
+            return;
+        }
+    }
 }
 
 /// Upserts a tagged batch in order, counting what became of each article.
 fn write_batch(
     writer: &mut newsfacet_index::NewsWriter,
-    tagged: Vec<(Article, Tags)>,
+    records: Vec<Result<(Article, Tags), ReadError>>,
     summary: &mut Summary,
 ) -> anyhow::Result<()> {
-    for (article, tags) in tagged {
+    for record in records {
+        let (article, tags) = match record {
+            Ok(tagged) => tagged,
+            Err(error) => {
+                summary.skip(&error);
+                continue;
+            }
+        };
         summary.read += 1;
         match writer.upsert(&article, &tags)? {
             Upsert::Added => summary.indexed += 1,
