@@ -2061,7 +2061,11 @@ fn killed_runs_resume_to_the_index_an_uninterrupted_run_builds() {
 fn an_index_records_the_gazetteer_that_tagged_it() {
     let dir = tempfile::tempdir().unwrap();
     let user = dir.path().join("people.tsv");
-    std::fs::write(&user, "Anya Petrova\tperson\tanalyst\tRU\tA. Petrova|Petrova\t\n").unwrap();
+    std::fs::write(
+        &user,
+        "Anya Petrova\tperson\tanalyst\tRU\tA. Petrova|Petrova\t\n",
+    )
+    .unwrap();
     let index = dir.path().join("index").display().to_string();
     let corpus = repo_root().join("index-data/corpus/txt");
     let corpus = corpus.display().to_string();
@@ -2083,7 +2087,21 @@ fn an_index_records_the_gazetteer_that_tagged_it() {
     assert_eq!(user_part.len(), 16, "{tagged_with}");
     let text = stdout_of(&newsfacet(&["stats", "--index", &index]));
     assert!(
-        text.contains(&format!("(index tagged with {tagged_with}: re-index to re-tag)")),
+        text.contains(&format!(
+            "(index tagged with {tagged_with}: re-index to re-tag)"
+        )),
         "{text}"
     );
+    // Without the user's file the gazetteer differs: every article is tagged again. Then,
+    // with nothing changed, none is.
+    let retagged = json_of(&newsfacet(&["index", &corpus, "--index", &index, "--json"]));
+    let articles = stats["articles"].as_u64().unwrap();
+    assert_eq!(retagged["unchanged"], 0, "{retagged}");
+    assert_eq!(
+        retagged["updated"].as_u64().unwrap() + retagged["indexed"].as_u64().unwrap(),
+        articles
+    );
+    let again = json_of(&newsfacet(&["index", &corpus, "--index", &index, "--json"]));
+    assert_eq!(again["unchanged"].as_u64(), Some(articles), "{again}");
+    assert_eq!(again["top_speakers"], retagged["top_speakers"]);
 }

@@ -40,7 +40,7 @@ pub use news_index::{IndexPayload, NewsIndex, StoryCounts, SCHEMA_VERSION};
 pub use schema::{
     date_of, date_value, DocKind, FacetField, NewsSchema, SearchedText, UnknownFacetField,
 };
-pub use writer::{NewsWriter, StoryStats, Upsert};
+pub use writer::{NewsWriter, StoryStats, UnchangedCheck, Upsert};
 
 #[cfg(test)]
 use schema::names;

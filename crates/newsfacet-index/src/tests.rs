@@ -377,11 +377,25 @@ fn quotes_are_documents_rewritten_with_their_article() {
     );
     assert_eq!(counts(&index), (2, 6));
 
-    // A quote the tagger no longer finds disappears with the update.
+    // New tagging code re-tags the same input; a quote it no longer finds disappears.
     let mut fewer = quoted_tags();
     fewer.quotes.remove(0);
-    assert_eq!(upsert_alone(&index, &changed, &fewer), Upsert::Updated);
+    let mut writer = index.writer(HEAP).unwrap();
+    writer.record_tagging_code("next");
+    assert!(!writer.unchanged_check().is_unchanged(&changed));
+    assert_eq!(writer.upsert(&changed, &fewer).unwrap(), Upsert::Updated);
+    writer.commit().unwrap();
     assert_eq!(counts(&index), (2, 5));
+    // The same code again: unchanged, known before tagging.
+    let mut writer = index.writer(HEAP).unwrap();
+    writer.record_tagging_code("next");
+    assert!(writer.unchanged_check().is_unchanged(&changed));
+    assert_eq!(writer.skip_unchanged(&changed), Upsert::Unchanged);
+    assert_eq!(writer.skip_unchanged(&changed), Upsert::Duplicate);
+    assert_eq!(writer.skip_unchanged(&first), Upsert::Conflict);
+    // Another gazetteer re-tags too.
+    writer.record_gazetteer("another");
+    assert!(!writer.unchanged_check().is_unchanged(&changed));
 }
 
 #[test]

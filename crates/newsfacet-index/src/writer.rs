@@ -62,8 +62,11 @@ pub struct NewsWriter {
     writer: IndexWriter<TantivyDocument>,
     /// The committed index as it was when the writer was created.
     searcher: Searcher,
-    /// The `content_hash` fast-field column of each segment of `searcher`.
-    hash_columns: Vec<Column<u64>>,
+    /// Input hashes of the committed articles, and how this run hashes its own.
+    committed: UnchangedCheck,
+    /// The version of the tagging code, when the caller named it (see
+    /// [`NewsWriter::record_tagging_code`]).
+    tagging_code: Option<String>,
     /// Ids upserted in this run, with the hash of their title and text: a later record with
     /// the same id is a duplicate within the input (same text) or a conflict (other text),
     /// never a new version.
@@ -130,16 +133,24 @@ impl NewsWriter {
             .map(columns::content_hashes)
             .collect::<Result<Vec<_>, _>>()
             .map_err(tantivy_error)?;
+        let payload = IndexPayload::current();
+        let committed = UnchangedCheck {
+            schema,
+            searcher: searcher.clone(),
+            hash_columns,
+            fingerprint: fingerprint(&payload, None),
+        };
         Ok(NewsWriter {
             dir,
             schema,
             writer,
             searcher,
-            hash_columns,
+            committed,
+            tagging_code: None,
             seen: HashMap::new(),
             stories: StoryTable::new(),
             story_stats: StoryStats::default(),
-            payload: IndexPayload::current(),
+            payload,
         })
     }
 
@@ -150,26 +161,35 @@ impl NewsWriter {
         }
     }
 
-    /// The content hash of the live article with this id in the committed index, if any.
+    /// The input hash of the live article with this id in the committed index, if any.
     fn committed_hash(&self, id: &str) -> Result<Option<u64>, IndexError> {
-        let term =
-            |term| -> Box<dyn Query> { Box::new(TermQuery::new(term, IndexRecordOption::Basic)) };
-        // Quote documents share the article's id but have no hash.
-        let query = BooleanQuery::new(vec![
-            (Occur::Must, term(self.schema.id_term(id))),
-            (Occur::Must, term(self.schema.kind_term(DocKind::Article))),
-        ]);
-        let hits = self
-            .searcher
-            .search(&query, &TopDocs::with_limit(1).order_by_score())
-            .map_err(|e| self.tantivy_error(e))?;
-        Ok(hits.first().map(|(_, address)| {
-            self.hash_columns
-                .get(address.segment_ord as usize)
-                .and_then(|column| column.first(address.doc_id))
-                // A document without a hash cannot be compared; treat it as changed.
-                .unwrap_or(0)
-        }))
+        self.committed
+            .committed_hash(id)
+            .map_err(|e| self.tantivy_error(e))
+    }
+
+    /// A check, for other threads, of whether an article is already committed exactly as this
+    /// writer would write it, so that it need not be tagged (see [`UnchangedCheck`]). Take it
+    /// after naming the gazetteer and the tagging code.
+    pub fn unchanged_check(&self) -> UnchangedCheck {
+        self.committed.clone()
+    }
+
+    /// Counts an article that [`UnchangedCheck::is_unchanged`] found committed as it is,
+    /// instead of tagging and upserting it: [`Upsert::Unchanged`], or, when an earlier record
+    /// of this run had its id, [`Upsert::Duplicate`] or [`Upsert::Conflict`] as
+    /// [`NewsWriter::upsert`] would say.
+    pub fn skip_unchanged(&mut self, article: &Article) -> Upsert {
+        let text = text_hash(article);
+        if let Some(&seen) = self.seen.get(&article.id) {
+            return if seen == text {
+                Upsert::Duplicate
+            } else {
+                Upsert::Conflict
+            };
+        }
+        self.seen.insert(article.id.clone(), text);
+        Upsert::Unchanged
     }
 
     /// The best copy of `signature` among committed articles other than `id`: candidates are
@@ -271,12 +291,7 @@ impl NewsWriter {
     /// own id. An unchanged article is not rewritten and so keeps its story.
     pub fn upsert(&mut self, article: &Article, tags: &Tags) -> Result<Upsert, IndexError> {
         let prepared = PreparedArticle::new(article, tags);
-        let hash = prepared
-            .content_hash()
-            .map_err(|source| IndexError::Serialize {
-                id: article.id.clone(),
-                source,
-            })?;
+        let hash = self.committed.input_hash(article);
         let text = text_hash(article);
         if let Some(&seen) = self.seen.get(&article.id) {
             return Ok(if seen == text {
@@ -339,6 +354,15 @@ impl NewsWriter {
     /// index.
     pub fn record_gazetteer(&mut self, version: impl Into<String>) {
         self.payload.gazetteer = Some(version.into());
+        self.committed.fingerprint = fingerprint(&self.payload, self.tagging_code.as_deref());
+    }
+
+    /// Names the version of the code that tags articles (a hash of its sources, say): with the
+    /// newsfacet and gazetteer versions it decides whether an article read again is
+    /// unchanged, so that new tagging code re-tags every article.
+    pub fn record_tagging_code(&mut self, version: impl Into<String>) {
+        self.tagging_code = Some(version.into());
+        self.committed.fingerprint = fingerprint(&self.payload, self.tagging_code.as_deref());
     }
 
     /// Commits every upsert at once (readers see all of them or none), then waits for segment
@@ -359,6 +383,95 @@ impl NewsWriter {
             .map(|_| ())
             .map_err(|e| self.tantivy_error(e))
     }
+}
+
+/// Whether an article is committed exactly as a run would write it: the same input (every
+/// field of the [`Article`], where it was read from included) tagged by the same code and data
+/// (the layout, newsfacet and gazetteer versions and the tagging code the writer was told
+/// of). Cheap to clone; used from the threads that tag, before tagging.
+#[derive(Clone)]
+pub struct UnchangedCheck {
+    schema: NewsSchema,
+    searcher: Searcher,
+    /// The `content_hash` fast-field column (input hashes) of each segment of `searcher`.
+    hash_columns: Vec<Column<u64>>,
+    fingerprint: String,
+}
+
+impl UnchangedCheck {
+    /// Whether `article` is in the committed index as it would be written now. An index that
+    /// cannot be read answers no, and the article is tagged and written as usual.
+    pub fn is_unchanged(&self, article: &Article) -> bool {
+        match self.committed_hash(&article.id) {
+            Ok(Some(hash)) => hash == self.input_hash(article),
+            Ok(None) => false,
+            Err(error) => {
+                tracing::debug!(id = %article.id, "cannot look up the committed article: {error}");
+                false
+            }
+        }
+    }
+
+    /// The input hash of the live article with this id in the committed index, if any.
+    fn committed_hash(&self, id: &str) -> Result<Option<u64>, TantivyError> {
+        if self.searcher.num_docs() == 0 {
+            return Ok(None);
+        }
+        let term =
+            |term| -> Box<dyn Query> { Box::new(TermQuery::new(term, IndexRecordOption::Basic)) };
+        // Quote documents share the article's id but have no hash.
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, term(self.schema.id_term(id))),
+            (Occur::Must, term(self.schema.kind_term(DocKind::Article))),
+        ]);
+        let hits = self
+            .searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        Ok(hits.first().map(|(_, address)| {
+            self.hash_columns
+                .get(address.segment_ord as usize)
+                .and_then(|column| column.first(address.doc_id))
+                // A document without a hash cannot be compared; treat it as changed.
+                .unwrap_or(0)
+        }))
+    }
+
+    /// The hash of everything that decides how `article` is written.
+    fn input_hash(&self, article: &Article) -> u64 {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let published = article.published.map(|d| d.to_string()).unwrap_or_default();
+        let origin = article.origin.to_string();
+        let fields = [
+            self.fingerprint.as_str(),
+            &article.id,
+            &article.title,
+            &article.body,
+            article.source.as_deref().unwrap_or(""),
+            &published,
+            article.url.as_deref().unwrap_or(""),
+            &origin,
+        ];
+        for field in fields
+            .into_iter()
+            .chain(article.authors.iter().map(String::as_str))
+        {
+            hasher.update(&(field.len() as u64).to_le_bytes());
+            hasher.update(field.as_bytes());
+        }
+        hasher.digest()
+    }
+}
+
+/// What the tags of an article depend on besides the article.
+fn fingerprint(payload: &IndexPayload, tagging_code: Option<&str>) -> String {
+    format!(
+        "{}.{}/{}/{}/{}",
+        payload.schema_version,
+        crate::document::DOCUMENT_VERSION,
+        payload.newsfacet,
+        payload.gazetteer.as_deref().unwrap_or(""),
+        tagging_code.unwrap_or("")
+    )
 }
 
 /// What makes two records one article: the same title and text (where they were read from,

@@ -11,4 +11,4 @@ mod write;
 
 pub(crate) use read::StoredStory;
 pub use read::{ArticleDoc, QuoteDoc, StoredDocument};
-pub(crate) use write::PreparedArticle;
+pub(crate) use write::{PreparedArticle, DOCUMENT_VERSION};

@@ -8,20 +8,16 @@ use newsfacet_article::Article;
 use newsfacet_gazetteer::EntityType;
 use newsfacet_tag::story::Signature;
 use newsfacet_tag::{Quote, QuoteKind, Tags};
-use serde::Serialize;
 use tantivy::TantivyDocument;
 
 use crate::schema::{date_value, DocKind, FacetField, NewsSchema};
 
 /// Bumped whenever the mapping from article to document changes without a schema change, so
 /// that re-indexing rewrites every document once.
-const DOCUMENT_VERSION: u32 = 1;
+pub(crate) const DOCUMENT_VERSION: u32 = 1;
 
-/// Everything stored for one article and its quotes, in the canonical form that is both
-/// hashed and written.
-#[derive(Serialize)]
+/// Everything stored for one article and its quotes, in the form that is written.
 pub(crate) struct PreparedArticle<'a> {
-    version: u32,
     id: &'a str,
     title: &'a str,
     body: &'a str,
@@ -38,7 +34,6 @@ pub(crate) struct PreparedArticle<'a> {
 }
 
 /// One quote of a [`PreparedArticle`].
-#[derive(Serialize)]
 struct PreparedQuote<'a> {
     text: &'a str,
     /// The named speaker as a facet value; `None` for unnamed speakers.
@@ -94,7 +89,6 @@ impl<'a> PreparedArticle<'a> {
             add(field, &entity.name);
         }
         PreparedArticle {
-            version: DOCUMENT_VERSION,
             id: &article.id,
             title: &article.title,
             body: &article.body,
@@ -108,10 +102,6 @@ impl<'a> PreparedArticle<'a> {
             facets,
             quotes: tags.quotes.iter().filter_map(PreparedQuote::new).collect(),
         }
-    }
-
-    pub(crate) fn content_hash(&self) -> Result<u64, serde_json::Error> {
-        Ok(xxhash_rust::xxh3::xxh3_64(&serde_json::to_vec(self)?))
     }
 
     /// The fields article and quote documents share: kind, article id, date, source and

@@ -11,9 +11,11 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use newsfacet_article::{Article, ReadError, ReadLimits};
+use newsfacet_gazetteer::Gazetteer;
 use newsfacet_index::{
-    DocKind, FacetField, IndexError, NewsIndex, StoryCounts, StoryStats, Upsert,
+    DocKind, FacetField, IndexError, NewsIndex, StoryCounts, StoryStats, UnchangedCheck, Upsert,
 };
+use newsfacet_query::SearchRequest;
 use newsfacet_tag::{Tagger, Tags};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -62,19 +64,12 @@ struct Summary {
     seconds: f64,
     /// Where the time went: see [`Stages`].
     stages: Stages,
-    top_speakers: Vec<(String, usize)>,
-    top_countries: Vec<(String, usize)>,
-    top_sources: Vec<(String, usize)>,
+    /// The most frequent values of the index after the run, as `facets` counts them.
+    top_speakers: Vec<(String, u64)>,
+    top_countries: Vec<(String, u64)>,
+    top_sources: Vec<(String, u64)>,
     /// The wires stories came from, among articles whose origin is known.
-    top_origins: Vec<(String, usize)>,
-    #[serde(skip)]
-    speaker_counts: GroupedCounts,
-    #[serde(skip)]
-    country_counts: GroupedCounts,
-    #[serde(skip)]
-    source_counts: GroupedCounts,
-    #[serde(skip)]
-    origin_counts: GroupedCounts,
+    top_origins: Vec<(String, u64)>,
 }
 
 impl Summary {
@@ -93,26 +88,28 @@ impl Summary {
         }
     }
 
-    fn count_tags(&mut self, tags: &Tags) {
-        for speaker in &tags.speakers {
-            self.speaker_counts.add(FacetField::Speaker, &speaker.name);
-        }
-        for country in &tags.countries {
-            self.country_counts.add(FacetField::Country, &country.name);
-        }
-        let source = tags.source.as_deref().unwrap_or("(unknown)");
-        self.source_counts.add(FacetField::Source, source);
-        if let Some(origin) = &tags.origin {
-            self.origin_counts.add(FacetField::Origin, origin);
-        }
-    }
-
-    fn finish(&mut self, elapsed: Duration) {
-        self.seconds = elapsed.as_secs_f64();
-        self.top_speakers = self.speaker_counts.top(SUMMARY_TOP);
-        self.top_countries = self.country_counts.top(SUMMARY_TOP);
-        self.top_sources = self.source_counts.top(SUMMARY_TOP);
-        self.top_origins = self.origin_counts.top(SUMMARY_TOP);
+    /// The top values of each summarised facet in the index after the run.
+    fn top_values(&mut self, index: &NewsIndex, gazetteer: &Gazetteer) -> anyhow::Result<()> {
+        let top = |field| -> anyhow::Result<Vec<(String, u64)>> {
+            let list = newsfacet_query::facet_values(
+                index,
+                gazetteer,
+                &SearchRequest::default(),
+                field,
+                SUMMARY_TOP,
+                None,
+            )?;
+            Ok(list
+                .values
+                .into_iter()
+                .map(|v| (v.value, v.count))
+                .collect())
+        };
+        self.top_speakers = top(FacetField::Speaker)?;
+        self.top_countries = top(FacetField::Country)?;
+        self.top_sources = top(FacetField::Source)?;
+        self.top_origins = top(FacetField::Origin)?;
+        Ok(())
     }
 }
 
@@ -129,37 +126,6 @@ struct Stages {
     write: f64,
     /// Checkpoints and the final commit, with the wait for merges.
     commit: f64,
-}
-
-/// Counts of facet values grouped as the index groups them ([`FacetField::group_key`]), each
-/// group shown in its most frequent written form, so the summary agrees with `facets`.
-#[derive(Debug, Default)]
-struct GroupedCounts {
-    groups: BTreeMap<String, BTreeMap<String, usize>>,
-}
-
-impl GroupedCounts {
-    fn add(&mut self, field: FacetField, value: &str) {
-        let forms = self.groups.entry(field.group_key(value)).or_default();
-        *forms.entry(value.to_string()).or_default() += 1;
-    }
-
-    /// The `n` largest groups, by count descending then name.
-    fn top(&self, n: usize) -> Vec<(String, usize)> {
-        let mut values: Vec<(String, usize)> = self
-            .groups
-            .values()
-            .filter_map(|forms| {
-                let (shown, _) = forms
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))?;
-                Some((shown.clone(), forms.values().sum()))
-            })
-            .collect();
-        values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        values.truncate(n);
-        values
-    }
 }
 
 pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
@@ -181,6 +147,7 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
         other => other?,
     };
     writer.record_gazetteer(gazetteers::version(&args.gazetteer)?);
+    writer.record_tagging_code(env!("NEWSFACET_TAGGING_HASH"));
     let mut checkpoints = Checkpoints::new(args.commit_every, args.commit_seconds);
     let progress = progress_bar(&files);
     let mut summary = Summary {
@@ -198,9 +165,11 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
     // stop at their next send.
     let (read_tx, read_rx) = mpsc::sync_channel::<Vec<Record>>(IN_FLIGHT);
     let (tag_tx, tag_rx) = mpsc::sync_channel::<TaggedBatch>(IN_FLIGHT);
+    // An article committed as this run would write it is not tagged again.
+    let unchanged = writer.unchanged_check();
     let written = std::thread::scope(|scope| -> anyhow::Result<()> {
         let reader = scope.spawn(|| read_stage(files.clone(), limits, &progress, read_tx));
-        let tagging = scope.spawn(|| tag_stage(&tagger, read_rx, tag_tx));
+        let tagging = scope.spawn(|| tag_stage(&tagger, &unchanged, read_rx, tag_tx));
         let mut outcome = Ok(());
         for batch in tag_rx.iter() {
             summary.stages.tag += batch.seconds;
@@ -247,7 +216,8 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
     summary.documents_in_index = index.count(DocKind::Article)?;
     summary.quotes_in_index = index.count(DocKind::Quote)?;
     summary.stories_in_index = index.story_counts()?;
-    summary.finish(started.elapsed());
+    summary.top_values(&index, tagger.gazetteer())?;
+    summary.seconds = started.elapsed().as_secs_f64();
 
     if args.json {
         println!("{}", serde_json::to_string_pretty(&summary)?);
@@ -295,9 +265,19 @@ impl Checkpoints {
 /// A record as read: an article, or why the input could not be read.
 type Record = Result<Article, ReadError>;
 
-/// Records in input order, the articles with their tags, and the time tagging took.
+/// A record after the tagging stage.
+enum Tagged {
+    /// An article with its tags, to be written.
+    New(Article, Box<Tags>),
+    /// An article committed as it would be written now: not tagged, not rewritten.
+    Unchanged(Article),
+    /// An input that could not be read.
+    Unreadable(ReadError),
+}
+
+/// Records in input order, after tagging, and the time tagging took.
 struct TaggedBatch {
-    records: Vec<Result<(Article, Tags), ReadError>>,
+    records: Vec<Tagged>,
     seconds: f64,
 }
 
@@ -342,6 +322,7 @@ fn read_stage(
 /// Tags each batch, in parallel within it, keeping the order of its records.
 fn tag_stage(
     tagger: &Tagger,
+    unchanged: &UnchangedCheck,
     input: mpsc::Receiver<Vec<Record>>,
     out: mpsc::SyncSender<TaggedBatch>,
 ) {
@@ -349,11 +330,13 @@ fn tag_stage(
         let tagging = Instant::now();
         let records = batch
             .into_par_iter()
-            .map(|record| {
-                record.map(|article| {
+            .map(|record| match record {
+                Err(error) => Tagged::Unreadable(error),
+                Ok(article) if unchanged.is_unchanged(&article) => Tagged::Unchanged(article),
+                Ok(article) => {
                     let tags = tagger.tag(&article);
-                    (article, tags)
-                })
+                    Tagged::New(article, Box::new(tags))
+                }
             })
             .collect();
         let batch = TaggedBatch {
@@ -369,19 +352,26 @@ fn tag_stage(
 /// Upserts a tagged batch in order, counting what became of each article.
 fn write_batch(
     writer: &mut newsfacet_index::NewsWriter,
-    records: Vec<Result<(Article, Tags), ReadError>>,
+    records: Vec<Tagged>,
     summary: &mut Summary,
 ) -> anyhow::Result<()> {
     for record in records {
-        let (article, tags) = match record {
-            Ok(tagged) => tagged,
-            Err(error) => {
+        let (article, outcome) = match record {
+            Tagged::Unreadable(error) => {
                 summary.skip(&error);
                 continue;
             }
+            Tagged::Unchanged(article) => {
+                let outcome = writer.skip_unchanged(&article);
+                (article, outcome)
+            }
+            Tagged::New(article, tags) => {
+                let outcome = writer.upsert(&article, &tags)?;
+                (article, outcome)
+            }
         };
         summary.read += 1;
-        match writer.upsert(&article, &tags)? {
+        match outcome {
             Upsert::Added => summary.indexed += 1,
             Upsert::Updated => summary.updated += 1,
             Upsert::Unchanged => summary.unchanged += 1,
@@ -393,7 +383,6 @@ fn write_batch(
                     article.origin,
                     article.id
                 );
-                continue;
             }
             Upsert::Conflict => {
                 summary.skip_record(
@@ -404,10 +393,8 @@ fn write_batch(
                         article.origin, article.id
                     ),
                 );
-                continue;
             }
         }
-        summary.count_tags(&tags);
     }
     Ok(())
 }
