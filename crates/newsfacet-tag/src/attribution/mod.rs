@@ -403,16 +403,16 @@ impl<'d, 'a> Run<'d, 'a> {
                 self.indirect(t, verb, &s, &mut contents);
             }
         }
-        let spoken: Vec<usize> = self.out[first_out..]
-            .iter()
-            .filter_map(|q| q.speaker.as_ref())
-            .filter_map(|name| self.reg.ents.iter().position(|e| &e.name == name))
-            .collect();
-        let mut spoken = spoken;
-        for t in s.start..s.end {
-            if doc.has(t, lex::NOUN_CUE) && !consumed.contains(&t) && doc.is_word(t) {
-                if let Some(ent) = self.noun_cue(t, &s, &spoken) {
-                    spoken.push(ent);
+        // A noun of speech in a sentence that already reports someone's speech is its topic
+        // ("the spokesperson dismissed criticism by Shoygu as unfounded"), not a second
+        // statement: the sentence is the spokesperson's words, never Shoygu's.
+        if self.out.len() == first_out {
+            let mut spoken: Vec<usize> = Vec::new();
+            for t in s.start..s.end {
+                if doc.has(t, lex::NOUN_CUE) && !consumed.contains(&t) && doc.is_word(t) {
+                    if let Some(ent) = self.noun_cue(t, &s, &spoken) {
+                        spoken.push(ent);
+                    }
                 }
             }
         }

@@ -623,6 +623,16 @@ fn possessive_remarks_name_the_topic_not_the_speaker() {
         speakers("The criticism by Sergei Shoigu on Monday drew a sharp response in Tokyo."),
         vec!["Sergei Shoigu"]
     );
+    // Unless the sentence reports someone else's speech about it: then it is the topic.
+    let text = "A government spokesperson on Wednesday dismissed criticism by Sergei Shoygu of \
+                the plan as unfounded, saying the policy is purely defensive.";
+    let quotes = run(text);
+    assert!(!quotes.is_empty());
+    assert!(quotes.iter().all(|q| q.speaker.is_none()), "{quotes:?}");
+    assert_eq!(
+        speakers("Wang Yi said that criticism by Sergei Shoigu was misplaced."),
+        vec!["Wang Yi"]
+    );
 }
 
 #[test]
