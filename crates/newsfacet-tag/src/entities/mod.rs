@@ -99,7 +99,11 @@ fn mention_owners(words: &[Word], mentions: &[Mention]) -> Vec<Option<usize>> {
             m += 1;
         }
         if let Some(mention) = mentions.get(m) {
-            if mention.start <= word.start && word.end <= mention.end.max(word.start + 1) {
+            // A match covering the word, or one inside it after a hyphen ("Sabah" in
+            // "al-Sabah"), so that the name the word is part of decides what it means.
+            let covers = mention.start <= word.start && word.end <= mention.end.max(word.start + 1);
+            let within = word.start < mention.start && mention.end <= word.end;
+            if covers || within {
                 owner[k] = Some(m);
             }
         }

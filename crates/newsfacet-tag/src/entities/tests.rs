@@ -603,3 +603,33 @@ fn an_honorific_with_a_surname_is_the_person_named_in_full() {
         vec!["Nigel Lawson", "Dominic Lawson", "Lawson"]
     );
 }
+
+#[test]
+fn hyphenated_particles_keep_a_family_name_whole_and_its_place_out() {
+    let mut g = gazetteer();
+    let mut sabah = Entry::new("admin1:MY.SA", EntityType::Place, kind::REGION, "Sabah");
+    sabah.country = Some("MY".into());
+    g.insert(sabah);
+    let matcher = Matcher::with_common_words(&g, "").expect("matcher");
+    let names = NameLexicon::new(&g, "Ali\n", "");
+    let resolved_of = |text: &str| {
+        let mentions = matcher.find(text);
+        resolve(text, &mentions, &g, &names)
+    };
+    let text = "The oil minister, Sheikh Ali al-Khalifa al-Sabah, said output would stay.";
+    let resolved = resolved_of(text);
+    let people: Vec<&str> = resolved
+        .entities
+        .iter()
+        .filter(|e| e.entity_type == EntityType::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(people, ["Ali al-Khalifa al-Sabah"]);
+    assert!(
+        resolved.mentions.is_empty() && resolved.inner_places.is_empty(),
+        "{resolved:?}"
+    );
+    // The region itself, named as such, is a place.
+    let resolved = resolved_of("Floods hit Sabah on Monday.");
+    assert_eq!(resolved.mentions.len(), 1);
+}

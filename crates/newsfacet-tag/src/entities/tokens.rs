@@ -95,8 +95,11 @@ fn chunk_end(text: &str, words: &[Word], start: usize, joins: Joins) -> usize {
         }
         end += 1;
     }
-    // Connectors must be followed by a name word.
-    while end > start + 1 && !(words[end - 1].capitalised || words[end - 1].initial) {
+    // Connectors must be followed by a name word; a hyphenated particle ("al-Sabah") carries
+    // its capitalised part and may end a name.
+    let ends_name =
+        |w: &Word| w.capitalised || w.initial || particles::is_hyphenated(&text[w.start..w.end]);
+    while end > start + 1 && !ends_name(&words[end - 1]) {
         end -= 1;
     }
     end

@@ -30,10 +30,12 @@ pub(crate) fn is_hyphenated(word: &str) -> bool {
 }
 
 /// Entity resolution's rule: `surface` joins a proper-noun chunk as a particle when it is
-/// listed, written in lowercase and without a period. Lowercase "st" is a cricket scorecard's
-/// "stumped", not "St." of a saint's name.
+/// listed, written in lowercase and without a period, or hyphenated to a capitalised part
+/// ("Ali al-Khalifa al-Sabah" is one name, and "Sabah" in it no place). Lowercase "st" is a
+/// cricket scorecard's "stumped", not "St." of a saint's name.
 pub(crate) fn joins_chunk(surface: &str, flags: u32, capitalised: bool) -> bool {
     is_listed(flags) && !capitalised && !surface.contains('.') && surface != "st"
+        || is_hyphenated(surface)
 }
 
 /// Attribution's rule: `word` is a particle of a speaker's name when it is listed (in any case,
@@ -52,6 +54,8 @@ mod tests {
         assert!(joins_chunk("van", flags_of("van"), false));
         assert!(!joins_chunk("st", flags_of("st"), false));
         assert!(!joins_chunk("Jr.", flags_of("Jr."), true));
+        assert!(joins_chunk("al-Sabah", flags_of("al-Sabah"), false));
+        assert!(!joins_chunk("well-known", flags_of("well-known"), false));
         assert!(in_speaker_name("Jr.", flags_of("Jr.")));
         assert!(in_speaker_name("al-Assad", flags_of("al-Assad")));
         assert!(!in_speaker_name("al-assad", flags_of("al-assad")));
