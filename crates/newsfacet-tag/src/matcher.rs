@@ -72,6 +72,12 @@ impl Matcher {
         let bytes = folded.text.as_bytes();
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
         for (folded_start, _) in folded.text.char_indices() {
+            // A character may fold to several ("Æ" → "ae", "ß" → "ss"): an alias must cover
+            // whole characters of the text, so it neither starts nor ends inside one's folding
+            // ("Ewing" is not in "Æwing", "Gros" not in "Groß").
+            if !starts_character(&folded, folded_start) {
+                continue;
+            }
             // Every alias found must start a word; testing that first skips the walks that
             // would begin inside one.
             let start = folded.origin[folded_start];
@@ -84,6 +90,9 @@ impl Matcher {
             }
             self.aliases
                 .for_each_prefix(&bytes[folded_start..], |length, number| {
+                    if !starts_character(&folded, folded_start + length) {
+                        return;
+                    }
                     let (start, end) = folded.original_span(folded_start, folded_start + length);
                     let alias = self.aliases.alias(number);
                     let yields =
@@ -114,6 +123,12 @@ impl Matcher {
         }
         mentions
     }
+}
+
+/// Whether folded byte `at` begins the folding of a character of the original text (or is the
+/// end of the folded text), rather than falling inside the several characters one folds to.
+fn starts_character(folded: &FoldedText, at: usize) -> bool {
+    at == 0 || at >= folded.text.len() || folded.origin[at] != folded.origin[at - 1]
 }
 
 /// Aliases of at most this many letters must keep their diacritics to match.
@@ -315,6 +330,35 @@ mod tests {
         assert!(surfaces("NICE TALKS IN READING END WELL").is_empty());
         // Country names are never held back as common words.
         assert_eq!(surfaces("China said so."), vec!["China"]);
+    }
+
+    #[test]
+    fn aliases_cover_whole_characters_of_the_text() {
+        let mut g = gazetteer();
+        for (id, name) in [("city:ewing", "Ewing"), ("city:gros", "Gros")] {
+            let mut entry = Entry::new(id, EntityType::Place, kind::CITY, name);
+            entry.country = Some("FR".into());
+            g.insert(entry);
+        }
+        let m = Matcher::with_common_words(&g, "").unwrap();
+        // "Æ" folds to "ae" and "ß" to "ss": neither "ewing" in "aewing" nor "gros" in
+        // "gross" is a match of a whole word as written.
+        for text in ["Æwing said so.", "Ævar Ewing left.", "Groß and Gros."] {
+            let found: Vec<&str> = m.find(text).iter().map(|x| &text[x.start..x.end]).collect();
+            let expected: Vec<&str> = text
+                .split([' ', '.'])
+                .filter(|w| *w == "Ewing" || *w == "Gros")
+                .collect();
+            assert_eq!(found, expected, "in {text:?}");
+        }
+        // A folding that is matched whole still matches.
+        let mut strasse = Entry::new("city:strasse", EntityType::Place, kind::CITY, "Strasse");
+        strasse.country = Some("DE".into());
+        g.insert(strasse);
+        let m = Matcher::with_common_words(&g, "").unwrap();
+        let text = "In Straße today.";
+        let found: Vec<&str> = m.find(text).iter().map(|x| &text[x.start..x.end]).collect();
+        assert_eq!(found, vec!["Straße"]);
     }
 
     #[test]
