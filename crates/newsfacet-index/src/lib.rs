@@ -38,7 +38,8 @@ pub use document::{ArticleDoc, QuoteDoc, StoredDocument};
 pub use error::IndexError;
 pub use news_index::{IndexPayload, NewsIndex, StoryCounts, SCHEMA_VERSION};
 pub use schema::{
-    date_of, date_value, DocKind, FacetField, NewsSchema, SearchedText, UnknownFacetField,
+    date_of, date_value, is_storable_date, DocKind, FacetField, NewsSchema, SearchedText,
+    UnknownFacetField,
 };
 pub use writer::{NewsWriter, StoryStats, UnchangedCheck, Upsert};
 

@@ -490,9 +490,22 @@ impl NewsSchema {
     }
 }
 
-/// A calendar date as the tantivy date stored for it: midnight UTC.
+/// A calendar date as the tantivy date stored for it: midnight UTC. tantivy counts
+/// nanoseconds in an `i64`, which reaches from 1677-09-21 to 2262-04-11; a date outside is
+/// clamped to the nearest end, which keeps range bounds right ("since 3025" finds nothing,
+/// "until 3025" everything). Stored dates are checked with [`is_storable_date`] first.
 pub fn date_value(date: NaiveDate) -> DateTime {
-    DateTime::from_timestamp_secs(date.and_time(NaiveTime::MIN).and_utc().timestamp())
+    let seconds = date.and_time(NaiveTime::MIN).and_utc().timestamp();
+    DateTime::from_timestamp_secs(seconds.clamp(-MAX_DATE_SECONDS, MAX_DATE_SECONDS))
+}
+
+/// The largest whole number of seconds, either side of 1970, that tantivy's nanosecond
+/// dates hold.
+const MAX_DATE_SECONDS: i64 = i64::MAX / 1_000_000_000;
+
+/// Whether `date` can be stored as itself (see [`date_value`]).
+pub fn is_storable_date(date: NaiveDate) -> bool {
+    date.and_time(NaiveTime::MIN).and_utc().timestamp().abs() < MAX_DATE_SECONDS
 }
 
 /// The calendar date of a stored tantivy date (the inverse of [`date_value`]).

@@ -773,3 +773,27 @@ fn commits_record_the_layout_and_an_index_of_another_layout_must_be_rebuilt() {
     );
     assert!(error.to_string().contains("rebuild"), "{error}");
 }
+
+#[test]
+fn dates_beyond_what_tantivy_holds_are_clamped_in_queries_and_not_stored() {
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    // Range bounds keep their meaning at the ends of tantivy's range.
+    assert!(date_value(day(3025, 2, 28)) > date_value(day(2262, 1, 1)));
+    assert!(date_value(day(1200, 1, 1)) < date_value(day(1700, 1, 1)));
+    assert_eq!(date_of(date_value(day(2026, 3, 2))), Some(day(2026, 3, 2)));
+    assert!(is_storable_date(day(2026, 3, 2)));
+    assert!(!is_storable_date(day(4969, 2, 1)));
+    assert!(!is_storable_date(day(1200, 1, 1)));
+
+    // An article dated beyond the range is indexed undated.
+    let dir = tempfile::tempdir().unwrap();
+    let index = NewsIndex::create_or_open(dir.path()).unwrap();
+    let mut writer = index.writer(HEAP).unwrap();
+    let mut article = articles()[0].clone();
+    article.published = Some(day(4969, 2, 1));
+    writer.upsert(&article, &tags()).unwrap();
+    writer.commit().unwrap();
+    let stored = documents(&index, DocKind::Article);
+    assert_eq!(stored.len(), 1);
+    assert!(stored[0].get_first(index.schema().published).is_none());
+}

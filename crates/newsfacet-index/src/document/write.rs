@@ -10,7 +10,7 @@ use newsfacet_tag::story::Signature;
 use newsfacet_tag::{Quote, QuoteKind, Tags};
 use tantivy::TantivyDocument;
 
-use crate::schema::{date_value, DocKind, FacetField, NewsSchema};
+use crate::schema::{date_value, is_storable_date, DocKind, FacetField, NewsSchema};
 
 /// Bumped whenever the mapping from article to document changes without a schema change, so
 /// that re-indexing rewrites every document once.
@@ -94,7 +94,9 @@ impl<'a> PreparedArticle<'a> {
             body: &article.body,
             source: non_blank(tags.source.as_deref()),
             origin: non_blank(tags.origin.as_deref()),
-            published: article.published,
+            // A date the index cannot hold (before 1677 or after 2262) is no publication
+            // date of news; the article is indexed undated rather than at a wrong date.
+            published: article.published.filter(|&date| is_storable_date(date)),
             url: non_blank(article.url.as_deref()),
             path,
             speakers: tags.speakers.iter().map(|s| s.name.as_str()).collect(),
