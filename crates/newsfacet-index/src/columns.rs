@@ -2,11 +2,13 @@
 //! field names only this crate knows.
 
 use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
 use tantivy::collector::sort_key::SortByStaticFastValue;
-use tantivy::collector::FacetCollector;
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::fastfield::FacetReader;
 
+use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
 use tantivy::{DateTime, DocId, Searcher, SegmentReader};
 
@@ -65,13 +67,88 @@ pub fn facets(segment: &SegmentReader) -> tantivy::Result<FacetReader> {
     segment.facet_reader(names::FACETS)
 }
 
-/// A collector counting, per document, the values of each of `fields`.
-pub fn facet_counter(fields: &[FacetField]) -> FacetCollector {
-    let mut collector = FacetCollector::for_field(names::FACETS);
-    for field in fields {
-        collector.add_facet(field.root());
+/// The groups (keys from [`FacetField::group_key`]) of one facet dimension in one segment:
+/// counting groups per matching document is then a lookup per facet ordinal.
+///
+/// The facet paths of a dimension (`/dimension/key/form`) are one contiguous range of the
+/// segment's facet ordinals, and the written forms of a group are adjacent in it. Built once
+/// per segment, dimension and process by streaming that range of the facet dictionary
+/// ([`FacetGroups::of_segment`]); segments never change, so the passes of one search and the
+/// searches of a long-running process share it.
+#[derive(Debug)]
+pub struct FacetGroups {
+    /// The first facet ordinal of the dimension in the segment.
+    first_ord: u64,
+    /// The group of each ordinal from `first_ord` on.
+    ord_group: Vec<u32>,
+    /// The key of each group, in ordinal order.
+    keys: Vec<String>,
+}
+
+/// [`FacetGroups`] of the segments and dimensions seen by this process.
+type GroupCache = HashMap<(SegmentId, FacetField), Arc<FacetGroups>>;
+static FACET_GROUPS: LazyLock<Mutex<GroupCache>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+impl FacetGroups {
+    /// The groups of `field` in `segment`.
+    pub fn of_segment(segment: &SegmentReader, field: FacetField) -> tantivy::Result<Arc<Self>> {
+        let id = (segment.segment_id(), field);
+        if let Some(groups) = FACET_GROUPS.lock().ok().and_then(|c| c.get(&id).cloned()) {
+            return Ok(groups);
+        }
+        let groups = Arc::new(FacetGroups::build(&facets(segment)?, field)?);
+        if let Ok(mut cache) = FACET_GROUPS.lock() {
+            cache.insert(id, Arc::clone(&groups));
+        }
+        Ok(groups)
     }
-    collector
+
+    fn build(reader: &FacetReader, field: FacetField) -> tantivy::Result<FacetGroups> {
+        // Encoded facets separate path components by NUL: the dimension's children are the
+        // terms from "dimension\0" up to "dimension\x01".
+        let root = Facet::from(field.root());
+        let mut start = root.encoded_str().as_bytes().to_vec();
+        start.push(0);
+        let mut end = root.encoded_str().as_bytes().to_vec();
+        end.push(1);
+        let mut stream = reader
+            .facet_dict()
+            .range()
+            .ge(&start)
+            .lt(&end)
+            .into_stream()?;
+        let mut groups = FacetGroups {
+            first_ord: 0,
+            ord_group: Vec::new(),
+            keys: Vec::new(),
+        };
+        while stream.advance() {
+            if groups.ord_group.is_empty() {
+                groups.first_ord = stream.term_ord();
+            }
+            let key = Facet::from_encoded(stream.key().to_vec())
+                .ok()
+                .and_then(|facet| FacetField::split(&facet))
+                .map(|(_, key)| key)
+                .unwrap_or_default();
+            if groups.keys.last() != Some(&key) {
+                groups.keys.push(key);
+            }
+            groups.ord_group.push((groups.keys.len() - 1) as u32);
+        }
+        Ok(groups)
+    }
+
+    /// The group of a facet ordinal of the segment, `None` when it is not of this dimension.
+    pub fn group(&self, ord: u64) -> Option<u32> {
+        let offset = ord.checked_sub(self.first_ord)?;
+        self.ord_group.get(usize::try_from(offset).ok()?).copied()
+    }
+
+    /// The key of every group, indexed by group.
+    pub fn keys(&self) -> &[String] {
+        &self.keys
+    }
 }
 
 /// The `content_hash` column of `segment`, which the writer compares without decompressing

@@ -17,7 +17,7 @@ use crate::error::QueryError;
 use crate::request::{is_no_value, DateRange, Filters};
 use crate::resolve;
 use crate::results::ResolvedFilter;
-use crate::tally::article_counts;
+use crate::tally::GroupCounter;
 
 /// The clause of the date bounds, `None` without bounds; an empty range is a usage error.
 pub(crate) fn date_clause(
@@ -101,7 +101,7 @@ pub(crate) fn filter_query(
         return Ok(resolved_filters);
     }
     // The values of each filtered dimension present in live documents of this kind.
-    let collector = columns::facet_counter(&fields);
+    let collector = GroupCounter::new(&fields);
     let indexed = searcher
         .search(&kind_query(index.schema(), kind), &collector)
         .map_err(|e| index.error(e))?;
@@ -112,7 +112,7 @@ pub(crate) fn filter_query(
         Box::new(ConstScoreQuery::new(query, 0.0))
     };
     for field in fields {
-        let counts = article_counts(&indexed, field);
+        let counts = indexed.sorted(field);
         let known: Vec<String> = counts.iter().map(|c| c.value.clone()).collect();
         let mut read = |input: &String, excluded: bool| -> Result<Vec<Term>, QueryError> {
             if is_no_value(input) {

@@ -23,7 +23,7 @@ use std::ops::Bound;
 
 use newsfacet_gazetteer::fold::fold;
 use newsfacet_gazetteer::{EntityType, Entry, EntryId, Gazetteer};
-use newsfacet_index::{columns, DocKind, FacetField, NewsIndex, NewsSchema};
+use newsfacet_index::{DocKind, FacetField, NewsIndex, NewsSchema};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
     PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery, TermSetQuery,
@@ -38,7 +38,7 @@ use crate::error::QueryError;
 use crate::request::{is_no_value, parse_date, Operator, TextOptions};
 use crate::resolve;
 use crate::results::FacetCount;
-use crate::tally::article_counts;
+use crate::tally::GroupCounter;
 
 /// Boost of title matches over body matches.
 const TITLE_BOOST: f32 = 2.0;
@@ -519,11 +519,11 @@ impl Compiler<'_> {
         }
         let mut cache = self.facet_values.borrow_mut();
         let known = cache.entry(field).or_insert_with(|| {
-            let collector = columns::facet_counter(&[field]);
+            let collector = GroupCounter::new(&[field]);
             let all = TermQuery::new(self.schema.kind_term(self.kind), IndexRecordOption::Basic);
             self.searcher
                 .search(&all, &collector)
-                .map(|counts| article_counts(&counts, field))
+                .map(|counts| counts.sorted(field))
                 .unwrap_or_default()
         });
         let keys: Vec<String> = known.iter().map(|c| c.value.clone()).collect();

@@ -1,10 +1,13 @@
 //! Facet counts per article (tantivy's facet collector) or per story (ours), behind one type.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
-use newsfacet_index::{columns, FacetField, NewsIndex};
-use tantivy::collector::{FacetCollector, FacetCounts};
-use tantivy::Searcher;
+use newsfacet_index::columns::{self, FacetGroups};
+use newsfacet_index::{FacetField, NewsIndex};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::fastfield::FacetReader;
+use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 use crate::error::QueryError;
 use crate::request::CountBy;
@@ -38,19 +41,6 @@ impl Tally {
     }
 }
 
-/// All values of one dimension in per-article `counts`, by count descending then value
-/// ascending.
-pub(crate) fn article_counts(counts: &FacetCounts, field: FacetField) -> Vec<FacetCount> {
-    by_count(
-        counts
-            .get(field.root())
-            .filter_map(|(facet, count)| {
-                FacetField::split(facet).map(|(_, value)| FacetCount { value, count })
-            })
-            .collect(),
-    )
-}
-
 /// `counts` (of group keys, as tallied) with each value replaced by the name to show for its
 /// group: the written form most documents use. Called on the values a result lists, after
 /// cutting to the top ones, so the cost follows what is shown.
@@ -78,14 +68,14 @@ fn by_count(mut values: Vec<FacetCount>) -> Vec<FacetCount> {
 }
 
 /// The collectors of facet counts for `fields` (none when empty), per article or per story.
-pub(crate) type TallyCollector = (Option<FacetCollector>, Option<StoryFacetCollector>);
+pub(crate) type TallyCollector = (Option<GroupCounter>, Option<StoryFacetCollector>);
 /// What a [`TallyCollector`] collects.
-pub(crate) type TallyFruit = (Option<FacetCounts>, Option<StoryFacetCounts>);
+pub(crate) type TallyFruit = (Option<GroupCounts>, Option<StoryFacetCounts>);
 
 pub(crate) fn tally_collector(fields: &[FacetField], count_by: CountBy) -> TallyCollector {
     match count_by {
         CountBy::Article if fields.is_empty() => (None, None),
-        CountBy::Article => (Some(columns::facet_counter(fields)), None),
+        CountBy::Article => (Some(GroupCounter::new(fields)), None),
         // Counting by story also counts the stories, which a search reports even when every
         // listed dimension is counted in a pass of its own.
         CountBy::Story => (
@@ -104,7 +94,7 @@ pub(crate) fn tally(fruit: TallyFruit, fields: &[FacetField]) -> Tally {
     };
     match fruit {
         (Some(counts), _) => Tally {
-            by_field: by_field(&|field| article_counts(&counts, field)),
+            by_field: by_field(&|field| counts.sorted(field)),
             stories: None,
         },
         (None, Some(counts)) => Tally {
@@ -112,5 +102,124 @@ pub(crate) fn tally(fruit: TallyFruit, fields: &[FacetField]) -> Tally {
             stories: Some(counts.stories()),
         },
         (None, None) => Tally::default(),
+    }
+}
+
+/// Counts, for each group of some facet dimensions, the matching documents that have it
+/// (once per document, however many written forms of the group it carries), through each
+/// segment's [`FacetGroups`].
+pub(crate) struct GroupCounter {
+    fields: Vec<FacetField>,
+}
+
+impl GroupCounter {
+    /// A counter of the groups of `fields`.
+    pub(crate) fn new(fields: &[FacetField]) -> Self {
+        GroupCounter {
+            fields: fields.to_vec(),
+        }
+    }
+}
+
+/// Per-document counts of facet groups: `(dimension, group key) → documents`.
+#[derive(Debug, Default)]
+pub(crate) struct GroupCounts(HashMap<(FacetField, String), u64>);
+
+impl GroupCounts {
+    /// The groups of one dimension with their counts, by count descending then key.
+    pub(crate) fn sorted(&self, field: FacetField) -> Vec<FacetCount> {
+        by_count(
+            self.0
+                .iter()
+                .filter(|((f, _), _)| *f == field)
+                .map(|((_, key), &count)| FacetCount {
+                    value: key.clone(),
+                    count,
+                })
+                .collect(),
+        )
+    }
+}
+
+/// A [`GroupCounter`] over one segment.
+pub(crate) struct GroupSegmentCounter {
+    facets: FacetReader,
+    /// For each counted dimension, its groups in this segment and their counts.
+    dimensions: Vec<(FacetField, Arc<FacetGroups>, Vec<u64>)>,
+    /// The (dimension, group) pairs of the document being collected (kept to reuse its
+    /// allocation).
+    seen: Vec<(usize, u32)>,
+}
+
+impl Collector for GroupCounter {
+    type Fruit = GroupCounts;
+    type Child = GroupSegmentCounter;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<GroupSegmentCounter> {
+        let mut dimensions = Vec::with_capacity(self.fields.len());
+        for &field in &self.fields {
+            let groups = FacetGroups::of_segment(reader, field)?;
+            let counts = vec![0; groups.keys().len()];
+            dimensions.push((field, groups, counts));
+        }
+        Ok(GroupSegmentCounter {
+            facets: columns::facets(reader)?,
+            dimensions,
+            seen: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, segments: Vec<GroupCounts>) -> tantivy::Result<GroupCounts> {
+        let mut merged = GroupCounts::default();
+        for segment in segments {
+            for (group, count) in segment.0 {
+                *merged.0.entry(group).or_default() += count;
+            }
+        }
+        Ok(merged)
+    }
+}
+
+impl SegmentCollector for GroupSegmentCounter {
+    type Fruit = GroupCounts;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        // A group counts once per document, however many of its written forms it carries.
+        self.seen.clear();
+        for ord in self.facets.facet_ords(doc) {
+            for (index, (_, groups, _)) in self.dimensions.iter().enumerate() {
+                if let Some(group) = groups.group(ord) {
+                    self.seen.push((index, group));
+                    break;
+                }
+            }
+        }
+        self.seen.sort_unstable();
+        self.seen.dedup();
+        for &(index, group) in &self.seen {
+            if let Some(count) = self.dimensions[index].2.get_mut(group as usize) {
+                *count += 1;
+            }
+        }
+    }
+
+    fn harvest(self) -> GroupCounts {
+        let mut counts = HashMap::new();
+        for (field, groups, tallies) in self.dimensions {
+            for (group, count) in tallies.into_iter().enumerate() {
+                if let (true, Some(key)) = (count > 0, groups.keys().get(group)) {
+                    counts.insert((field, key.clone()), count);
+                }
+            }
+        }
+        GroupCounts(counts)
     }
 }
