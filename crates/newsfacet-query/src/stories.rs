@@ -11,11 +11,10 @@ use std::collections::{HashMap, HashSet};
 use newsfacet_index::{columns, FacetField, StoryColumn};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
-use tantivy::fastfield::FacetReader;
-use tantivy::schema::Facet;
 use tantivy::{DateTime, DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::results::FacetCount;
+use crate::tally::SegmentFacetGroups;
 
 /// How the copies of a story, and the stories, are ranked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,12 +182,13 @@ impl StoryFacetCounts {
 }
 
 pub(crate) struct StoryFacetSegment {
-    fields: Vec<FacetField>,
-    facets: FacetReader,
+    groups: SegmentFacetGroups,
     stories: StoryColumn,
-    /// `(facet ordinal, story ordinal)` pairs seen.
-    pairs: HashSet<(u64, u64)>,
+    /// `((dimension index, group), story ordinal)` pairs seen.
+    pairs: HashSet<((usize, u32), u64)>,
     story_ords: HashSet<u64>,
+    /// The groups of the document being collected (kept to reuse its allocation).
+    seen: Vec<(usize, u32)>,
 }
 
 impl Collector for StoryFacetCollector {
@@ -201,11 +201,11 @@ impl Collector for StoryFacetCollector {
         reader: &SegmentReader,
     ) -> tantivy::Result<StoryFacetSegment> {
         Ok(StoryFacetSegment {
-            fields: self.fields.clone(),
-            facets: columns::facets(reader)?,
+            groups: SegmentFacetGroups::open(reader, &self.fields)?,
             stories: StoryColumn::open(reader)?,
             pairs: HashSet::new(),
             story_ords: HashSet::new(),
+            seen: Vec::new(),
         })
     }
 
@@ -233,8 +233,9 @@ impl SegmentCollector for StoryFacetSegment {
             return;
         };
         self.story_ords.insert(story);
-        for facet in self.facets.facet_ords(doc) {
-            self.pairs.insert((facet, story));
+        self.groups.of_doc(doc, &mut self.seen);
+        for &group in &self.seen {
+            self.pairs.insert((group, story));
         }
     }
 
@@ -245,21 +246,16 @@ impl SegmentCollector for StoryFacetSegment {
             .iter()
             .filter_map(|&ord| Some((ord, self.stories.story(ord).ok().flatten()?)))
             .collect();
-        let mut values: HashMap<u64, Option<(FacetField, String)>> = HashMap::new();
         let mut counts = StoryFacetCounts {
             stories: names.values().cloned().collect(),
             ..StoryFacetCounts::default()
         };
-        for (facet_ord, story_ord) in self.pairs {
-            let value = values.entry(facet_ord).or_insert_with(|| {
-                let mut facet = Facet::root();
-                self.facets.facet_from_ord(facet_ord, &mut facet).ok()?;
-                FacetField::split(&facet).filter(|(field, _)| self.fields.contains(field))
-            });
-            if let (Some(value), Some(story)) = (value.as_ref(), names.get(&story_ord)) {
+        for ((index, group), story_ord) in self.pairs {
+            let value = self.groups.describe(index, group);
+            if let (Some((field, key)), Some(story)) = (value, names.get(&story_ord)) {
                 counts
                     .by_value
-                    .entry(value.clone())
+                    .entry((field, key.to_string()))
                     .or_default()
                     .insert(story.clone());
             }

@@ -141,11 +141,60 @@ impl GroupCounts {
     }
 }
 
+/// The groups of some facet dimensions in one segment: which dimension and group each facet
+/// ordinal of a document belongs to. Shared by the counters per article and per story.
+pub(crate) struct SegmentFacetGroups {
+    facets: FacetReader,
+    dimensions: Vec<(FacetField, Arc<FacetGroups>)>,
+}
+
+impl SegmentFacetGroups {
+    /// The groups of `fields` in `reader`'s segment.
+    pub(crate) fn open(reader: &SegmentReader, fields: &[FacetField]) -> tantivy::Result<Self> {
+        let mut dimensions = Vec::with_capacity(fields.len());
+        for &field in fields {
+            dimensions.push((field, FacetGroups::of_segment(reader, field)?));
+        }
+        Ok(SegmentFacetGroups {
+            facets: columns::facets(reader)?,
+            dimensions,
+        })
+    }
+
+    /// The `(dimension index, group)` pairs of `doc`, each once, sorted, into `out`.
+    pub(crate) fn of_doc(&self, doc: DocId, out: &mut Vec<(usize, u32)>) {
+        out.clear();
+        for ord in self.facets.facet_ords(doc) {
+            for (index, (_, groups)) in self.dimensions.iter().enumerate() {
+                if let Some(group) = groups.group(ord) {
+                    out.push((index, group));
+                    break;
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// The number of groups of the dimension at `index`.
+    fn len(&self, index: usize) -> usize {
+        self.dimensions
+            .get(index)
+            .map_or(0, |(_, g)| g.keys().len())
+    }
+
+    /// The dimension and group key of a pair given by [`SegmentFacetGroups::of_doc`].
+    pub(crate) fn describe(&self, index: usize, group: u32) -> Option<(FacetField, &str)> {
+        let (field, groups) = self.dimensions.get(index)?;
+        Some((*field, groups.keys().get(group as usize)?.as_str()))
+    }
+}
+
 /// A [`GroupCounter`] over one segment.
 pub(crate) struct GroupSegmentCounter {
-    facets: FacetReader,
-    /// For each counted dimension, its groups in this segment and their counts.
-    dimensions: Vec<(FacetField, Arc<FacetGroups>, Vec<u64>)>,
+    groups: SegmentFacetGroups,
+    /// For each counted dimension, the count of each of its groups.
+    counts: Vec<Vec<u64>>,
     /// The (dimension, group) pairs of the document being collected (kept to reuse its
     /// allocation).
     seen: Vec<(usize, u32)>,
@@ -160,15 +209,13 @@ impl Collector for GroupCounter {
         _: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<GroupSegmentCounter> {
-        let mut dimensions = Vec::with_capacity(self.fields.len());
-        for &field in &self.fields {
-            let groups = FacetGroups::of_segment(reader, field)?;
-            let counts = vec![0; groups.keys().len()];
-            dimensions.push((field, groups, counts));
-        }
+        let groups = SegmentFacetGroups::open(reader, &self.fields)?;
+        let counts = (0..self.fields.len())
+            .map(|index| vec![0; groups.len(index)])
+            .collect();
         Ok(GroupSegmentCounter {
-            facets: columns::facets(reader)?,
-            dimensions,
+            groups,
+            counts,
             seen: Vec::new(),
         })
     }
@@ -193,19 +240,9 @@ impl SegmentCollector for GroupSegmentCounter {
 
     fn collect(&mut self, doc: DocId, _: Score) {
         // A group counts once per document, however many of its written forms it carries.
-        self.seen.clear();
-        for ord in self.facets.facet_ords(doc) {
-            for (index, (_, groups, _)) in self.dimensions.iter().enumerate() {
-                if let Some(group) = groups.group(ord) {
-                    self.seen.push((index, group));
-                    break;
-                }
-            }
-        }
-        self.seen.sort_unstable();
-        self.seen.dedup();
+        self.groups.of_doc(doc, &mut self.seen);
         for &(index, group) in &self.seen {
-            if let Some(count) = self.dimensions[index].2.get_mut(group as usize) {
+            if let Some(count) = self.counts[index].get_mut(group as usize) {
                 *count += 1;
             }
         }
@@ -213,10 +250,13 @@ impl SegmentCollector for GroupSegmentCounter {
 
     fn harvest(self) -> GroupCounts {
         let mut counts = HashMap::new();
-        for (field, groups, tallies) in self.dimensions {
+        for (index, tallies) in self.counts.into_iter().enumerate() {
             for (group, count) in tallies.into_iter().enumerate() {
-                if let (true, Some(key)) = (count > 0, groups.keys().get(group)) {
-                    counts.insert((field, key.clone()), count);
+                if count == 0 {
+                    continue;
+                }
+                if let Some((field, key)) = self.groups.describe(index, group as u32) {
+                    counts.insert((field, key.to_string()), count);
                 }
             }
         }
