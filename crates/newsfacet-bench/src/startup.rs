@@ -3,8 +3,7 @@
 //! `facets` on the sample index ≤ 20 ms, `analyze` of one short article ≤ 100 ms.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::{bail, Context};
 use serde::Serialize;
@@ -106,18 +105,7 @@ pub fn run(binary: &Path, root: &Path, runs: usize, json: bool) -> anyhow::Resul
 }
 
 fn run_once(binary: &Path, args: &[&str]) -> anyhow::Result<Duration> {
-    let started = Instant::now();
-    let status = Command::new(binary)
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .with_context(|| format!("running {}", binary.display()))?;
-    let elapsed = started.elapsed();
-    if !status.success() {
-        bail!("{} {} failed: {status}", binary.display(), args.join(" "));
-    }
-    Ok(elapsed)
+    Ok(crate::child::run(binary, args)?.elapsed)
 }
 
 /// The release binary next to this one (`target/release/newsfacet`).
