@@ -81,11 +81,7 @@ impl Matcher {
             // Every alias found must start a word; testing that first skips the walks that
             // would begin inside one.
             let start = folded.origin[folded_start];
-            if text[..start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-            {
+            if follows_alphanumeric(text, start) {
                 continue;
             }
             self.aliases
@@ -122,6 +118,19 @@ impl Matcher {
             covered_until = end;
         }
         mentions
+    }
+}
+
+/// Whether the character before byte `at` of `text` is a letter or digit. Asked at every
+/// character of every text, so an ASCII neighbour is read without decoding.
+fn follows_alphanumeric(text: &str, at: usize) -> bool {
+    match at.checked_sub(1).map(|before| text.as_bytes()[before]) {
+        None => false,
+        Some(byte) if byte.is_ascii() => byte.is_ascii_alphanumeric(),
+        Some(_) => text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
     }
 }
 

@@ -125,23 +125,8 @@ fn drop_relays(text: &str, quotes: Vec<Quote>, gazetteer: &Gazetteer) -> Vec<Quo
 /// publisher's name of two words or more, "The" aside ("Globe" of "The Boston Globe" and "The
 /// Globe and Mail", "Post" of "The Washington Post"). It reports as an outlet does.
 fn publication_short_form(gazetteer: &Gazetteer, name: &str) -> bool {
-    if name.contains(char::is_whitespace) {
-        return false;
-    }
-    let key = newsfacet_gazetteer::fold::fold(name);
-    gazetteer
-        .of_type(EntityType::Organization)
-        .any(|(_, entry)| {
-            entry.is_publisher()
-                && entry.names().any(|n| {
-                    let words: Vec<String> = n
-                        .split_whitespace()
-                        .filter(|w| !w.eq_ignore_ascii_case("the"))
-                        .map(newsfacet_gazetteer::fold::fold)
-                        .collect();
-                    words.len() >= 2 && (words.first() == Some(&key) || words.last() == Some(&key))
-                })
-        })
+    !name.contains(char::is_whitespace)
+        && gazetteer.is_publisher_short_form(&newsfacet_gazetteer::fold::fold(name))
 }
 
 /// An attribution found for one statement.

@@ -109,7 +109,7 @@ static TITLE_PHRASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 static TITLE_PHRASE_ENDS: LazyLock<lex::WordMap<()>> = LazyLock::new(|| {
     TITLE_PHRASES
         .iter()
-        .filter_map(|p| Some((*p.last()?, ())))
+        .filter_map(|p| Some((p.last()?.as_bytes(), ())))
         .collect()
 });
 
@@ -117,7 +117,7 @@ static TITLE_PHRASE_ENDS: LazyLock<lex::WordMap<()>> = LazyLock::new(|| {
 static TITLE_PHRASE_STARTS: LazyLock<lex::WordMap<()>> = LazyLock::new(|| {
     TITLE_PHRASES
         .iter()
-        .filter_map(|p| Some((*p.first()?, ())))
+        .filter_map(|p| Some((p.first()?.as_bytes(), ())))
         .collect()
 });
 
@@ -128,7 +128,7 @@ pub(crate) fn title_phrase_starting_at(doc: &Doc, i: usize, hi: usize) -> Option
         return None;
     }
     let mut buf = [0u8; 32];
-    let first = lex::ascii_lower(doc.word(i), &mut buf)?;
+    let first = lex::ascii_lower_bytes(doc.word(i), &mut buf)?;
     if !TITLE_PHRASE_STARTS.contains_key(first) {
         return None;
     }
@@ -152,7 +152,7 @@ pub(crate) fn title_phrase_ending_at(doc: &Doc, lo: usize, i: usize) -> Option<u
         return None;
     }
     let mut buf = [0u8; 32];
-    let last = lex::ascii_lower(doc.word(i), &mut buf)?;
+    let last = lex::ascii_lower_bytes(doc.word(i), &mut buf)?;
     if !TITLE_PHRASE_ENDS.contains_key(last) {
         return None;
     }

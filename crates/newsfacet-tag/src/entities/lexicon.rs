@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use crate::text::lexicon as lex;
 use newsfacet_gazetteer::fold::fold;
-use newsfacet_gazetteer::words::{self, SortedWordList, WordSet};
+use newsfacet_gazetteer::words::{self, BuildWordHasher, SortedWordList, WordSet};
 use newsfacet_gazetteer::{EntityType, Entry, Gazetteer};
 
 /// Family names that come first in Chinese, Korean and Vietnamese names, folded.
@@ -50,7 +50,7 @@ static LEGAL_FORMS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::LEG
 /// Given names and ordinary lowercase English words, folded.
 #[derive(Debug, Default)]
 pub(crate) struct NameLexicon {
-    given: HashSet<String>,
+    given: HashSet<String, BuildWordHasher>,
     ordinary: SortedWordList,
 }
 
@@ -63,7 +63,7 @@ impl NameLexicon {
         ordinary_words: &'static str,
     ) -> Self {
         let ordinary = SortedWordList::new(ordinary_words);
-        let mut given: HashSet<String> = given_names
+        let mut given: HashSet<String, BuildWordHasher> = given_names
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -137,9 +137,18 @@ pub(crate) fn is_org_tail(word: &str) -> bool {
     ORG_TAILS.contains(word)
 }
 
+/// The lowercase form of `word` ([`str::to_lowercase`]), without allocating for plain ASCII
+/// words: these checks run on every word of every proper-noun chunk.
+pub(crate) fn lowercase<'b>(word: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+    match lex::ascii_lower(word, buf) {
+        Some(lower) => Cow::Borrowed(lower),
+        None => Cow::Owned(word.to_lowercase()),
+    }
+}
+
 /// Whether `word` (any case) is a title only people hold.
 pub(crate) fn is_personal_title(word: &str) -> bool {
-    PERSONAL_TITLES.contains(&word.to_lowercase())
+    PERSONAL_TITLES.contains(&lowercase(word, &mut [0u8; 32]))
 }
 
 /// Whether `word` is a generational suffix that ends a person's name ("Jr.", "Sr", "III").
@@ -172,9 +181,18 @@ pub(crate) fn is_place_preposition(word: &str) -> bool {
 /// Whether `word` (any case, with or without its periods) is a company's legal form ("Corp.",
 /// "N.V.", "PLC").
 pub(crate) fn is_legal_form(word: &str) -> bool {
-    let bare: String = word.chars().filter(|&c| c != '.').collect();
+    // The list is ASCII: the word without its periods, lowercased into a buffer, since every
+    // word before a connector in a chunk is asked.
     let mut buf = [0u8; 32];
-    lex::ascii_lower(&bare, &mut buf).is_some_and(|lower| LEGAL_FORMS.contains(lower))
+    let mut len = 0;
+    for b in word.bytes().filter(|&b| b != b'.') {
+        if !b.is_ascii() || len == buf.len() {
+            return false;
+        }
+        buf[len] = b.to_ascii_lowercase();
+        len += 1;
+    }
+    std::str::from_utf8(&buf[..len]).is_ok_and(|lower| LEGAL_FORMS.contains(lower))
 }
 
 /// Whether `word` (any case) is a unit of money or measure ("Dollar", "Cents", "Dlrs").

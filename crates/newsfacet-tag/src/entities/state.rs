@@ -320,7 +320,8 @@ impl State<'_> {
     pub(super) fn rest_are_names(&self, segment: Segment) -> bool {
         (segment.start + 1..segment.end).all(|k| {
             let word = self.word(k);
-            let lower = word.to_lowercase();
+            let mut buf = [0u8; 32];
+            let lower = lexicon::lowercase(word, &mut buf);
             !self.names.is_ordinary_word(word)
                 && !self.words[k].number
                 && self.words[k].flags & (lex::ORGHEAD | lex::TITLE | lex::STOP) == 0

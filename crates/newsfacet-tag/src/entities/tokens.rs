@@ -29,11 +29,10 @@ fn is_particle(text: &str, word: &Word) -> bool {
 /// Whether "of" may continue a chunk after `previous`: "Bank of England", "Gulf of Mexico".
 fn of_continues(text: &str, previous: &Word, of: &Word) -> bool {
     // A legal form ends a company's name: "Kia Motors Corp of South Korea" is two names.
-    let legal_form = super::lexicon::is_legal_form(&text[previous.start..previous.end]);
     &text[of.start..of.end] == "of"
         && previous.flags & lex::ORGHEAD != 0
         && previous.capitalised
-        && !legal_form
+        && !super::lexicon::is_legal_form(&text[previous.start..previous.end])
 }
 
 /// Maximal runs of name words joined by spaces. Particles and "of" never start or end a chunk.
@@ -123,8 +122,11 @@ pub(crate) fn has_headed_phrase(text: &str, words: &[Word]) -> bool {
 }
 
 fn ends_in_org_head(text: &str, word: &Word) -> bool {
-    let lower = text[word.start..word.end].to_lowercase();
-    word.flags & lex::ORGHEAD != 0 || super::lexicon::is_org_tail(lower.trim_end_matches('.'))
+    word.flags & lex::ORGHEAD != 0 || {
+        let mut buf = [0u8; 32];
+        let lower = super::lexicon::lowercase(&text[word.start..word.end], &mut buf);
+        super::lexicon::is_org_tail(lower.trim_end_matches('.'))
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use newsfacet_gazetteer::words::{self, rows};
 
-use super::lexicon::{ascii_lower, WordMap};
+use super::lexicon::{ascii_lower_bytes, WordMap};
 
 /// Which inflection of a verb a word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,12 +100,14 @@ static FORMS: LazyLock<WordMap<(u16, CueForm)>> = LazyLock::new(|| {
         let [base, third, past, participle, gerund] = verb.forms;
         let index = index as u16;
         // Insertion order matters where forms coincide: the past wins over the participle.
-        map.entry(gerund).or_insert((index, CueForm::Gerund));
-        map.entry(participle)
+        map.entry(gerund.as_bytes())
+            .or_insert((index, CueForm::Gerund));
+        map.entry(participle.as_bytes())
             .or_insert((index, CueForm::Participle));
-        map.insert(past, (index, CueForm::Past));
-        map.entry(third).or_insert((index, CueForm::Third));
-        map.entry(base).or_insert((index, CueForm::Base));
+        map.insert(past.as_bytes(), (index, CueForm::Past));
+        map.entry(third.as_bytes())
+            .or_insert((index, CueForm::Third));
+        map.entry(base.as_bytes()).or_insert((index, CueForm::Base));
     }
     map
 });
@@ -113,7 +115,7 @@ static FORMS: LazyLock<WordMap<(u16, CueForm)>> = LazyLock::new(|| {
 /// The speech verb and inflection `word` is, if any (case-insensitive).
 pub(crate) fn lookup(word: &str) -> Option<(u16, CueForm)> {
     let mut buf = [0u8; 32];
-    let lower = ascii_lower(word, &mut buf)?;
+    let lower = ascii_lower_bytes(word, &mut buf)?;
     FORMS.get(lower).copied()
 }
 

@@ -5,37 +5,13 @@
 //! later pattern checks are bit tests.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use newsfacet_gazetteer::words::{self, entries, entries_for, WordSet};
+use newsfacet_gazetteer::words::{self, entries, entries_for, BuildWordHasher, WordSet};
 
-/// FNV-1a: the lexicon keys are short ASCII words looked up once per token, where SipHash's
-/// flood resistance buys nothing and costs a fifth of the lookup time.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-/// A map keyed by lexicon words.
-pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+/// A map keyed by lexicon words (lowercase ASCII), as bytes: a token's lowercase form is
+/// looked up as the bytes [`ascii_lower_bytes`] writes, without checking them as UTF-8 again.
+pub(crate) type WordMap<V> = HashMap<&'static [u8], V, BuildWordHasher>;
 
 /// Determiners and quantifiers that open a noun phrase ("the", "a", "his", "two").
 pub(crate) const DET: u32 = 1;
@@ -90,7 +66,7 @@ pub(crate) const HONORIFIC: u32 = 1 << 23;
 
 fn add(map: &mut WordMap<u32>, words: impl IntoIterator<Item = &'static str>, flag: u32) {
     for word in words {
-        *map.entry(word).or_insert(0) |= flag;
+        *map.entry(word.as_bytes()).or_insert(0) |= flag;
     }
 }
 
@@ -134,6 +110,11 @@ static FLAGS: LazyLock<WordMap<u32>> = LazyLock::new(|| {
 /// ASCII-lowercases `word` into `buf` and returns it, or `None` when the word cannot be in any
 /// lexicon (non-ASCII or too long), which spares an allocation per token.
 pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    std::str::from_utf8(ascii_lower_bytes(word, buf)?).ok()
+}
+
+/// [`ascii_lower`] as bytes, for the [`WordMap`] lookups made for every token.
+pub(crate) fn ascii_lower_bytes<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() || !word.is_ascii() {
         return None;
@@ -142,13 +123,14 @@ pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b s
     for (o, b) in out.iter_mut().zip(bytes) {
         *o = b.to_ascii_lowercase();
     }
-    std::str::from_utf8(out).ok()
+    Some(out)
 }
 
 /// Normalises a typographic apostrophe to ASCII so "Russia’s" and "Russia's" look alike. Returns
 /// the word unchanged when it has none.
 pub(crate) fn plain_apostrophes(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.contains('’') {
+    // An ASCII word, nearly every one, cannot hold the typographic apostrophe.
+    if !word.is_ascii() && word.contains('’') {
         std::borrow::Cow::Owned(word.replace('’', "'"))
     } else {
         std::borrow::Cow::Borrowed(word)
@@ -163,17 +145,17 @@ pub(crate) fn flags_of(word: &str) -> u32 {
         .or_else(|| word.strip_suffix('\''))
         .unwrap_or(&word);
     let mut buf = [0u8; 32];
-    match ascii_lower(base, &mut buf) {
-        Some(lower) => FLAGS.get(lower).copied().unwrap_or(0),
-        None => 0,
-    }
+    ascii_lower_bytes(base, &mut buf)
+        .and_then(|lower| FLAGS.get(lower))
+        .copied()
+        .unwrap_or(0)
 }
 
 /// Whether the lowercase form of `word` (without a trailing period) is a known abbreviation, so
 /// that its period belongs to the word rather than ending a sentence.
 pub(crate) fn is_abbreviation(word: &str) -> bool {
     let mut buf = [0u8; 32];
-    ascii_lower(word, &mut buf)
+    ascii_lower_bytes(word, &mut buf)
         .is_some_and(|lower| FLAGS.get(lower).is_some_and(|f| f & ABBREV != 0))
 }
 

@@ -24,9 +24,12 @@ pub(crate) fn is_listed(flags: u32) -> bool {
 
 /// A particle joined to the name by a hyphen: "al-Assad", "el-Sisi", "bin-Salman".
 pub(crate) fn is_hyphenated(word: &str) -> bool {
-    word.split_once('-').is_some_and(|(prefix, rest)| {
-        HYPHEN_PREFIXES.contains(prefix) && rest.chars().next().is_some_and(char::is_uppercase)
-    })
+    // A byte search: asked of every word a chunk may join, mostly without a hyphen.
+    let Some(hyphen) = word.bytes().position(|b| b == b'-') else {
+        return false;
+    };
+    let (prefix, rest) = (&word[..hyphen], &word[hyphen + 1..]);
+    HYPHEN_PREFIXES.contains(prefix) && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Entity resolution's rule: `surface` joins a proper-noun chunk as a particle when it is

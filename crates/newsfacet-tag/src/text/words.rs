@@ -45,20 +45,32 @@ impl Charset {
 /// Where a word starting at `start` ends, looking no further than `limit`: word characters,
 /// and joiners followed by a word character.
 pub(crate) fn word_end(text: &str, start: usize, limit: usize, charset: Charset) -> usize {
+    let bytes = text.as_bytes();
     let mut end = start;
-    let mut chars = text[start..limit].char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        if charset.is_word_char(c) {
-            end = start + offset + c.len_utf8();
-        } else if charset.is_joiner(c)
-            && chars
-                .peek()
-                .is_some_and(|&(_, next)| charset.is_word_char(next))
-        {
+    let mut i = start;
+    while i < limit {
+        // ASCII letters and digits, most of every text, are word characters in both charsets:
+        // they skip decoding a character.
+        if bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            end = i;
             continue;
-        } else {
+        }
+        let Some(c) = text[i..limit].chars().next() else {
+            break;
+        };
+        let next = i + c.len_utf8();
+        if charset.is_word_char(c) {
+            end = next;
+        } else if !(charset.is_joiner(c)
+            && text[next..limit]
+                .chars()
+                .next()
+                .is_some_and(|after| charset.is_word_char(after)))
+        {
             break;
         }
+        i = next;
     }
     end
 }
