@@ -16,7 +16,7 @@ use tantivy::indexer::UserOperation;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::TantivyError;
-use tantivy::{IndexWriter, Searcher, TantivyDocument};
+use tantivy::{IndexReader, IndexWriter, Searcher, TantivyDocument};
 
 use crate::columns;
 use crate::document::{PreparedArticle, StoredStory};
@@ -60,7 +60,9 @@ pub struct NewsWriter {
     dir: PathBuf,
     schema: NewsSchema,
     writer: IndexWriter<TantivyDocument>,
-    /// The committed index as it was when the writer was created.
+    /// Reloaded at each checkpoint, so that `searcher` sees this run's committed articles.
+    reader: IndexReader,
+    /// The committed index as of the writer's creation or its last checkpoint.
     searcher: Searcher,
     /// Input hashes of the committed articles, and how this run hashes its own.
     committed: UnchangedCheck,
@@ -71,8 +73,9 @@ pub struct NewsWriter {
     /// the same id is a duplicate within the input (same text) or a conflict (other text),
     /// never a new version.
     seen: HashMap<String, u64>,
-    /// Signatures and stories of the articles written in this run: they are not searchable
-    /// in `searcher` until the commit.
+    /// Signatures and stories of the articles written since the last checkpoint: they are
+    /// not searchable in `searcher` until it. Emptied at each checkpoint, so that the memory
+    /// of a long run does not grow with the corpus.
     stories: StoryTable,
     /// What story detection did in this run.
     story_stats: StoryStats,
@@ -103,9 +106,10 @@ impl NewsWriter {
         dir: PathBuf,
         schema: NewsSchema,
         index: &tantivy::Index,
-        searcher: Searcher,
+        reader: IndexReader,
         heap_bytes: usize,
     ) -> Result<Self, IndexError> {
+        let searcher = reader.searcher();
         let tantivy_error = |source| IndexError::Tantivy {
             dir: dir.clone(),
             source,
@@ -144,6 +148,7 @@ impl NewsWriter {
             dir,
             schema,
             writer,
+            reader,
             searcher,
             committed,
             tagging_code: None,
@@ -345,8 +350,13 @@ impl NewsWriter {
                 commit.set_payload(&payload);
                 commit.commit()
             })
-            .map(|_| ())
-            .map_err(|e| self.tantivy_error(e))
+            .map_err(|e| self.tantivy_error(e))?;
+        // The committed articles are found through the index from now on; the table only
+        // holds what is not searchable yet.
+        self.reader.reload().map_err(|e| self.tantivy_error(e))?;
+        self.searcher = self.reader.searcher();
+        self.stories = StoryTable::new();
+        Ok(())
     }
 
     /// Names the gazetteer the articles are tagged with (a content hash, or several joined):

@@ -20,10 +20,10 @@
 //!    ([`Signature::numbers_agree`]), which keeps templated items (daily market notes, one
 //!    company's announcement after another's) apart.
 //!
-//! [`StoryTable`] keeps the signatures and band keys of one run in memory (`newsfacet
-//! analyze` uses it alone); the index writer (`newsfacet-index`) also stores each article's
-//! band keys and signature and looks the keys up in the committed index, so stories grow
-//! across runs. A story's id is the id of its first indexed article.
+//! [`StoryTable`] keeps signatures and band keys in memory (`newsfacet analyze` uses it
+//! alone); the index writer (`newsfacet-index`) keeps only what it has not committed yet
+//! there, indexes each article's band keys, and looks them up in the committed index,
+//! recomputing a candidate's signature from its stored body, so stories grow across runs. A story's id is the id of its first indexed article.
 //!
 //! This module only compares texts; it knows nothing about the index, so reading and tagging
 //! can group copies without one.
@@ -137,8 +137,8 @@ const fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// The MinHash signature of one text, with the hashes of the numbers it states. Stored with
-/// each article (see [`Signature::to_bytes`]).
+/// The MinHash signature of one text, with the hashes of the numbers it states. Not stored:
+/// it is recomputed from a stored body when that article is a candidate copy.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signature {
     values: [u32; NUM_HASHES],
@@ -218,35 +218,6 @@ impl Signature {
             });
         }
         keys
-    }
-
-    /// The signature as little-endian u32 values: the [`NUM_HASHES`] MinHash values, then the
-    /// number hashes.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        self.values
-            .iter()
-            .chain(&self.numbers)
-            .flat_map(|v| v.to_le_bytes())
-            .collect()
-    }
-
-    /// The signature written by [`Signature::to_bytes`]; `None` for bytes of another shape.
-    pub fn from_bytes(bytes: &[u8]) -> Option<Signature> {
-        if bytes.len() < NUM_HASHES * 4 || !bytes.len().is_multiple_of(4) {
-            return None;
-        }
-        let mut words = bytes
-            .chunks_exact(4)
-            .map(|chunk| u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]));
-        let mut values = [0u32; NUM_HASHES];
-        for value in &mut values {
-            *value = words.next()?;
-        }
-        let numbers: Vec<u32> = words.collect();
-        if !numbers.is_sorted() {
-            return None;
-        }
-        Some(Signature { values, numbers })
     }
 }
 
@@ -509,19 +480,6 @@ mod tests {
             None,
             "only c itself is similar"
         );
-    }
-
-    #[test]
-    fn signatures_round_trip_through_bytes() {
-        let a = signature(WIRE);
-        let bytes = a.to_bytes();
-        assert!(
-            bytes.len() > NUM_HASHES * 4,
-            "numbers follow the MinHash values"
-        );
-        assert_eq!(Signature::from_bytes(&bytes), Some(a));
-        assert_eq!(Signature::from_bytes(&bytes[1..]), None);
-        assert_eq!(Signature::from_bytes(&bytes[..NUM_HASHES * 4 - 4]), None);
     }
 
     #[test]

@@ -14,6 +14,13 @@ use clap::Parser;
 
 use crate::cli::{Cli, ColorWhen, Command, GazetteerCommand};
 
+/// mimalloc rather than the system allocator: indexing frees large tantivy arenas and many
+/// short-lived strings from several threads, and glibc keeps much of that memory (its mmap
+/// threshold rises after the first large frees), so a long run's resident memory grew with the
+/// corpus. mimalloc returns it and allocates faster too (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// An error that is the user's to fix in the command line (exit status 2), as opposed to a
 /// failure while running (exit status 1).
 #[derive(Debug, thiserror::Error)]

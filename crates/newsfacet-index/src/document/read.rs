@@ -111,8 +111,9 @@ impl StoredDocument for QuoteDoc {
     }
 }
 
-/// What the writer compares a new article with: a committed article's id, story and body
-/// signature, borrowed from its stored document so that checking a candidate copies no text.
+/// What the writer compares a new article with: a committed article's id, story and the
+/// signature of its stored body, which is computed here rather than stored (see
+/// [`NewsSchema::story_bands`]).
 pub(crate) struct StoredStory<'a> {
     /// `None` only for a document written without an id, which no article is.
     pub id: Option<&'a str>,
@@ -121,17 +122,15 @@ pub(crate) struct StoredStory<'a> {
 }
 
 impl<'a> StoredStory<'a> {
-    /// `None` for a document without story or without a readable signature (a quote, or an
-    /// article too short to have one): it cannot be a copy.
+    /// `None` for a document without story or without a signature (a quote, or an article
+    /// too short to have one): it cannot be a copy. Tagging signs the same cleaned body that
+    /// is stored, so the signature equals the one the article was indexed with.
     pub fn read(schema: &NewsSchema, doc: &'a TantivyDocument) -> Option<StoredStory<'a>> {
         let text = |field| doc.get_first(field).and_then(|v| v.as_str());
         Some(StoredStory {
             id: text(schema.id),
             story: text(schema.story)?,
-            signature: doc
-                .get_first(schema.story_signature)
-                .and_then(|v| v.as_bytes())
-                .and_then(Signature::from_bytes)?,
+            signature: Signature::of_text(text(schema.body)?)?,
         })
     }
 }

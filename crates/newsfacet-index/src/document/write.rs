@@ -10,7 +10,9 @@ use newsfacet_tag::story::Signature;
 use newsfacet_tag::{Quote, QuoteKind, Tags};
 use tantivy::TantivyDocument;
 
-use crate::schema::{date_value, is_storable_date, DocKind, FacetField, NewsSchema};
+use crate::schema::{
+    date_value, is_storable_date, story_band_value, DocKind, FacetField, NewsSchema,
+};
 
 /// Bumped whenever the mapping from article to document changes without a schema change, so
 /// that re-indexing rewrites every document once.
@@ -135,9 +137,8 @@ impl<'a> PreparedArticle<'a> {
         doc.add_text(schema.story, story);
         if let Some(signature) = signature {
             for key in signature.band_keys() {
-                doc.add_u64(schema.story_bands, key);
+                doc.add_u64(schema.story_bands, story_band_value(key));
             }
-            doc.add_bytes(schema.story_signature, &signature.to_bytes());
         }
         doc.add_text(schema.title, self.title);
         doc.add_text(schema.body, self.body);
