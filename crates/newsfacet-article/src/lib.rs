@@ -82,6 +82,7 @@ mod fields;
 mod formats;
 mod id;
 mod one_line;
+mod progress;
 mod site_titles;
 mod status_line;
 mod web_address;
@@ -93,6 +94,7 @@ pub use clean::clean_text;
 pub use date::parse_date;
 pub use discover::discover;
 pub use error::ReadError;
+pub use progress::BytesRead;
 pub use site_titles::{strip_repeated_site_names, SiteTitles, LOOKAHEAD as SITE_TITLE_LOOKAHEAD};
 pub use web_address::{is_public_suffix, registrable_domain, site_name, url_host};
 
@@ -125,7 +127,7 @@ pub fn read_file_with(
     path: &Path,
     limits: ReadLimits,
 ) -> Box<dyn Iterator<Item = Result<Article, ReadError>> + Send> {
-    formats::read_file(path, limits)
+    formats::read_file(path, limits, &BytesRead::new())
 }
 
 /// What one file may cost to read.
@@ -153,14 +155,18 @@ impl Default for ReadLimits {
 /// [`read_file_with`] each of `files` in order, as one stream whose titles lose the parts their
 /// site repeats across pages ([`strip_repeated_site_names`]). This is how a command reads a
 /// corpus: a single article read alone keeps such parts.
+///
+/// `bytes_read` counts the bytes read from the files, for progress against their total size.
 pub fn read_files(
     files: Vec<PathBuf>,
     limits: ReadLimits,
+    bytes_read: &BytesRead,
 ) -> SiteTitles<impl Iterator<Item = Result<Article, ReadError>> + Send> {
+    let bytes_read = bytes_read.clone();
     strip_repeated_site_names(
         files
             .into_iter()
-            .flat_map(move |file| read_file_with(&file, limits)),
+            .flat_map(move |file| formats::read_file(&file, limits, &bytes_read)),
     )
 }
 
@@ -176,5 +182,5 @@ pub fn read_inputs(
     errors
         .into_iter()
         .map(Err)
-        .chain(read_files(files, ReadLimits::default()))
+        .chain(read_files(files, ReadLimits::default(), &BytesRead::new()))
 }

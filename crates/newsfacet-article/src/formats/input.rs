@@ -7,6 +7,7 @@ use std::path::Path;
 use flate2::bufread::MultiGzDecoder;
 
 use crate::error::ReadError;
+use crate::progress::{BytesRead, Counted};
 
 /// The two bytes every gzip member starts with.
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
@@ -24,8 +25,8 @@ pub(crate) fn is_gzip(path: &Path) -> bool {
 /// the end, not just their first member. A `.gz` file that is not gzip data at all is read as
 /// it is, with a warning: corpora do get decompressed in place without being renamed, and
 /// refusing them would help nobody.
-pub(crate) fn open(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
-    let file = File::open(path)?;
+pub(crate) fn open(path: &Path, bytes_read: &BytesRead) -> io::Result<Box<dyn BufRead + Send>> {
+    let file = Counted::new(File::open(path)?, bytes_read);
     let mut reader = BufReader::new(file);
     if !is_gzip(path) {
         return Ok(Box::new(reader));
@@ -47,9 +48,13 @@ pub(crate) fn open(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
 
 /// Reads the whole (decompressed) file, or [`ReadError::TooLarge`] past `max_bytes`: the
 /// limit applies to what decompression yields, so a small `.gz` cannot expand without bound.
-pub(crate) fn read_all(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_all(
+    path: &Path,
+    max_bytes: u64,
+    bytes_read: &BytesRead,
+) -> Result<Vec<u8>, ReadError> {
     let mut bytes = Vec::new();
-    open(path)
+    open(path, bytes_read)
         .and_then(|r| r.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes))
         .map_err(|source| ReadError::Io {
             path: path.to_path_buf(),

@@ -11,6 +11,7 @@ use super::{decode, input};
 use crate::article::Article;
 use crate::error::ReadError;
 use crate::fields;
+use crate::progress::BytesRead;
 use crate::web_address::parse_web_address;
 
 /// Streams a JSON Lines file (gzip-compressed or not). Only one line is in memory at a time, so
@@ -18,8 +19,9 @@ use crate::web_address::parse_web_address;
 pub(super) fn read_lines(
     path: &Path,
     max_bytes: u64,
+    bytes_read: &BytesRead,
 ) -> Box<dyn Iterator<Item = Result<Article, ReadError>> + Send> {
-    let opened = input::open(path).and_then(|mut reader| {
+    let opened = input::open(path, bytes_read).and_then(|mut reader| {
         let head = reader.fill_buf()?;
         Ok((super::binary_kind(head), reader))
     });

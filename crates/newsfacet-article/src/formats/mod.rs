@@ -13,6 +13,7 @@ use std::path::Path;
 
 use crate::article::Article;
 use crate::error::ReadError;
+use crate::progress::BytesRead;
 use crate::ReadLimits;
 use record::{build_article, Position};
 pub(crate) use sniff::binary_kind;
@@ -52,6 +53,7 @@ impl Format {
 pub(crate) fn read_file(
     path: &Path,
     limits: ReadLimits,
+    bytes_read: &BytesRead,
 ) -> Box<dyn Iterator<Item = Result<Article, ReadError>> + Send> {
     let Some(format) = Format::of(path) else {
         return Box::new(iter::once(Err(ReadError::Unsupported {
@@ -59,10 +61,10 @@ pub(crate) fn read_file(
         })));
     };
     match format {
-        Format::JsonLines => json::read_lines(path, limits.max_bytes),
-        Format::Html => Box::new(iter::once(read_html(path, limits.max_bytes))),
+        Format::JsonLines => json::read_lines(path, limits.max_bytes, bytes_read),
+        Format::Html => Box::new(iter::once(read_html(path, limits.max_bytes, bytes_read))),
         Format::Text | Format::Markdown | Format::Json => {
-            let read = input::read_all(path, limits.max_bytes);
+            let read = input::read_all(path, limits.max_bytes, bytes_read);
             let text = match read.and_then(|bytes| text_only(path, bytes)) {
                 Ok(bytes) => decode::decode(&bytes, &path.display(), None).into_owned(),
                 Err(e) => return Box::new(iter::once(Err(e))),
@@ -105,8 +107,8 @@ pub(crate) fn decode_page<'a>(bytes: &'a [u8], path: &Path) -> std::borrow::Cow<
 
 /// Reads one HTML page: the bytes are decoded with the page's declared charset when they are
 /// not UTF-8, then metadata and main text are extracted (see [`html`]).
-fn read_html(path: &Path, max_bytes: u64) -> Result<Article, ReadError> {
-    let bytes = text_only(path, input::read_all(path, max_bytes)?)?;
+fn read_html(path: &Path, max_bytes: u64, bytes_read: &BytesRead) -> Result<Article, ReadError> {
+    let bytes = text_only(path, input::read_all(path, max_bytes, bytes_read)?)?;
     let text = decode_page(&bytes, path);
     if text.trim().is_empty() {
         return Err(ReadError::Empty {

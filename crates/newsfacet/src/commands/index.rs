@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
-use newsfacet_article::{Article, ReadError, ReadLimits};
+use newsfacet_article::{Article, BytesRead, ReadError, ReadLimits};
 use newsfacet_gazetteer::Gazetteer;
 use newsfacet_index::{
     DocKind, FacetField, IndexError, NewsIndex, StoryCounts, StoryStats, UnchangedCheck, Upsert,
@@ -150,6 +150,7 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
     writer.record_tagging_code(env!("NEWSFACET_TAGGING_HASH"));
     let mut checkpoints = Checkpoints::new(args.commit_every, args.commit_seconds);
     let progress = progress_bar(&files);
+    let bytes_read = BytesRead::new();
     let mut summary = Summary {
         files: files.len(),
         ..Summary::default()
@@ -168,7 +169,8 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
     // An article committed as this run would write it is not tagged again.
     let unchanged = writer.unchanged_check();
     let written = std::thread::scope(|scope| -> anyhow::Result<()> {
-        let reader = scope.spawn(|| read_stage(files.clone(), limits, &progress, read_tx));
+        let reader =
+            scope.spawn(|| read_stage(files.clone(), limits, &bytes_read, &progress, read_tx));
         let tagging = scope.spawn(|| tag_stage(&tagger, &unchanged, read_rx, tag_tx));
         let mut outcome = Ok(());
         for batch in tag_rx.iter() {
@@ -179,6 +181,7 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
             if outcome.is_err() {
                 break;
             }
+            progress.set_position(bytes_read.get());
             progress.set_prefix(format!("{} articles", summary.read));
             if checkpoints.due(summary.read) {
                 progress.set_message("checkpoint");
@@ -204,7 +207,7 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
         outcome
     });
     written?;
-    progress.inc(1);
+    progress.set_position(bytes_read.get());
     progress.set_message("committing");
     summary.stories = writer.story_stats();
     let committing = Instant::now();
@@ -285,13 +288,14 @@ struct TaggedBatch {
 fn read_stage(
     files: Vec<PathBuf>,
     limits: ReadLimits,
+    bytes_read: &BytesRead,
     progress: &ProgressBar,
     out: mpsc::SyncSender<Vec<Record>>,
 ) -> f64 {
     let mut seconds = 0.0;
     let mut batch: Vec<Record> = Vec::with_capacity(BATCH);
     let mut current_file: Option<PathBuf> = None;
-    let mut records = newsfacet_article::read_files(files, limits);
+    let mut records = newsfacet_article::read_files(files, limits, bytes_read);
     loop {
         let reading = Instant::now();
         let record = records.next();
@@ -302,9 +306,6 @@ fn read_stage(
             Err(error) => error.path(),
         };
         if current_file.as_deref() != Some(path) {
-            if current_file.is_some() {
-                progress.inc(1);
-            }
             progress.set_message(path.display().to_string());
             current_file = Some(path.to_path_buf());
         }
@@ -399,14 +400,23 @@ fn write_batch(
     Ok(())
 }
 
-/// A bar over files on a terminal; hidden when stderr is piped or redirected.
+/// A bar over the bytes of the input files on a terminal, with the rate and the time left;
+/// hidden when stderr is piped or redirected. Bytes rather than files or records: one JSON
+/// Lines dump of a million articles is a single file of lines not yet counted.
 fn progress_bar(files: &[PathBuf]) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new(files.len() as u64);
+    // A file that cannot be read counts for nothing here; the reader reports it.
+    let total = files
+        .iter()
+        .filter_map(|file| std::fs::metadata(file).ok())
+        .map(|metadata| metadata.len())
+        .sum();
+    let bar = ProgressBar::new(total);
     let style = ProgressStyle::with_template(
-        "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} files · {prefix} · {wide_msg}",
+        "{spinner} [{elapsed_precise}] {bar:30} {binary_bytes}/{binary_total_bytes} \
+         {binary_bytes_per_sec} · {eta} left · {prefix} · {wide_msg}",
     )
     .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
