@@ -12,6 +12,8 @@ use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
 use tantivy::{DateTime, DocId, Searcher, SegmentReader};
 
+use newsfacet_tag::story::Digest;
+
 use crate::schema::{names, FacetField};
 
 /// The `story` column of one segment: collectors group and count by story through it without
@@ -148,6 +150,41 @@ impl FacetGroups {
     /// The key of every group, indexed by group.
     pub fn keys(&self) -> &[String] {
         &self.keys
+    }
+}
+
+/// The story columns of one segment that confirm a candidate copy: its story and its body's
+/// digest, read without the document store.
+pub(crate) struct StoryDigests {
+    story: StoryColumn,
+    minhash: Column<u64>,
+    numbers: Column<u64>,
+}
+
+impl StoryDigests {
+    /// The story columns of `segment`.
+    pub(crate) fn open(segment: &SegmentReader) -> tantivy::Result<StoryDigests> {
+        let fast = segment.fast_fields();
+        Ok(StoryDigests {
+            story: StoryColumn::open(segment)?,
+            minhash: fast.u64(names::STORY_MINHASH)?,
+            numbers: fast.u64(names::STORY_NUMBERS)?,
+        })
+    }
+
+    /// The story and digest of a document; `None` for one without (a quote, or an article
+    /// too short to have a signature).
+    pub(crate) fn of(&self, doc: DocId) -> std::io::Result<Option<(String, Digest)>> {
+        let Some(ord) = self.story.ord(doc) else {
+            return Ok(None);
+        };
+        let Some(digest) = Digest::from_parts(
+            self.minhash.values_for_doc(doc),
+            self.numbers.values_for_doc(doc).map(|n| n as u32),
+        ) else {
+            return Ok(None);
+        };
+        Ok(self.story.story(ord)?.map(|story| (story, digest)))
     }
 }
 

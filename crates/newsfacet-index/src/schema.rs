@@ -215,7 +215,8 @@ pub(crate) fn story_band_value(key: u64) -> u64 {
 /// Handles to every field of the newsfacet schema.
 ///
 /// Article documents use `title`, `body`, `url`, `path`, `speakers`, `countries`,
-/// `content_hash` and the story fields (`story`, `story_bands`); quote
+/// `content_hash` and the story fields (`story`, `story_bands`, `story_minhash`,
+/// `story_numbers`); quote
 /// documents use `quote`, `speakers` (their one named speaker), `unnamed`, `quote_kind`,
 /// `cue`, `position` and `article_title`. Both have `doc_kind`, `id`, `published`, `source`,
 /// `origin` and `facets`. Text fields are never shared between the kinds, so
@@ -277,10 +278,14 @@ pub struct NewsSchema {
     pub story: Field,
     /// The LSH band keys of the article's body signature, folded to 32 bits (indexed u64,
     /// not stored): a new article finds its candidate copies in the committed index with term
-    /// queries, and verifies each against the signature of its stored body. No signature is
-    /// stored: recomputing it for the few candidates costs less than its bytes in every
-    /// article.
+    /// queries.
     pub story_bands: Field,
+    /// The body's MinHash digest ([`newsfacet_tag::story::Digest::packed_minhash`]; u64
+    /// fast, several values): candidates are confirmed column-wise, without the store.
+    pub story_minhash: Field,
+    /// The hashes of the numbers the body states ([`newsfacet_tag::story::Digest::numbers`];
+    /// u64 fast, several values), the rest of the digest.
+    pub story_numbers: Field,
 }
 
 /// The fields holding the searchable text of one [`DocKind`]: queries of that kind search
@@ -353,6 +358,10 @@ pub(crate) mod names {
     pub const STORY: &str = "story";
     /// See [`super::NewsSchema::story_bands`].
     pub const STORY_BANDS: &str = "story_bands";
+    /// See [`super::NewsSchema::story_minhash`].
+    pub const STORY_MINHASH: &str = "story_minhash";
+    /// See [`super::NewsSchema::story_numbers`].
+    pub const STORY_NUMBERS: &str = "story_numbers";
 }
 
 impl NewsSchema {
@@ -408,6 +417,10 @@ impl NewsSchema {
         let story = builder.add_text_field(names::STORY, STRING | STORED | FAST);
         let story_bands =
             builder.add_u64_field(names::STORY_BANDS, NumericOptions::default().set_indexed());
+        let story_minhash =
+            builder.add_u64_field(names::STORY_MINHASH, NumericOptions::default().set_fast());
+        let story_numbers =
+            builder.add_u64_field(names::STORY_NUMBERS, NumericOptions::default().set_fast());
         let fields = NewsSchema {
             doc_kind,
             id,
@@ -433,6 +446,8 @@ impl NewsSchema {
             content_hash,
             story,
             story_bands,
+            story_minhash,
+            story_numbers,
         };
         (builder.build(), fields)
     }

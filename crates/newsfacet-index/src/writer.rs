@@ -18,8 +18,8 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::TantivyError;
 use tantivy::{IndexReader, IndexWriter, Searcher, TantivyDocument};
 
-use crate::columns;
-use crate::document::{PreparedArticle, StoredStory};
+use crate::columns::{self, StoryDigests};
+use crate::document::PreparedArticle;
 use crate::error::IndexError;
 use crate::news_index::IndexPayload;
 use crate::schema::{DocKind, NewsSchema};
@@ -64,6 +64,8 @@ pub struct NewsWriter {
     reader: IndexReader,
     /// The committed index as of the writer's creation or its last checkpoint.
     searcher: Searcher,
+    /// The story columns of each segment of `searcher`, by segment ordinal.
+    story_digests: Vec<StoryDigests>,
     /// Input hashes of the committed articles, and how this run hashes its own.
     committed: UnchangedCheck,
     /// The version of the tagging code, when the caller named it (see
@@ -81,6 +83,15 @@ pub struct NewsWriter {
     story_stats: StoryStats,
     /// What each commit records about how the index was built.
     payload: IndexPayload,
+}
+
+/// The story columns of every segment of `searcher`, by segment ordinal.
+fn story_digests(searcher: &Searcher) -> tantivy::Result<Vec<StoryDigests>> {
+    searcher
+        .segment_readers()
+        .iter()
+        .map(StoryDigests::open)
+        .collect()
 }
 
 /// What story detection did in one run of a [`NewsWriter`].
@@ -144,8 +155,10 @@ impl NewsWriter {
             hash_columns,
             fingerprint: fingerprint(&payload, None),
         };
+        let story_digests = story_digests(&searcher).map_err(tantivy_error)?;
         Ok(NewsWriter {
             dir,
+            story_digests,
             schema,
             writer,
             reader,
@@ -198,7 +211,7 @@ impl NewsWriter {
     }
 
     /// The best copy of `signature` among committed articles other than `id`: candidates are
-    /// the articles sharing an LSH band key, each verified by its stored signature.
+    /// the articles sharing an LSH band key, each confirmed by its digest column.
     fn committed_story_match(
         &self,
         id: &str,
@@ -224,21 +237,32 @@ impl NewsWriter {
             .searcher
             .search(&BooleanQuery::new(clauses), &DocSetCollector)
             .map_err(|e| self.tantivy_error(e))?;
+        if candidates.is_empty() {
+            return Ok(None);
+        }
+        // An earlier version of this same article is not a copy of it.
+        let same_article = self
+            .searcher
+            .search(
+                &TermQuery::new(self.schema.id_term(id), IndexRecordOption::Basic),
+                &DocSetCollector,
+            )
+            .map_err(|e| self.tantivy_error(e))?;
         let mut best = None;
-        for address in candidates {
-            let doc: TantivyDocument = self
-                .searcher
-                .doc(address)
-                .map_err(|e| self.tantivy_error(e))?;
-            // An earlier version of this same article is not a copy of it.
-            let Some(stored) = StoredStory::read(&self.schema, &doc).filter(|s| s.id != Some(id))
+        for address in candidates.difference(&same_article) {
+            let Some(columns) = self.story_digests.get(address.segment_ord as usize) else {
+                continue;
+            };
+            let Some((story, digest)) = columns
+                .of(address.doc_id)
+                .map_err(|e| self.tantivy_error(e.into()))?
             else {
                 continue;
             };
-            if signature.same_story(&stored.signature) {
+            if signature.digest().same_story(&digest) {
                 let found = StoryMatch {
-                    story: stored.story.to_string(),
-                    similarity: signature.similarity(&stored.signature),
+                    similarity: signature.digest().similarity(&digest),
+                    story,
                 };
                 best = StoryMatch::best(best, Some(found));
             }
@@ -355,6 +379,7 @@ impl NewsWriter {
         // holds what is not searchable yet.
         self.reader.reload().map_err(|e| self.tantivy_error(e))?;
         self.searcher = self.reader.searcher();
+        self.story_digests = story_digests(&self.searcher).map_err(|e| self.tantivy_error(e))?;
         self.stories = StoryTable::new();
         Ok(())
     }

@@ -137,14 +137,34 @@ const fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// The MinHash signature of one text, with the hashes of the numbers it states. Not stored:
-/// it is recomputed from a stored body when that article is a candidate copy.
+/// The MinHash signature of one text: its LSH band keys, which find candidate copies, and its
+/// [`Digest`], which confirms them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signature {
-    values: [u32; NUM_HASHES],
+    band_keys: [u64; BANDS],
+    digest: Digest,
+}
+
+/// What decides whether two texts are copies of one story: the low byte of each MinHash value
+/// (b-bit MinHash) and the hashes of the numbers the text states.
+///
+/// One byte per value rather than four: two different values share a low byte with
+/// probability 1/256, a bias too small to matter ([`Digest::similarity`]), and a digest is small enough
+/// to keep for every indexed article in a column, so confirming a candidate reads neither the
+/// document store nor the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Digest {
+    minhash: [u8; NUM_HASHES],
     /// Hashes of the text's number tokens ("1.5", "6-3/16", "2,400"), sorted, deduplicated.
     numbers: Vec<u32>,
 }
+
+/// MinHash bytes per packed word of [`Digest::packed_minhash`]; the eighth byte is the word's
+/// index, so that the words can be read back in any order.
+const BYTES_PER_WORD: usize = 7;
+
+/// Number of words [`Digest::packed_minhash`] gives.
+pub const PACKED_WORDS: usize = NUM_HASHES.div_ceil(BYTES_PER_WORD);
 
 impl Signature {
     /// The signature of a text; `None` when it has fewer than [`MIN_WORDS`] words.
@@ -166,23 +186,61 @@ impl Signature {
         shingles.dedup();
         let mut values = [u32::MAX; NUM_HASHES];
         min_hashes(&mut values, &shingles);
-        Some(Signature { values, numbers })
+        Some(Signature {
+            band_keys: band_keys(&values),
+            digest: Digest {
+                // Shingles are well mixed, so the low byte of a minimum is as uniform as the
+                // minimum itself.
+                minhash: values.map(|value| value as u8),
+                numbers,
+            },
+        })
     }
 
-    /// The estimated Jaccard similarity of the two texts' shingle sets, from 0 to 1.
-    pub fn similarity(&self, other: &Signature) -> f64 {
+    /// One key per LSH band; texts sharing any key are candidate copies.
+    pub fn band_keys(&self) -> [u64; BANDS] {
+        self.band_keys
+    }
+
+    /// What confirms a candidate copy.
+    pub fn digest(&self) -> &Digest {
+        &self.digest
+    }
+}
+
+/// One key per LSH band of the full MinHash values. The band number is part of each key, so
+/// equal values in different bands do not collide.
+fn band_keys(values: &[u32; NUM_HASHES]) -> [u64; BANDS] {
+    let mut keys = [0u64; BANDS];
+    for (band, (key, rows)) in keys.iter_mut().zip(values.chunks(ROWS)).enumerate() {
+        *key = rows.iter().fold(mix(band as u64 + 1), |acc, &value| {
+            mix(acc ^ u64::from(value))
+        });
+    }
+    keys
+}
+
+impl Digest {
+    /// The estimated Jaccard similarity of the two texts' shingle sets, from 0 to 1: the share
+    /// of equal MinHash bytes.
+    ///
+    /// Unequal values share their byte with probability 1/256, so the estimate runs high by
+    /// (1 − s)/256, under 0.002 near [`SAME_STORY_SIMILARITY`] and well within the
+    /// estimate's own error of about 0.05. It is not corrected: subtracting it would move the
+    /// threshold from 60 equal values of 120 to 61, which full 32-bit values never needed.
+    pub fn similarity(&self, other: &Digest) -> f64 {
         let equal = self
-            .values
+            .minhash
             .iter()
-            .zip(&other.values)
+            .zip(&other.minhash)
             .filter(|(a, b)| a == b)
             .count();
         equal as f64 / NUM_HASHES as f64
     }
 
     /// Whether the two texts are copies of one story: similarity at least
-    /// [`SAME_STORY_SIMILARITY`], and their numbers agree ([`Signature::numbers_agree`]).
-    pub fn same_story(&self, other: &Signature) -> bool {
+    /// [`SAME_STORY_SIMILARITY`], and their numbers agree ([`Digest::numbers_agree`]).
+    pub fn same_story(&self, other: &Digest) -> bool {
         self.similarity(other) >= SAME_STORY_SIMILARITY && self.numbers_agree(other)
     }
 
@@ -192,7 +250,7 @@ impl Signature {
     /// Templated items (the daily "Fed adds reserves" note, one company's stock split after
     /// another's) share almost all their words and differ in the amounts, dates and prices;
     /// copies of one story keep those, even when cut short.
-    pub fn numbers_agree(&self, other: &Signature) -> bool {
+    pub fn numbers_agree(&self, other: &Digest) -> bool {
         let (fewer, more) = if self.numbers.len() <= other.numbers.len() {
             (&self.numbers, &other.numbers)
         } else {
@@ -208,16 +266,55 @@ impl Signature {
         shared as f64 >= SAME_NUMBERS * fewer.len() as f64
     }
 
-    /// One key per LSH band; texts sharing any key are candidate copies. The band number is
-    /// part of each key, so equal values in different bands do not collide.
-    pub fn band_keys(&self) -> [u64; BANDS] {
-        let mut keys = [0u64; BANDS];
-        for (band, (key, rows)) in keys.iter_mut().zip(self.values.chunks(ROWS)).enumerate() {
-            *key = rows.iter().fold(mix(band as u64 + 1), |acc, &value| {
-                mix(acc ^ u64::from(value))
-            });
+    /// The MinHash bytes as [`PACKED_WORDS`] words for a numeric column, each holding its
+    /// index in the top byte, so that the order of the words does not matter.
+    pub fn packed_minhash(&self) -> [u64; PACKED_WORDS] {
+        let mut words = [0u64; PACKED_WORDS];
+        for (index, (word, bytes)) in words
+            .iter_mut()
+            .zip(self.minhash.chunks(BYTES_PER_WORD))
+            .enumerate()
+        {
+            let mut le = [0u8; 8];
+            le[..bytes.len()].copy_from_slice(bytes);
+            le[7] = index as u8;
+            *word = u64::from_le_bytes(le);
         }
-        keys
+        words
+    }
+
+    /// The hashes of the numbers the text states, sorted.
+    pub fn numbers(&self) -> &[u32] {
+        &self.numbers
+    }
+
+    /// The digest of [`Digest::packed_minhash`] words (in any order) and [`Digest::numbers`]
+    /// (in any order, repeats ignored); `None` unless every word is there exactly once.
+    pub fn from_parts(
+        words: impl IntoIterator<Item = u64>,
+        numbers: impl IntoIterator<Item = u32>,
+    ) -> Option<Digest> {
+        let mut minhash = [0u8; NUM_HASHES];
+        let mut filled = [false; PACKED_WORDS];
+        for word in words {
+            let le = word.to_le_bytes();
+            let index = usize::from(le[7]);
+            let seen = filled.get_mut(index)?;
+            if *seen {
+                return None;
+            }
+            *seen = true;
+            let start = index * BYTES_PER_WORD;
+            let end = (start + BYTES_PER_WORD).min(NUM_HASHES);
+            minhash[start..end].copy_from_slice(&le[..end - start]);
+        }
+        if !filled.iter().all(|&seen| seen) {
+            return None;
+        }
+        let mut numbers: Vec<u32> = numbers.into_iter().collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        Some(Digest { minhash, numbers })
     }
 }
 
@@ -318,7 +415,7 @@ impl StoryMatch {
 struct Member {
     id: String,
     story: String,
-    signature: Signature,
+    digest: Digest,
 }
 
 /// Stories of texts seen so far, with an LSH index over their signatures. Finding the story
@@ -353,10 +450,10 @@ impl StoryTable {
                 if candidate.id == id {
                     continue;
                 }
-                if signature.same_story(&candidate.signature) {
+                if signature.digest.same_story(&candidate.digest) {
                     let found = StoryMatch {
                         story: candidate.story.clone(),
-                        similarity: signature.similarity(&candidate.signature),
+                        similarity: signature.digest.similarity(&candidate.digest),
                     };
                     best = StoryMatch::best(best, Some(found));
                 }
@@ -374,7 +471,7 @@ impl StoryTable {
         self.members.push(Member {
             id: id.to_string(),
             story: story.to_string(),
-            signature,
+            digest: signature.digest,
         });
     }
 
@@ -415,6 +512,10 @@ mod tests {
     const SAME_EVENT: &str =
         include_str!("../../../tests/fixtures/story-texts/valdora-same-event.txt");
 
+    fn digest(text: &str) -> Digest {
+        signature(text).digest().clone()
+    }
+
     fn signature(text: &str) -> Signature {
         Signature::of_text(text).expect("text has words")
     }
@@ -423,8 +524,28 @@ mod tests {
     fn identical_texts_are_one_story_regardless_of_case_and_punctuation() {
         let a = signature(WIRE);
         let b = signature(&WIRE.to_uppercase().replace(',', " ;"));
-        assert_eq!(a.similarity(&b), 1.0);
+        assert_eq!(a.digest().similarity(b.digest()), 1.0);
         assert_eq!(a.band_keys(), b.band_keys());
+    }
+
+    #[test]
+    fn digests_round_trip_through_packed_words_in_any_order() {
+        let digest = digest(WIRE);
+        assert!(!digest.numbers().is_empty(), "the wire text states numbers");
+        let mut words = digest.packed_minhash().to_vec();
+        words.reverse();
+        let numbers = digest.numbers().iter().rev().copied();
+        assert_eq!(
+            Digest::from_parts(words.clone(), numbers.clone()),
+            Some(digest.clone())
+        );
+        // A word missing or repeated is not a digest.
+        assert_eq!(
+            Digest::from_parts(words[1..].to_vec(), numbers.clone()),
+            None
+        );
+        words[0] = words[1];
+        assert_eq!(Digest::from_parts(words, numbers), None);
     }
 
     #[test]
@@ -436,14 +557,14 @@ mod tests {
                 .replace("told reporters", "said")
                 .replace("about 120 kilometres", "roughly 120 km")
         );
-        let similarity = signature(WIRE).similarity(&signature(&copy));
+        let similarity = digest(WIRE).similarity(&digest(&copy));
         assert!(similarity >= SAME_STORY_SIMILARITY, "{similarity}");
         assert!(similarity < 1.0, "{similarity}");
     }
 
     #[test]
     fn different_articles_on_the_same_event_are_different_stories() {
-        let similarity = signature(WIRE).similarity(&signature(SAME_EVENT));
+        let similarity = digest(WIRE).similarity(&digest(SAME_EVENT));
         assert!(similarity < 0.1, "{similarity}");
         let mut table = StoryTable::new();
         assert_eq!(table.assign("wire", Signature::of_text(WIRE)), "wire");
@@ -456,9 +577,9 @@ mod tests {
     #[test]
     fn a_copy_cut_to_less_than_half_is_its_own_story() {
         let half = &WIRE[..WIRE.len() * 2 / 5];
-        assert!(!signature(WIRE).same_story(&signature(half)));
+        assert!(!digest(WIRE).same_story(&digest(half)));
         let most = &WIRE[..WIRE.len() * 4 / 5];
-        assert!(signature(WIRE).same_story(&signature(most)));
+        assert!(digest(WIRE).same_story(&digest(most)));
     }
 
     #[test]
@@ -493,20 +614,20 @@ mod tests {
                  reserves to the banking system."
             )
         };
-        let monday = signature(&note("1.5", "6-3/16"));
-        let tuesday = signature(&note("2.5", "6-1/4"));
+        let monday = digest(&note("1.5", "6-3/16"));
+        let tuesday = digest(&note("2.5", "6-1/4"));
         assert!(monday.similarity(&tuesday) >= SAME_STORY_SIMILARITY);
         assert!(!monday.numbers_agree(&tuesday));
         assert!(!monday.same_story(&tuesday));
         // Reformatted thousands and a copy that drops some numbers still agree.
         let staffed = format!("{WIRE} The port employs 2,400 people.");
         let copy = staffed.replace("2,400", "2400");
-        assert!(signature(&staffed).numbers_agree(&signature(&copy)));
+        assert!(digest(&staffed).numbers_agree(&digest(&copy)));
         let cut = &WIRE[..WIRE.len() * 4 / 5];
-        assert!(signature(WIRE).numbers_agree(&signature(cut)));
+        assert!(digest(WIRE).numbers_agree(&digest(cut)));
         // A changed figure in a story with few numbers is another report.
         let changed = WIRE.replace("120 kilometres", "150 kilometres");
-        assert!(!signature(WIRE).numbers_agree(&signature(&changed)));
+        assert!(!digest(WIRE).numbers_agree(&digest(&changed)));
     }
 
     #[test]

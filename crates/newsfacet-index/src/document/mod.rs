@@ -9,6 +9,5 @@
 mod read;
 mod write;
 
-pub(crate) use read::StoredStory;
 pub use read::{ArticleDoc, QuoteDoc, StoredDocument};
 pub(crate) use write::{PreparedArticle, DOCUMENT_VERSION};

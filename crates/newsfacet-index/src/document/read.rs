@@ -1,7 +1,6 @@
 //! The read side of the document layout: stored documents as typed views.
 
 use chrono::NaiveDate;
-use newsfacet_tag::story::Signature;
 use tantivy::schema::{Field, Value};
 use tantivy::TantivyDocument;
 
@@ -108,30 +107,6 @@ impl StoredDocument for QuoteDoc {
             source: text(schema.source),
             origin: text(schema.origin),
         }
-    }
-}
-
-/// What the writer compares a new article with: a committed article's id, story and the
-/// signature of its stored body, which is computed here rather than stored (see
-/// [`NewsSchema::story_bands`]).
-pub(crate) struct StoredStory<'a> {
-    /// `None` only for a document written without an id, which no article is.
-    pub id: Option<&'a str>,
-    pub story: &'a str,
-    pub signature: Signature,
-}
-
-impl<'a> StoredStory<'a> {
-    /// `None` for a document without story or without a signature (a quote, or an article
-    /// too short to have one): it cannot be a copy. Tagging signs the same cleaned body that
-    /// is stored, so the signature equals the one the article was indexed with.
-    pub fn read(schema: &NewsSchema, doc: &'a TantivyDocument) -> Option<StoredStory<'a>> {
-        let text = |field| doc.get_first(field).and_then(|v| v.as_str());
-        Some(StoredStory {
-            id: text(schema.id),
-            story: text(schema.story)?,
-            signature: Signature::of_text(text(schema.body)?)?,
-        })
     }
 }
 

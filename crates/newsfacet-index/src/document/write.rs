@@ -139,6 +139,13 @@ impl<'a> PreparedArticle<'a> {
             for key in signature.band_keys() {
                 doc.add_u64(schema.story_bands, story_band_value(key));
             }
+            let digest = signature.digest();
+            for word in digest.packed_minhash() {
+                doc.add_u64(schema.story_minhash, word);
+            }
+            for &number in digest.numbers() {
+                doc.add_u64(schema.story_numbers, u64::from(number));
+            }
         }
         doc.add_text(schema.title, self.title);
         doc.add_text(schema.body, self.body);
