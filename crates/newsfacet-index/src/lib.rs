@@ -22,6 +22,7 @@
 #![warn(missing_docs)]
 
 mod analyzer;
+mod band_filter;
 pub mod columns;
 mod document;
 mod error;

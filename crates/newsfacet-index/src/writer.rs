@@ -18,11 +18,12 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::TantivyError;
 use tantivy::{IndexReader, IndexWriter, Searcher, TantivyDocument};
 
+use crate::band_filter::BandFilter;
 use crate::columns::{self, StoryDigests};
 use crate::document::PreparedArticle;
 use crate::error::IndexError;
 use crate::news_index::IndexPayload;
-use crate::schema::{DocKind, NewsSchema};
+use crate::schema::{story_band_value, DocKind, NewsSchema};
 
 /// The file in the index directory where a writer records its process id, for the message
 /// a second writer gets.
@@ -66,6 +67,8 @@ pub struct NewsWriter {
     searcher: Searcher,
     /// The story columns of each segment of `searcher`, by segment ordinal.
     story_digests: Vec<StoryDigests>,
+    /// The band values indexed before the writer was created or written by it.
+    band_filter: BandFilter,
     /// Input hashes of the committed articles, and how this run hashes its own.
     committed: UnchangedCheck,
     /// The version of the tagging code, when the caller named it (see
@@ -156,9 +159,12 @@ impl NewsWriter {
             fingerprint: fingerprint(&payload, None),
         };
         let story_digests = story_digests(&searcher).map_err(tantivy_error)?;
+        let band_filter =
+            BandFilter::of_index(&searcher, schema.story_bands).map_err(tantivy_error)?;
         Ok(NewsWriter {
             dir,
             story_digests,
+            band_filter,
             schema,
             writer,
             reader,
@@ -226,6 +232,7 @@ impl NewsWriter {
         let clauses: Vec<(Occur, Box<dyn Query>)> = signature
             .band_keys()
             .into_iter()
+            .filter(|&key| self.band_filter.may_contain(story_band_value(key)))
             .map(|key| {
                 let term = self.schema.story_band_term(key);
                 let query: Box<dyn Query> =
@@ -233,6 +240,9 @@ impl NewsWriter {
                 (Occur::Should, query)
             })
             .collect();
+        if clauses.is_empty() {
+            return Ok(None);
+        }
         let candidates = self
             .searcher
             .search(&BooleanQuery::new(clauses), &DocSetCollector)
@@ -301,6 +311,9 @@ impl NewsWriter {
             }
         };
         if let Some(signature) = &signature {
+            for key in signature.band_keys() {
+                self.band_filter.insert(story_band_value(key));
+            }
             self.stories.insert(&article.id, &story, signature.clone());
         }
         self.story_stats.time += started.elapsed();
