@@ -22,8 +22,8 @@
 //!
 //! [`StoryTable`] keeps signatures and band keys in memory (`newsfacet analyze` uses it
 //! alone); the index writer (`newsfacet-index`) keeps only what it has not committed yet
-//! there, indexes each article's band keys, and looks them up in the committed index,
-//! recomputing a candidate's signature from its stored body, so stories grow across runs. A story's id is the id of its first indexed article.
+//! there, indexes each article's band keys and [`Digest`], and looks the keys up in the
+//! committed index, so stories grow across runs. A story's id is the id of its first indexed article.
 //!
 //! This module only compares texts; it knows nothing about the index, so reading and tagging
 //! can group copies without one.
