@@ -269,11 +269,8 @@ impl NewsWriter {
             else {
                 continue;
             };
-            if signature.digest().same_story(&digest) {
-                let found = StoryMatch {
-                    similarity: signature.digest().similarity(&digest),
-                    story,
-                };
+            if let Some(similarity) = signature.digest().copy_similarity(&digest) {
+                let found = StoryMatch { story, similarity };
                 best = StoryMatch::best(best, Some(found));
             }
         }
@@ -380,14 +377,7 @@ impl NewsWriter {
     /// after a crash finds the committed articles unchanged and their copies by their stories,
     /// so it completes the job as an uninterrupted run would have.
     pub fn checkpoint(&mut self) -> Result<(), IndexError> {
-        let payload = self.payload.to_json();
-        self.writer
-            .prepare_commit()
-            .and_then(|mut commit| {
-                commit.set_payload(&payload);
-                commit.commit()
-            })
-            .map_err(|e| self.tantivy_error(e))?;
+        self.commit_with_payload()?;
         // The committed articles are found through the index from now on; the table only
         // holds what is not searchable yet.
         self.reader.reload().map_err(|e| self.tantivy_error(e))?;
@@ -395,6 +385,19 @@ impl NewsWriter {
         self.story_digests = story_digests(&self.searcher).map_err(|e| self.tantivy_error(e))?;
         self.stories = StoryTable::new();
         Ok(())
+    }
+
+    /// Commits the upserts so far with the payload that records how the index was built.
+    fn commit_with_payload(&mut self) -> Result<(), IndexError> {
+        let payload = self.payload.to_json();
+        self.writer
+            .prepare_commit()
+            .and_then(|mut commit| {
+                commit.set_payload(&payload);
+                commit.commit()
+            })
+            .map(|_| ())
+            .map_err(|e| self.tantivy_error(e))
     }
 
     /// Names the gazetteer the articles are tagged with (a content hash, or several joined):
@@ -416,7 +419,8 @@ impl NewsWriter {
     /// Commits every upsert at once (readers see all of them or none), then waits for segment
     /// merges so the index is compact when the process exits.
     pub fn commit(mut self) -> Result<(), IndexError> {
-        self.checkpoint()?;
+        // Not a checkpoint: nothing is written after it, so nothing needs the reloaded index.
+        self.commit_with_payload()?;
         let dir = self.dir.clone();
         self.writer
             .wait_merging_threads()

@@ -15,7 +15,7 @@
 //!    share at least one band key: with similarity 0.5 that happens with probability
 //!    1 − (1 − 0.5³)⁴⁰ ≈ 99.5 %, with 0.3 about 67 %, with 0.1 about 4 %. Finding candidates is
 //!    a lookup per band, never a comparison with every other article.
-//! 3. A candidate joins the story only if [`Signature::same_story`] confirms it: the
+//! 3. A candidate joins the story only if [`Digest::same_story`] confirms it: the
 //!    estimated similarity reaches the threshold and the numbers the texts state agree
 //!    ([`Signature::numbers_agree`]), which keeps templated items (daily market notes, one
 //!    company's announcement after another's) apart.
@@ -241,7 +241,15 @@ impl Digest {
     /// Whether the two texts are copies of one story: similarity at least
     /// [`SAME_STORY_SIMILARITY`], and their numbers agree ([`Digest::numbers_agree`]).
     pub fn same_story(&self, other: &Digest) -> bool {
-        self.similarity(other) >= SAME_STORY_SIMILARITY && self.numbers_agree(other)
+        self.copy_similarity(other).is_some()
+    }
+
+    /// The similarity with `other` when the two texts are copies of one story
+    /// ([`Digest::same_story`]), so that confirming a candidate and ranking it compare the
+    /// digests once.
+    pub fn copy_similarity(&self, other: &Digest) -> Option<f64> {
+        let similarity = self.similarity(other);
+        (similarity >= SAME_STORY_SIMILARITY && self.numbers_agree(other)).then_some(similarity)
     }
 
     /// Whether at least [`SAME_NUMBERS`] of the numbers of the text stating fewer numbers are
@@ -450,10 +458,10 @@ impl StoryTable {
                 if candidate.id == id {
                     continue;
                 }
-                if signature.digest.same_story(&candidate.digest) {
+                if let Some(similarity) = signature.digest.copy_similarity(&candidate.digest) {
                     let found = StoryMatch {
                         story: candidate.story.clone(),
-                        similarity: signature.digest.similarity(&candidate.digest),
+                        similarity,
                     };
                     best = StoryMatch::best(best, Some(found));
                 }
