@@ -5,6 +5,9 @@
 //! Snowball stemmer from `rust-stemmers` as an explicit [`TokenFilter`] so the analysis chain is
 //! ours and does not change under us when tantivy's defaults do.
 
+use std::collections::HashMap;
+
+use newsfacet_gazetteer::words::BuildWordHasher;
 use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token,
@@ -72,19 +75,42 @@ impl TokenFilter for StemFilter {
         StemFilterTokenizer {
             algorithm: self.algorithm,
             inner: tokenizer,
+            stems: HashMap::default(),
         }
     }
 }
 
+/// Distinct words whose stems a [`StemFilterTokenizer`] remembers before it starts afresh.
+/// News vocabulary is Zipfian, so a few tens of thousands of words cover nearly every token,
+/// while the cache stays at a few MB for each field and indexing thread.
+const STEM_CACHE_WORDS: usize = 1 << 15;
+
 /// The tokenizer produced by [`StemFilter`] wrapping another tokenizer.
-#[derive(Clone)]
+///
+/// It remembers the stems of the words it has seen: Snowball stemming builds a fresh state and
+/// string for every token, which made it the largest single cost of analysis, while a hash
+/// lookup of a short word is cheap and every indexing thread owns its own tokenizer.
 pub struct StemFilterTokenizer<T> {
     algorithm: Algorithm,
     inner: T,
+    /// Word → its stem, or `None` when the stem is the word itself.
+    stems: HashMap<String, Option<Box<str>>, BuildWordHasher>,
+}
+
+impl<T: Clone> Clone for StemFilterTokenizer<T> {
+    /// A clone starts with an empty cache: tantivy clones analyzers for each new segment and
+    /// thread, and copying the cache would cost more than refilling it.
+    fn clone(&self) -> Self {
+        StemFilterTokenizer {
+            algorithm: self.algorithm,
+            inner: self.inner.clone(),
+            stems: HashMap::default(),
+        }
+    }
 }
 
 impl<T: Tokenizer> Tokenizer for StemFilterTokenizer<T> {
-    type TokenStream<'a> = StemTokenStream<T::TokenStream<'a>>;
+    type TokenStream<'a> = StemTokenStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         // `Stemmer` is not `Clone`, so the tokenizer keeps the algorithm and builds the (cheap,
@@ -92,26 +118,42 @@ impl<T: Tokenizer> Tokenizer for StemFilterTokenizer<T> {
         StemTokenStream {
             tail: self.inner.token_stream(text),
             stemmer: Stemmer::create(self.algorithm),
+            stems: &mut self.stems,
         }
     }
 }
 
 /// The token stream produced by [`StemFilterTokenizer`].
-pub struct StemTokenStream<S> {
+pub struct StemTokenStream<'a, S> {
     tail: S,
     stemmer: Stemmer,
+    stems: &'a mut HashMap<String, Option<Box<str>>, BuildWordHasher>,
 }
 
-impl<S: TokenStream> TokenStream for StemTokenStream<S> {
+impl<S: TokenStream> TokenStream for StemTokenStream<'_, S> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
         let token = self.tail.token_mut();
-        let stemmed = self.stemmer.stem(&token.text);
-        // Only allocate when the stemmer actually changed the word.
-        if stemmed.len() != token.text.len() || stemmed != token.text.as_str() {
-            token.text = stemmed.into_owned();
+        match self.stems.get(token.text.as_str()) {
+            Some(Some(stem)) => {
+                token.text.clear();
+                token.text.push_str(stem);
+            }
+            Some(None) => {}
+            None => {
+                let stemmed = self.stemmer.stem(&token.text);
+                let stem = (stemmed != token.text.as_str()).then(|| Box::<str>::from(&*stemmed));
+                if self.stems.len() >= STEM_CACHE_WORDS {
+                    self.stems.clear();
+                }
+                self.stems.insert(token.text.clone(), stem.clone());
+                if let Some(stem) = stem {
+                    token.text.clear();
+                    token.text.push_str(&stem);
+                }
+            }
         }
         true
     }
@@ -158,5 +200,27 @@ mod tests {
     fn drops_overlong_tokens() {
         let long = "x".repeat(MAX_TOKEN_BYTES + 1);
         assert_eq!(tokens(&format!("a {long} b")), vec!["a", "b"]);
+    }
+
+    /// The cache must give exactly what the stemmer gives, on first sight of a word, on later
+    /// sights, and after it has been emptied for being full.
+    #[test]
+    fn remembered_stems_equal_fresh_ones() {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let words: Vec<String> = (0..STEM_CACHE_WORDS + 500)
+            .map(|n| format!("{}{n}ing", ["talk", "hous", "running", "nation"][n % 4]))
+            .chain(["houses", "housing", "nations", "running", "talks"].map(String::from))
+            .collect();
+        let text = words.join(" ");
+        let mut analyzer = en_analyzer();
+        for _ in 0..2 {
+            let mut stream = analyzer.token_stream(&text);
+            let mut seen = 0;
+            while let Some(token) = stream.next() {
+                assert_eq!(token.text, stemmer.stem(&words[seen].to_lowercase()));
+                seen += 1;
+            }
+            assert_eq!(seen, words.len());
+        }
     }
 }
