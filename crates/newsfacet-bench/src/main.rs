@@ -6,6 +6,7 @@ mod child;
 mod corpus;
 mod harness;
 mod index_size;
+mod load;
 mod plain;
 mod queries;
 mod startup;
@@ -113,6 +114,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Concurrent HTTP clients against a running `newsfacet serve`: requests/s, p50/p99
+    /// latency and failed requests (any failure exits non-zero).
+    Load {
+        /// The server, e.g. http://127.0.0.1:7700
+        #[arg(long)]
+        url: String,
+        #[arg(long, default_value_t = 16)]
+        clients: usize,
+        #[arg(long, default_value_t = 30.0)]
+        seconds: f64,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -177,5 +191,18 @@ fn main() -> anyhow::Result<()> {
             startup::run(&binary, &root, runs, json)
         }
         Command::IndexSize { dir, json } => index_size::run(&dir, json),
+        Command::Load {
+            url,
+            clients,
+            seconds,
+            json,
+        } => load::run(
+            &load::Settings {
+                url,
+                clients,
+                seconds,
+            },
+            json,
+        ),
     }
 }

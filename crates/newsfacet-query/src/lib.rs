@@ -26,6 +26,8 @@ mod error;
 mod find;
 mod histogram;
 mod hits;
+mod json;
+mod options;
 mod request;
 pub mod resolve;
 mod results;
@@ -34,12 +36,14 @@ pub mod show;
 pub mod snippet;
 mod statistics;
 mod stories;
+pub mod summary;
 mod syntax;
 mod tally;
 
 pub use chrono::NaiveDate;
 pub use error::QueryError;
 pub use histogram::{DateBucket, DateHistogram, Interval};
+pub use options::{filter_param, FilterParam, Named, FILTER_PARAMS};
 pub use request::{
     parse_date, CountBy, DateRange, Filters, Operator, SearchRequest, SortOrder, TextOptions,
     NO_VALUE,
@@ -50,6 +54,7 @@ pub use results::{
 };
 pub use search::{date_histogram, facet_values, search, search_quotes, SEARCH_FACET_TOP};
 pub use statistics::KindStatistics;
+pub use summary::{index_stats, IndexStats};
 
 #[cfg(test)]
 mod tests;

@@ -49,6 +49,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Summarise the index: counts, size, date range, top facet values, versions.
     Stats(StatsArgs),
+    /// Serve the index over HTTP: a JSON API and a web page for searching it (read-only).
+    Serve(ServeArgs),
     /// Print a shell completion script for bash, zsh, fish, elvish or powershell.
     Completions(CompletionsArgs),
     /// Print the man page (roff), or write one page per command into a directory.
@@ -431,6 +433,30 @@ pub struct StatsArgs {
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `newsfacet serve`: where to listen and what to serve.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Index directory (read-only; new commits are seen without a restart).
+    #[arg(long, default_value = DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// The address to listen on; the default only accepts connections from this machine.
+    #[arg(long, default_value = "127.0.0.1", value_name = "HOST")]
+    pub host: String,
+    /// The port to listen on; 0 picks a free one (printed on stderr).
+    #[arg(long, default_value_t = 7700)]
+    pub port: u16,
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
+    /// Allow pages from this origin (e.g. https://example.org) to call the API from a
+    /// browser; repeatable. None by default.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Vec<String>,
+    /// The longest a request may take before it is answered 503, in milliseconds. Hidden:
+    /// only tests change it.
+    #[arg(long, hide = true, default_value_t = 10_000, value_name = "MS")]
+    pub timeout_ms: u64,
 }
 
 #[derive(Debug, Args)]

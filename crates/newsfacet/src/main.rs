@@ -14,10 +14,10 @@ use clap::Parser;
 
 use crate::cli::{Cli, ColorWhen, Command, GazetteerCommand};
 
-/// mimalloc rather than the system allocator: indexing frees large tantivy arenas and many
+/// jemalloc rather than the system allocator: indexing frees large tantivy arenas and many
 /// short-lived strings from several threads, and glibc keeps much of that memory (its mmap
 /// threshold rises after the first large frees), so a long run's resident memory grew with the
-/// corpus. mimalloc returns it and allocates faster too (BENCHMARKS.md).
+/// corpus. jemalloc returns it and allocates faster too (BENCHMARKS.md).
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
@@ -43,6 +43,7 @@ fn main() -> ExitCode {
         },
         Command::Show(args) => commands::show::run(args),
         Command::Stats(args) => commands::stats::run(args),
+        Command::Serve(args) => commands::serve::run(args),
         Command::Completions(args) => commands::generate::completions(args),
         Command::Man(args) => commands::generate::man(args),
     };

@@ -8,6 +8,7 @@ pub mod index;
 pub mod quotes;
 pub mod script;
 pub mod search;
+pub mod serve;
 pub mod show;
 pub mod stats;
 
@@ -15,7 +16,7 @@ use newsfacet_gazetteer::Gazetteer;
 use newsfacet_index::{FacetField, NewsIndex};
 use newsfacet_query::{
     CountBy, DateRange, Filters, Interval, Operator, QueryError, ResolvedFilter, SearchRequest,
-    SortOrder, TextOptions,
+    SortOrder, TextOptions, FILTER_PARAMS,
 };
 
 use crate::cli::{
@@ -93,36 +94,35 @@ impl From<&TextArgs> for TextOptions {
 
 /// The query crate's filters from the command-line flags.
 pub fn filters(args: &FilterArgs) -> Filters {
-    let mut filters = Filters::default();
-    let groups = [
-        (FacetField::Speaker, &args.speaker),
-        (FacetField::Country, &args.country),
-        (FacetField::Source, &args.source),
-        (FacetField::Origin, &args.origin),
-        (FacetField::Person, &args.person),
-        (FacetField::Org, &args.org),
-        (FacetField::Place, &args.place),
-    ];
-    for (field, values) in groups {
-        for value in values {
-            filters.add(field, value.clone());
-        }
+    Filters::from_params(
+        FILTER_PARAMS
+            .into_iter()
+            .zip(args.values())
+            .flat_map(|(param, values)| values.iter().map(move |value| (param, value.as_str()))),
+    )
+}
+
+impl FilterArgs {
+    /// The values of every filter flag, in the order of [`FILTER_PARAMS`] (which the test
+    /// below checks against the flags clap defines).
+    fn values(&self) -> [&Vec<String>; FILTER_PARAMS.len()] {
+        [
+            &self.speaker,
+            &self.country,
+            &self.source,
+            &self.origin,
+            &self.person,
+            &self.org,
+            &self.place,
+            &self.not_speaker,
+            &self.not_country,
+            &self.not_source,
+            &self.not_origin,
+            &self.not_person,
+            &self.not_org,
+            &self.not_place,
+        ]
     }
-    let excluded = [
-        (FacetField::Speaker, &args.not_speaker),
-        (FacetField::Country, &args.not_country),
-        (FacetField::Source, &args.not_source),
-        (FacetField::Origin, &args.not_origin),
-        (FacetField::Person, &args.not_person),
-        (FacetField::Org, &args.not_org),
-        (FacetField::Place, &args.not_place),
-    ];
-    for (field, values) in excluded {
-        for value in values {
-            filters.exclude(field, value.clone());
-        }
-    }
-    filters
 }
 
 /// Says on stderr how the filter values were read: a warning for each value that matched
@@ -184,5 +184,32 @@ pub fn usage_or_failure(error: QueryError) -> anyhow::Error {
         UsageError(error.to_string()).into()
     } else {
         error.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{Args, Command};
+
+    use super::*;
+
+    /// The flags clap defines for [`FilterArgs`] are those of [`FILTER_PARAMS`], in the order
+    /// [`FilterArgs::values`] lists them, so each flag's values go to its own filter.
+    #[test]
+    fn filter_flags_are_the_query_crates_filter_params_in_order() {
+        let command = FilterArgs::augment_args(Command::new("filters"));
+        let flags: Vec<&str> = command
+            .get_arguments()
+            .filter_map(|arg| arg.get_long())
+            .collect();
+        let params: Vec<&str> = FILTER_PARAMS.iter().map(|p| p.name).collect();
+        assert_eq!(flags, params);
+        let mut args = FilterArgs::default();
+        args.not_org.push("x".into());
+        args.country.push("y".into());
+        let filters = filters(&args);
+        assert_eq!(filters.excluded_values(FacetField::Org), ["x"]);
+        assert_eq!(filters.included(FacetField::Country), ["y"]);
+        assert!(filters.included(FacetField::Org).is_empty());
     }
 }

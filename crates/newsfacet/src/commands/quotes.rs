@@ -3,8 +3,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use newsfacet_query::snippet::unescape_html;
-
 use crate::cli::QuotesArgs;
 use crate::render;
 
@@ -29,9 +27,7 @@ pub fn run(args: QuotesArgs) -> anyhow::Result<ExitCode> {
     super::report_filters(&results.unmatched_filters, &results.filters);
     if args.options.json {
         // Scripts get the text as written: markers kept, entities decoded (see the README).
-        for hit in &mut results.hits {
-            hit.snippet = unescape_html(&hit.snippet);
-        }
+        results.unescape_snippets();
         let mut out = std::io::stdout().lock();
         serde_json::to_writer(&mut out, &results)?;
         writeln!(out)?;
