@@ -10,6 +10,10 @@ index:
 search +ARGS:
     cargo run --release -- search {{ARGS}}
 
+# Serve the page and the HTTP API over the default index on http://127.0.0.1:7700/.
+serve *ARGS:
+    cargo run --release -- serve {{ARGS}}
+
 # Run every test.
 test:
     cargo test --workspace
