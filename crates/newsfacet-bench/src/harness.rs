@@ -48,6 +48,12 @@ struct Stages {
 #[derive(Debug, Deserialize)]
 struct StoryStats {
     seconds: f64,
+    copies: usize,
+    new_stories: usize,
+    #[serde(default)]
+    lookups: usize,
+    #[serde(default)]
+    confirmed: usize,
 }
 
 /// Runs every measurement and reports.
@@ -234,16 +240,17 @@ fn report(r: &Report) -> anyhow::Result<String> {
 
     writeln!(
         md,
-        "| indexing | seconds | MB/s | docs/s | peak memory | index size |"
+        "| indexing | seconds | MB/s | docs/s | peak memory | of it anonymous | index size |"
     )?;
-    writeln!(md, "|---|---:|---:|---:|---:|---:|")?;
+    writeln!(md, "|---|---:|---:|---:|---:|---:|---:|")?;
     let row = |name: &str, m: &Measured, docs: usize, size: Option<u64>| {
         format!(
-            "| {name} | {:.1} | {:.2} | {:.0} | {:.0} MiB | {} |",
+            "| {name} | {:.1} | {:.2} | {:.0} | {:.0} MiB | {:.0} MiB | {} |",
             secs(m),
             r.corpus_mb / secs(m),
             docs as f64 / secs(m),
             mb(m.peak_rss),
+            mb(m.peak_anon),
             size.map_or("".to_string(), |b| format!("{:.1} MiB", mb(b)))
         )
     };
@@ -272,16 +279,27 @@ fn report(r: &Report) -> anyhow::Result<String> {
     )?;
     writeln!(
         md,
-        "- index size: **{:.2}×** plain (target ≤ 1.6×); peak memory {:.0} MiB (plain {:.0} MiB)",
+        "- index size: **{:.2}×** plain (target ≤ 1.6×); peak resident memory {:.0} MiB, peak anonymous memory {:.0} MiB (plain {:.0} MiB, {:.0} MiB; resident memory also counts the index files mapped and read)",
         r.news_size.total as f64 / r.plain_size.total.max(1) as f64,
         mb(r.first.peak_rss),
-        mb(r.plain.peak_rss)
+        mb(r.first.peak_anon),
+        mb(r.plain.peak_rss),
+        mb(r.plain.peak_anon)
     )?;
     let s = &r.first_summary.stages;
     writeln!(
         md,
         "- stages of the first run (s): read and clean {:.1}, tag and attribute {:.1}, write {:.1} (story detection {:.1}), commit {:.1}; run {:.1}",
         s.read, s.tag, s.write, r.first_summary.stories.seconds, s.commit, r.first_summary.seconds
+    )?;
+    let stories = &r.first_summary.stories;
+    writeln!(
+        md,
+        "- story detection: {} copies, {} new stories; {} lookups in the committed index, {:.1} digests compared per lookup",
+        stories.copies,
+        stories.new_stories,
+        stories.lookups,
+        stories.confirmed as f64 / stories.lookups.max(1) as f64
     )?;
     let s = &r.again_summary.stages;
     writeln!(

@@ -172,19 +172,22 @@ impl StoryDigests {
         })
     }
 
-    /// The story and digest of a document; `None` for one without (a quote, or an article
-    /// too short to have a signature).
-    pub(crate) fn of(&self, doc: DocId) -> std::io::Result<Option<(String, Digest)>> {
-        let Some(ord) = self.story.ord(doc) else {
-            return Ok(None);
-        };
-        let Some(digest) = Digest::from_parts(
+    /// The digest of a document with the segment-local ordinal of its story; `None` for one
+    /// without (a quote, or an article too short to have a signature). The story's id is only
+    /// read ([`StoryDigests::story`]) for the candidate that wins: looking it up in the
+    /// column's dictionary costs more than comparing the digests.
+    pub(crate) fn digest(&self, doc: DocId) -> Option<(u64, Digest)> {
+        let ord = self.story.ord(doc)?;
+        let digest = Digest::from_parts(
             self.minhash.values_for_doc(doc),
             self.numbers.values_for_doc(doc).map(|n| n as u32),
-        ) else {
-            return Ok(None);
-        };
-        Ok(self.story.story(ord)?.map(|story| (story, digest)))
+        )?;
+        Some((ord, digest))
+    }
+
+    /// The story id of an ordinal given by [`StoryDigests::digest`].
+    pub(crate) fn story(&self, ord: u64) -> std::io::Result<Option<String>> {
+        self.story.story(ord)
     }
 }
 

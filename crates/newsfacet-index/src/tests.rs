@@ -636,6 +636,54 @@ fn later_runs_find_copies_in_the_index_and_keep_stories_stable() {
 }
 
 #[test]
+fn copies_are_found_in_earlier_segments_but_not_in_replaced_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = NewsIndex::create_or_open(dir.path()).unwrap();
+    let mut writer = index.writer(HEAP).unwrap();
+    // A checkpoint commits a segment of its own: the copy is found in the wire's segment,
+    // which also holds an article that stays live (a segment with no live article is
+    // dropped, and its deleted articles with it).
+    writer
+        .upsert(
+            &article("wire", "Valdora port traffic falls", WIRE),
+            &tags(),
+        )
+        .unwrap();
+    writer
+        .upsert(&article("other", "Weather", "Rain in the north."), &tags())
+        .unwrap();
+    writer.checkpoint().unwrap();
+    let copy = article("copy-1", "Port loses ships", &wire_copy("Daily Harbour"));
+    writer.upsert(&copy, &tags()).unwrap();
+    assert_eq!(writer.story_stats().copies, 1);
+    writer.commit().unwrap();
+
+    // A later run rewrites both as other texts: their old versions are deleted but still in
+    // their segments.
+    let weather = "Heavy rain is expected across the northern provinces from Tuesday, the \
+        national weather office said, with up to 80 millimetres falling in the hills and \
+        rivers likely to rise quickly. Farmers were told to move livestock to higher ground \
+        and schools in three districts will stay closed until the storm has passed.";
+    let mut writer = index.writer(HEAP).unwrap();
+    let rewritten = [
+        article("wire", "Why ships avoid Valdora", SAME_EVENT),
+        article("copy-1", "Rain in the north", weather),
+    ];
+    for input in &rewritten {
+        assert_eq!(writer.upsert(input, &tags()).unwrap(), Upsert::Updated);
+    }
+    writer.commit().unwrap();
+
+    // So a new copy of the wire text has nothing live to join and starts its own story.
+    let mut writer = index.writer(HEAP).unwrap();
+    let late = article("copy-2", "Valdora traffic down", &wire_copy("Coast Times"));
+    writer.upsert(&late, &tags()).unwrap();
+    assert_eq!(writer.story_stats().new_stories, 1);
+    writer.commit().unwrap();
+    assert_eq!(stories(&index)["copy-2"], "copy-2");
+}
+
+#[test]
 fn written_forms_of_a_name_count_as_one_value_shown_in_its_most_frequent_form() {
     let dir = tempfile::tempdir().unwrap();
     let index = NewsIndex::create_or_open(dir.path()).unwrap();

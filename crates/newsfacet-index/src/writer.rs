@@ -9,16 +9,17 @@ use newsfacet_article::Article;
 use newsfacet_tag::story::{Signature, StoryMatch, StoryTable};
 use newsfacet_tag::Tags;
 use serde::Serialize;
-use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::columnar::Column;
 use tantivy::directory::error::LockError;
+use tantivy::index::InvertedIndexReader;
 use tantivy::indexer::UserOperation;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::TantivyError;
+use tantivy::{DocId, DocSet, SegmentReader, TantivyError, Term, TERMINATED};
 use tantivy::{IndexReader, IndexWriter, Searcher, TantivyDocument};
 
-use crate::band_filter::BandFilter;
+use crate::band_filter::{BandFilters, Probe};
 use crate::columns::{self, StoryDigests};
 use crate::document::PreparedArticle;
 use crate::error::IndexError;
@@ -67,8 +68,8 @@ pub struct NewsWriter {
     searcher: Searcher,
     /// The story columns of each segment of `searcher`, by segment ordinal.
     story_digests: Vec<StoryDigests>,
-    /// The band values indexed before the writer was created or written by it.
-    band_filter: BandFilter,
+    /// Which band values each segment of `searcher` may hold.
+    band_filters: BandFilters,
     /// Input hashes of the committed articles, and how this run hashes its own.
     committed: UnchangedCheck,
     /// The version of the tagging code, when the caller named it (see
@@ -105,6 +106,12 @@ pub struct StoryStats {
     pub copies: usize,
     /// Articles written in this run that started a story of their own.
     pub new_stories: usize,
+    /// Articles looked up among the committed articles (those with a signature and a band
+    /// value that may be indexed).
+    pub lookups: usize,
+    /// Committed articles whose digest was compared with a new article's: the work of
+    /// confirming candidates, which must not grow with the corpus.
+    pub confirmed: usize,
     /// Time spent computing signatures and finding and verifying candidate copies; in JSON,
     /// `seconds`.
     #[serde(rename = "seconds", serialize_with = "seconds")]
@@ -159,12 +166,13 @@ impl NewsWriter {
             fingerprint: fingerprint(&payload, None),
         };
         let story_digests = story_digests(&searcher).map_err(tantivy_error)?;
-        let band_filter =
-            BandFilter::of_index(&searcher, schema.story_bands).map_err(tantivy_error)?;
+        let band_filters = BandFilters::default()
+            .refreshed(&searcher, schema.story_bands)
+            .map_err(tantivy_error)?;
         Ok(NewsWriter {
             dir,
             story_digests,
-            band_filter,
+            band_filters,
             schema,
             writer,
             reader,
@@ -217,64 +225,107 @@ impl NewsWriter {
     }
 
     /// The best copy of `signature` among committed articles other than `id`: candidates are
-    /// the articles sharing an LSH band key, each confirmed by its digest column.
+    /// the articles sharing an LSH band value, found segment by segment where the segment's
+    /// filter says the value may be, each confirmed by its digest column.
     fn committed_story_match(
-        &self,
+        &mut self,
         id: &str,
         signature: &Signature,
     ) -> Result<Option<StoryMatch>, IndexError> {
-        if self.searcher.num_docs() == 0 {
-            return Ok(None);
-        }
-        // One term clause per band rather than a TermSetQuery, which builds an FST (and
-        // allocates its registry) on every call: that cost more than the rest of story
-        // detection on the Reuters corpus. Only article documents have band keys.
-        let clauses: Vec<(Occur, Box<dyn Query>)> = signature
+        let probes = signature
             .band_keys()
-            .into_iter()
-            .filter(|&key| self.band_filter.may_contain(story_band_value(key)))
-            .map(|key| {
-                let term = self.schema.story_band_term(key);
-                let query: Box<dyn Query> =
-                    Box::new(TermQuery::new(term, IndexRecordOption::Basic));
-                (Occur::Should, query)
-            })
-            .collect();
-        if clauses.is_empty() {
-            return Ok(None);
-        }
-        let candidates = self
-            .searcher
-            .search(&BooleanQuery::new(clauses), &DocSetCollector)
-            .map_err(|e| self.tantivy_error(e))?;
-        if candidates.is_empty() {
-            return Ok(None);
-        }
-        // An earlier version of this same article is not a copy of it.
-        let same_article = self
-            .searcher
-            .search(
-                &TermQuery::new(self.schema.id_term(id), IndexRecordOption::Basic),
-                &DocSetCollector,
-            )
-            .map_err(|e| self.tantivy_error(e))?;
-        let mut best = None;
-        for address in candidates.difference(&same_article) {
-            let Some(columns) = self.story_digests.get(address.segment_ord as usize) else {
+            .map(|key| (key, Probe::of(story_band_value(key))));
+        // The most similar copies, as (segment, story ordinal); their story ids are read
+        // only at the end, to break a tie as `StoryMatch::best` does.
+        let mut best: Vec<(usize, u64)> = Vec::new();
+        let mut best_similarity = 0.0;
+        let mut looked_up = false;
+        for (ord, segment) in self.searcher.segment_readers().iter().enumerate() {
+            let present: Vec<u64> = probes
+                .iter()
+                .filter(|&&(_, probe)| self.band_filters.may_contain(ord, probe))
+                .map(|&(key, _)| key)
+                .collect();
+            if present.is_empty() {
+                continue;
+            }
+            looked_up = true;
+            let candidates = self
+                .segment_candidates(segment, &present, id)
+                .map_err(|e| self.tantivy_error(e))?;
+            let Some(columns) = self.story_digests.get(ord) else {
                 continue;
             };
-            let Some((story, digest)) = columns
-                .of(address.doc_id)
-                .map_err(|e| self.tantivy_error(e.into()))?
-            else {
-                continue;
-            };
-            if let Some(similarity) = signature.digest().copy_similarity(&digest) {
-                let found = StoryMatch { story, similarity };
-                best = StoryMatch::best(best, Some(found));
+            self.story_stats.confirmed += candidates.len();
+            for doc in candidates {
+                let Some((story, digest)) = columns.digest(doc) else {
+                    continue;
+                };
+                let Some(similarity) = signature.digest().copy_similarity(&digest) else {
+                    continue;
+                };
+                if similarity > best_similarity {
+                    best_similarity = similarity;
+                    best.clear();
+                }
+                if similarity == best_similarity {
+                    best.push((ord, story));
+                }
             }
         }
-        Ok(best)
+        if looked_up {
+            self.story_stats.lookups += 1;
+        }
+        // Copies of one story in one segment share its ordinal.
+        best.sort_unstable();
+        best.dedup();
+        let mut found: Option<StoryMatch> = None;
+        for (ord, story) in best {
+            let Some(columns) = self.story_digests.get(ord) else {
+                continue;
+            };
+            let story = columns
+                .story(story)
+                .map_err(|e| self.tantivy_error(e.into()))?;
+            if let Some(story) = story {
+                let candidate = StoryMatch {
+                    story,
+                    similarity: best_similarity,
+                };
+                found = StoryMatch::best(found, Some(candidate));
+            }
+        }
+        Ok(found)
+    }
+
+    /// The live documents of `segment` indexed with any of the band keys `keys`, except those
+    /// of the article `id` (an earlier version of an article is not a copy of it), in doc
+    /// order.
+    fn segment_candidates(
+        &self,
+        segment: &SegmentReader,
+        keys: &[u64],
+        id: &str,
+    ) -> tantivy::Result<Vec<DocId>> {
+        let bands = segment.inverted_index(self.schema.story_bands)?;
+        let mut docs = Vec::new();
+        for &key in keys {
+            docs.extend(postings(&bands, &self.schema.story_band_term(key))?);
+        }
+        if docs.is_empty() {
+            return Ok(docs);
+        }
+        docs.sort_unstable();
+        docs.dedup();
+        if let Some(alive) = segment.alive_bitset() {
+            docs.retain(|&doc| alive.is_alive(doc));
+        }
+        let same_article = postings(
+            &*segment.inverted_index(self.schema.id)?,
+            &self.schema.id_term(id),
+        )?;
+        docs.retain(|doc| !same_article.contains(doc));
+        Ok(docs)
     }
 
     /// The story of an article about to be written, and its signature: the story of its best
@@ -308,9 +359,6 @@ impl NewsWriter {
             }
         };
         if let Some(signature) = &signature {
-            for key in signature.band_keys() {
-                self.band_filter.insert(story_band_value(key));
-            }
             self.stories.insert(&article.id, &story, signature.clone());
         }
         self.story_stats.time += started.elapsed();
@@ -383,6 +431,9 @@ impl NewsWriter {
         self.reader.reload().map_err(|e| self.tantivy_error(e))?;
         self.searcher = self.reader.searcher();
         self.story_digests = story_digests(&self.searcher).map_err(|e| self.tantivy_error(e))?;
+        self.band_filters = std::mem::take(&mut self.band_filters)
+            .refreshed(&self.searcher, self.schema.story_bands)
+            .map_err(|e| self.tantivy_error(e))?;
         self.stories = StoryTable::new();
         Ok(())
     }
@@ -512,6 +563,21 @@ impl UnchangedCheck {
         }
         hasher.digest()
     }
+}
+
+/// The documents indexed with `term` in one segment, in doc order, deleted ones included.
+fn postings(inverted: &InvertedIndexReader, term: &Term) -> std::io::Result<Vec<DocId>> {
+    let Some(info) = inverted.get_term_info(term)? else {
+        return Ok(Vec::new());
+    };
+    let mut postings = inverted.read_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
+    let mut docs = Vec::with_capacity(info.doc_freq as usize);
+    let mut doc = postings.doc();
+    while doc != TERMINATED {
+        docs.push(doc);
+        doc = postings.advance();
+    }
+    Ok(docs)
 }
 
 /// What the tags of an article depend on besides the article.
