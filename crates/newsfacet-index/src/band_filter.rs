@@ -9,9 +9,9 @@
 //! segment" from memory, so a value is looked up about once where it is indexed, and in 1 % of
 //! the other segments.
 //!
-//! Segments are immutable, so a filter is built once, by streaming the segment's dictionary,
-//! and kept while the segment lives; a merge makes a new segment and so a new filter. The
-//! filters take about 10 bits per indexed band value (48 MiB at 1M articles).
+//! Segments are immutable, so a filter is built once, when first needed, by streaming the
+//! segment's dictionary, and kept while the segment lives; a merge makes a new segment and so a
+//! new filter. The filters take about 10 bits per indexed band value (48 MiB at 1M articles).
 
 use std::collections::HashMap;
 
@@ -23,42 +23,52 @@ use tantivy::{Searcher, SegmentReader};
 /// The share of absent values a segment's filter lets through.
 const FALSE_POSITIVES: f64 = 0.01;
 
-/// The band-value filters of the segments of one searcher, by segment ordinal.
+/// The band-value filters of the segments of one searcher, by segment ordinal. A segment's
+/// filter is built when it is first asked for, so that a run that writes nothing new (input
+/// unchanged) never reads the dictionaries.
 #[derive(Default)]
 pub(crate) struct BandFilters {
-    /// `None` for a segment without band values (one of quotes only, say).
-    segments: Vec<(SegmentId, Option<BloomFilter>)>,
+    segments: Vec<(SegmentId, Option<Filter>)>,
 }
 
+/// The filter of one segment; `None` for a segment without band values (one of quotes only).
+type Filter = Option<BloomFilter>;
+
 impl BandFilters {
-    /// The filters of the segments of `searcher`, reusing those of `self` for the segments it
+    /// The filters of the segments of `searcher`, keeping those of `self` for the segments it
     /// already had.
-    pub(crate) fn refreshed(self, searcher: &Searcher, field: Field) -> tantivy::Result<Self> {
-        let mut known: HashMap<SegmentId, Option<BloomFilter>> =
-            self.segments.into_iter().collect();
+    pub(crate) fn refreshed(self, searcher: &Searcher) -> Self {
+        let mut known: HashMap<SegmentId, Option<Filter>> = self.segments.into_iter().collect();
         let segments = searcher
             .segment_readers()
             .iter()
             .map(|segment| {
                 let id = segment.segment_id();
-                let filter = match known.remove(&id) {
-                    Some(filter) => filter,
-                    None => filter_of(segment, field)?,
-                };
-                Ok((id, filter))
+                (id, known.remove(&id).flatten())
             })
-            .collect::<tantivy::Result<_>>()?;
-        Ok(BandFilters { segments })
+            .collect();
+        BandFilters { segments }
     }
 
-    /// Whether the segment with ordinal `segment` may hold the band value of `probe`;
-    /// `false` means it certainly does not.
-    pub(crate) fn may_contain(&self, segment: usize, probe: Probe) -> bool {
-        self.segments.get(segment).is_some_and(|(_, filter)| {
-            filter
-                .as_ref()
-                .is_some_and(|filter| filter.contains_hash(probe.0))
-        })
+    /// Whether `segment`, the segment with ordinal `ord` of the searcher, may hold the band
+    /// value of `probe` in `field`; `false` means it certainly does not.
+    pub(crate) fn may_contain(
+        &mut self,
+        ord: usize,
+        segment: &SegmentReader,
+        field: Field,
+        probe: Probe,
+    ) -> tantivy::Result<bool> {
+        let Some((_, filter)) = self.segments.get_mut(ord) else {
+            return Ok(false);
+        };
+        let filter = match filter {
+            Some(filter) => filter,
+            None => filter.insert(filter_of(segment, field)?),
+        };
+        Ok(filter
+            .as_ref()
+            .is_some_and(|filter| filter.contains_hash(probe.0)))
     }
 }
 
@@ -121,7 +131,13 @@ mod tests {
             writer.commit().unwrap();
         }
         let searcher = index.reader().unwrap().searcher();
-        let filters = BandFilters::default().refreshed(&searcher, bands).unwrap();
+        let mut filters = BandFilters::default().refreshed(&searcher);
+        let mut may_contain = |ord: usize, value: u64| {
+            let segment = &searcher.segment_readers()[ord.min(1)];
+            filters
+                .may_contain(ord, segment, bands, Probe::of(value))
+                .unwrap()
+        };
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {
             let inverted = segment.inverted_index(bands).unwrap();
             let mut held = 0;
@@ -129,12 +145,12 @@ mod tests {
                 let term = tantivy::Term::from_field_u64(bands, value);
                 if inverted.get_term_info(&term).unwrap().is_some() {
                     held += 1;
-                    assert!(filters.may_contain(ord, Probe::of(value)));
+                    assert!(may_contain(ord, value));
                 }
             }
             assert_eq!(held, 1000);
             let false_positives = values(2000..12000)
-                .filter(|&value| filters.may_contain(ord, Probe::of(value)))
+                .filter(|&value| may_contain(ord, value))
                 .count();
             assert!(
                 false_positives < 300,
@@ -142,6 +158,6 @@ mod tests {
             );
         }
         // A segment ordinal the searcher does not have holds nothing.
-        assert!(!filters.may_contain(2, Probe::of(0)));
+        assert!(!may_contain(2, 0));
     }
 }

@@ -166,9 +166,7 @@ impl NewsWriter {
             fingerprint: fingerprint(&payload, None),
         };
         let story_digests = story_digests(&searcher).map_err(tantivy_error)?;
-        let band_filters = BandFilters::default()
-            .refreshed(&searcher, schema.story_bands)
-            .map_err(tantivy_error)?;
+        let band_filters = BandFilters::default().refreshed(&searcher);
         Ok(NewsWriter {
             dir,
             story_digests,
@@ -240,12 +238,18 @@ impl NewsWriter {
         let mut best: Vec<(usize, u64)> = Vec::new();
         let mut best_similarity = 0.0;
         let mut looked_up = false;
-        for (ord, segment) in self.searcher.segment_readers().iter().enumerate() {
-            let present: Vec<u64> = probes
-                .iter()
-                .filter(|&&(_, probe)| self.band_filters.may_contain(ord, probe))
-                .map(|&(key, _)| key)
-                .collect();
+        let searcher = self.searcher.clone();
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let mut present: Vec<u64> = Vec::new();
+            for &(key, probe) in &probes {
+                let may_contain = self
+                    .band_filters
+                    .may_contain(ord, segment, self.schema.story_bands, probe)
+                    .map_err(|e| self.tantivy_error(e))?;
+                if may_contain {
+                    present.push(key);
+                }
+            }
             if present.is_empty() {
                 continue;
             }
@@ -431,9 +435,7 @@ impl NewsWriter {
         self.reader.reload().map_err(|e| self.tantivy_error(e))?;
         self.searcher = self.reader.searcher();
         self.story_digests = story_digests(&self.searcher).map_err(|e| self.tantivy_error(e))?;
-        self.band_filters = std::mem::take(&mut self.band_filters)
-            .refreshed(&self.searcher, self.schema.story_bands)
-            .map_err(|e| self.tantivy_error(e))?;
+        self.band_filters = std::mem::take(&mut self.band_filters).refreshed(&self.searcher);
         self.stories = StoryTable::new();
         Ok(())
     }
