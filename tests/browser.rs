@@ -10,6 +10,9 @@
 
 #[path = "support/server.rs"]
 mod server;
+#[path = "support/truth.rs"]
+mod truth;
+use truth::TruthArticle;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::{TcpListener, TcpStream};
@@ -34,50 +37,14 @@ static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 // ------------------------------------------------------------------------ the corpus truth
 
-#[derive(Debug, Clone)]
-struct Article {
-    title: String,
-    published: Option<String>,
-    speakers: Vec<String>,
-    countries: Vec<String>,
-    multipolar: bool,
-}
-
-fn truth() -> Vec<Article> {
-    let path = server::repo_root().join("tests/fixtures/corpus-truth.json");
-    let text = std::fs::read_to_string(path).expect("truth file");
-    let value: Value = serde_json::from_str(&text).expect("truth is JSON");
-    let strings = |v: &Value| -> Vec<String> {
-        v.as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|s| s.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    value["articles"]
-        .as_array()
-        .expect("articles")
-        .iter()
-        .map(|a| Article {
-            title: a["title"].as_str().expect("title").to_string(),
-            published: a["published"].as_str().map(String::from),
-            speakers: strings(&a["speakers"]),
-            countries: strings(&a["countries"]),
-            multipolar: a["mentions_phrase_multipolar_world"].as_bool() == Some(true),
-        })
-        .collect()
-}
-
-fn titles<'a>(articles: impl IntoIterator<Item = &'a Article>) -> BTreeSet<String> {
+fn titles<'a>(articles: impl IntoIterator<Item = &'a TruthArticle>) -> BTreeSet<String> {
     articles.into_iter().map(|a| a.title.clone()).collect()
 }
 
 /// How many of `articles` have each value, as the facet sidebar counts them.
 fn counts<'a>(
-    articles: impl IntoIterator<Item = &'a Article>,
-    values: impl Fn(&Article) -> &Vec<String>,
+    articles: impl IntoIterator<Item = &'a TruthArticle>,
+    values: impl Fn(&TruthArticle) -> &Vec<String>,
 ) -> BTreeMap<String, u64> {
     let mut counts = BTreeMap::new();
     for a in articles {
@@ -378,8 +345,8 @@ browser_test!(
     search_box_finds_the_expected_hits_body
 );
 async fn search_box_finds_the_expected_hits_body(b: &Browser) {
-    let truth = truth();
-    let expected: Vec<&Article> = truth.iter().filter(|a| a.multipolar).collect();
+    let truth = truth::articles();
+    let expected: Vec<&TruthArticle> = truth.iter().filter(|a| a.multipolar).collect();
     assert_eq!(
         expected.len(),
         4,
@@ -484,7 +451,7 @@ browser_test!(
     ticking_facet_values_changes_hits_and_counts_body
 );
 async fn ticking_facet_values_changes_hits_and_counts_body(b: &Browser) {
-    let truth = truth();
+    let truth = truth::articles();
     let all_countries = counts(&truth, |a| &a.countries);
     b.open("/").await;
     assert_eq!(
@@ -511,7 +478,7 @@ async fn ticking_facet_values_changes_hits_and_counts_body(b: &Browser) {
 
     // Tick Japan: the hits are the Japan articles; speakers are counted among them, while
     // the country counts stay those of every country (multi-select).
-    let japan: Vec<&Article> = truth
+    let japan: Vec<&TruthArticle> = truth
         .iter()
         .filter(|a| a.countries.iter().any(|c| c == "Japan"))
         .collect();
@@ -552,7 +519,7 @@ async fn ticking_facet_values_changes_hits_and_counts_body(b: &Browser) {
     );
 
     // Tick Russia too: values of one facet add up.
-    let japan_or_russia: Vec<&Article> = truth
+    let japan_or_russia: Vec<&TruthArticle> = truth
         .iter()
         .filter(|a| a.countries.iter().any(|c| c == "Japan" || c == "Russia"))
         .collect();
@@ -570,7 +537,7 @@ async fn ticking_facet_values_changes_hits_and_counts_body(b: &Browser) {
     b.settle().await;
 
     // Leave out Sergei Shoigu.
-    let without_shoigu: Vec<&Article> = japan_or_russia
+    let without_shoigu: Vec<&TruthArticle> = japan_or_russia
         .iter()
         .copied()
         .filter(|a| !a.speakers.iter().any(|s| s == "Sergei Shoigu"))
@@ -627,7 +594,7 @@ browser_test!(
     brushing_the_histogram_sets_a_date_range_body
 );
 async fn brushing_the_histogram_sets_a_date_range_body(b: &Browser) {
-    let truth = truth();
+    let truth = truth::articles();
     b.open("/").await;
     assert_eq!(b.total().await, truth.len() as u64);
     let svg = b
@@ -682,7 +649,7 @@ async fn brushing_the_histogram_sets_a_date_range_body(b: &Browser) {
     };
     let (since, until) = (get("since"), get("until"));
     assert!(since < until, "{since} .. {until}");
-    let inside: Vec<&Article> = truth
+    let inside: Vec<&TruthArticle> = truth
         .iter()
         .filter(|a| {
             a.published
@@ -766,7 +733,7 @@ browser_test!(
     quotes_view_and_article_with_marked_quotes_body
 );
 async fn quotes_view_and_article_with_marked_quotes_body(b: &Browser) {
-    let truth = truth();
+    let truth = truth::articles();
     let forum = truth
         .iter()
         .find(|a| a.title.starts_with("Wang Yi hosts global governance forum"))
@@ -876,9 +843,9 @@ browser_test!(
     a_shared_url_restores_the_whole_state_body
 );
 async fn a_shared_url_restores_the_whole_state_body(b: &Browser) {
-    let truth = truth();
+    let truth = truth::articles();
     let (since, until) = ("2026-01-01", "2026-06-30");
-    let mut expected: Vec<&Article> = truth
+    let mut expected: Vec<&TruthArticle> = truth
         .iter()
         .filter(|a| a.countries.iter().any(|c| c == "Japan"))
         .filter(|a| !a.speakers.iter().any(|s| s == "Sergei Shoigu"))

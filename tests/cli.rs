@@ -8,6 +8,10 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
+#[path = "support/truth.rs"]
+mod truth;
+use truth::TruthArticle;
+
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -50,50 +54,6 @@ fn sample_index() -> &'static str {
     shared_index(&INDEX, "index-data/corpus")
 }
 
-struct TruthArticle {
-    file: String,
-    title: String,
-    source: Option<String>,
-    published: Option<String>,
-    speakers: Vec<String>,
-    not_speakers: Vec<String>,
-    countries: Vec<String>,
-}
-
-fn truth() -> Vec<TruthArticle> {
-    let text = std::fs::read_to_string(repo_root().join("tests/fixtures/corpus-truth.json"))
-        .expect("truth file");
-    let value: Value = serde_json::from_str(&text).expect("truth is JSON");
-    let strings = |v: &Value| -> Vec<String> {
-        v.as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|s| s.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    value["articles"]
-        .as_array()
-        .expect("articles array")
-        .iter()
-        .map(|a| TruthArticle {
-            // The first file of a story read from several.
-            file: a["file"]
-                .as_str()
-                .or_else(|| a["file"][0].as_str())
-                .expect("file")
-                .to_string(),
-            title: a["title"].as_str().expect("title").to_string(),
-            source: a["source"].as_str().map(String::from),
-            published: a["published"].as_str().map(String::from),
-            speakers: strings(&a["speakers"]),
-            not_speakers: strings(&a["not_speakers"]),
-            countries: strings(&a["countries"]),
-        })
-        .collect()
-}
-
 /// Every hit of `command` (`search` or `quotes`) with these extra arguments, checking that
 /// `total` counts them all.
 fn all_hits(command: &str, extra: &[&str]) -> Vec<Value> {
@@ -127,14 +87,6 @@ fn titles(extra: &[&str]) -> BTreeSet<String> {
     let mut args = vec!["*"];
     args.extend_from_slice(extra);
     hit_titles(&all_hits("search", &args))
-}
-
-fn truth_titles(keep: impl Fn(&TruthArticle) -> bool) -> BTreeSet<String> {
-    truth()
-        .into_iter()
-        .filter(|a| keep(a))
-        .map(|a| a.title)
-        .collect()
 }
 
 fn facet_counts(field: &str, extra: &[&str]) -> BTreeMap<String, u64> {
@@ -209,7 +161,7 @@ fn indexing_twice_changes_nothing() {
 #[test]
 fn source_counts_match_the_hand_worked_answers() {
     let mut expected: BTreeMap<String, u64> = BTreeMap::new();
-    for article in truth() {
+    for article in truth::articles() {
         if let Some(source) = article.source {
             *expected.entry(source).or_default() += 1;
         }
@@ -219,9 +171,12 @@ fn source_counts_match_the_hand_worked_answers() {
 
 #[test]
 fn country_filters_match_the_hand_worked_answers() {
-    let countries: BTreeSet<String> = truth().into_iter().flat_map(|a| a.countries).collect();
+    let countries: BTreeSet<String> = truth::articles()
+        .into_iter()
+        .flat_map(|a| a.countries)
+        .collect();
     for country in &countries {
-        let expected = truth_titles(|a| a.countries.contains(country));
+        let expected = truth::titles(|a| a.countries.contains(country));
         assert_eq!(
             titles(&["--country", country]),
             expected,
@@ -232,9 +187,12 @@ fn country_filters_match_the_hand_worked_answers() {
 
 #[test]
 fn speaker_filters_match_the_hand_worked_answers() {
-    let speakers: BTreeSet<String> = truth().into_iter().flat_map(|a| a.speakers).collect();
+    let speakers: BTreeSet<String> = truth::articles()
+        .into_iter()
+        .flat_map(|a| a.speakers)
+        .collect();
     for speaker in &speakers {
-        let expected = truth_titles(|a| a.speakers.contains(speaker));
+        let expected = truth::titles(|a| a.speakers.contains(speaker));
         assert_eq!(
             titles(&["--speaker", speaker]),
             expected,
@@ -246,7 +204,7 @@ fn speaker_filters_match_the_hand_worked_answers() {
 #[test]
 fn mentioned_people_and_cited_agencies_are_not_speakers() {
     let speakers = facet_counts("speaker", &[]);
-    for article in truth() {
+    for article in truth::articles() {
         for name in &article.not_speakers {
             assert!(!speakers.contains_key(name), "{name} must not be a speaker");
         }
@@ -255,14 +213,17 @@ fn mentioned_people_and_cited_agencies_are_not_speakers() {
 
 #[test]
 fn a_repeated_flag_ors_and_different_flags_and() {
-    let reuters_or_tass = truth_titles(|a| matches!(a.source.as_deref(), Some("Reuters" | "TASS")));
-    assert!(reuters_or_tass.len() > truth_titles(|a| a.source.as_deref() == Some("Reuters")).len());
+    let reuters_or_tass =
+        truth::titles(|a| matches!(a.source.as_deref(), Some("Reuters" | "TASS")));
+    assert!(
+        reuters_or_tass.len() > truth::titles(|a| a.source.as_deref() == Some("Reuters")).len()
+    );
     assert_eq!(
         titles(&["--source", "Reuters", "--source", "TASS"]),
         reuters_or_tass
     );
 
-    let shoigu_on_japan = truth_titles(|a| {
+    let shoigu_on_japan = truth::titles(|a| {
         a.speakers.iter().any(|s| s == "Sergei Shoigu") && a.countries.iter().any(|c| c == "Japan")
     });
     assert!(!shoigu_on_japan.is_empty());
@@ -271,7 +232,7 @@ fn a_repeated_flag_ors_and_different_flags_and() {
         shoigu_on_japan
     );
 
-    let reuters_in_japan = truth_titles(|a| {
+    let reuters_in_japan = truth::titles(|a| {
         a.source.as_deref() == Some("Reuters") && a.countries.iter().any(|c| c == "Japan")
     });
     assert_eq!(
@@ -282,12 +243,12 @@ fn a_repeated_flag_ors_and_different_flags_and() {
 
 #[test]
 fn filter_values_match_case_insensitively_and_through_aliases() {
-    let shoigu = truth_titles(|a| a.speakers.iter().any(|s| s == "Sergei Shoigu"));
+    let shoigu = truth::titles(|a| a.speakers.iter().any(|s| s == "Sergei Shoigu"));
     assert_eq!(shoigu.len(), 3);
     assert_eq!(titles(&["--speaker", "shoygu"]), shoigu);
     assert_eq!(titles(&["--speaker", "SERGEY SHOIGU"]), shoigu);
 
-    let turkey = truth_titles(|a| a.countries.iter().any(|c| c == "Turkey"));
+    let turkey = truth::titles(|a| a.countries.iter().any(|c| c == "Turkey"));
     assert!(!turkey.is_empty());
     assert_eq!(titles(&["--country", "türkiye"]), turkey);
     assert_eq!(titles(&["--country", "Turkey"]), turkey);
@@ -472,14 +433,17 @@ fn quote_hits(extra: &[&str]) -> Vec<Value> {
 
 #[test]
 fn quotes_by_speaker_match_the_hand_worked_speakers() {
-    let speakers: BTreeSet<String> = truth().into_iter().flat_map(|a| a.speakers).collect();
+    let speakers: BTreeSet<String> = truth::articles()
+        .into_iter()
+        .flat_map(|a| a.speakers)
+        .collect();
     for speaker in &speakers {
         let hits = quote_hits(&["--speaker", speaker]);
         // Every article naming the speaker has at least one of their quotes, and no other
         // article has any.
         assert_eq!(
             hit_titles(&hits),
-            truth_titles(|a| a.speakers.contains(speaker)),
+            truth::titles(|a| a.speakers.contains(speaker)),
             "quotes --speaker {speaker}"
         );
         // Each hit is the speaker's own quote: one canonical name, never an unnamed source.
@@ -549,7 +513,7 @@ fn quote_queries_search_the_quotes_not_the_narrative() {
 #[test]
 fn quote_filters_combine_like_search_filters() {
     let check = |args: &[&str], keep: &dyn Fn(&TruthArticle) -> bool| {
-        let expected = truth_titles(keep);
+        let expected = truth::titles(keep);
         assert!(!expected.is_empty(), "{args:?}");
         assert_eq!(hit_titles(&quote_hits(args)), expected, "quotes {args:?}");
     };
@@ -611,7 +575,7 @@ fn reindexing_keeps_one_document_per_quote() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     std::fs::create_dir_all(&corpus).unwrap();
-    let story = truth()
+    let story = truth::articles()
         .into_iter()
         .find(|a| a.title.starts_with("Wang Yi hosts"))
         .expect("the forum story");
@@ -665,7 +629,7 @@ fn reindexing_keeps_one_document_per_quote() {
 #[test]
 fn date_bounds_match_the_hand_worked_dates() {
     let within = |since: &str, until: &str| {
-        truth_titles(|a| {
+        truth::titles(|a| {
             a.published
                 .as_deref()
                 .is_some_and(|d| since <= d && d <= until)
@@ -1507,7 +1471,7 @@ fn counts_take_the_singular_for_one() {
 fn facet_counts_show_bars_in_aligned_columns() {
     // From corpus-truth.json: Russia is about 14 articles, China 11.
     let truth_count = |country: &str| {
-        truth()
+        truth::articles()
             .iter()
             .filter(|a| a.countries.iter().any(|c| c == country))
             .count()
@@ -1651,7 +1615,10 @@ fn stats_count_what_the_index_holds() {
     // corpus-truth.json: the first and last dates, and 6 articles without one.
     assert_eq!(stats["published"]["first"], "2026-01-01");
     assert_eq!(stats["published"]["last"], "2026-07-02");
-    let undated = truth().iter().filter(|a| a.published.is_none()).count();
+    let undated = truth::articles()
+        .iter()
+        .filter(|a| a.published.is_none())
+        .count();
     assert_eq!(undated, 6);
     assert_eq!(stats["published"]["undated"], 6);
     let bytes: u64 = std::fs::read_dir(sample_index())
@@ -1663,7 +1630,7 @@ fn stats_count_what_the_index_holds() {
     assert_eq!(stats["index"]["bytes"].as_u64(), Some(bytes));
     // Top values: Reuters published 5 of the articles (truth); each list is what `facets`
     // gives for the dimension.
-    let reuters = truth()
+    let reuters = truth::articles()
         .iter()
         .filter(|a| a.source.as_deref() == Some("Reuters"))
         .count();
@@ -1755,7 +1722,7 @@ fn completions_and_man_pages_come_from_the_cli_definition() {
 
 #[test]
 fn a_facet_filter_leaves_its_own_counts_open_and_narrows_the_others() {
-    let japan = truth_titles(|a| a.countries.iter().any(|c| c == "Japan"));
+    let japan = truth::titles(|a| a.countries.iter().any(|c| c == "Japan"));
     assert_eq!(titles(&["--country", "japan"]), japan);
     // The country counts under --country japan are those of every article: the user still
     // sees what every other country would give.
@@ -1777,10 +1744,10 @@ fn a_facet_filter_leaves_its_own_counts_open_and_narrows_the_others() {
 
 #[test]
 fn excluded_values_and_unknown_sources_select_the_rest() {
-    let all = truth_titles(|_| true);
-    let not_reuters = truth_titles(|a| a.source.as_deref() != Some("Reuters"));
+    let all = truth::titles(|_| true);
+    let not_reuters = truth::titles(|a| a.source.as_deref() != Some("Reuters"));
     assert_eq!(titles(&["--not-source", "reuters"]), not_reuters);
-    let unknown = truth_titles(|a| a.source.is_none());
+    let unknown = truth::titles(|a| a.source.is_none());
     assert!(
         !unknown.is_empty(),
         "the sample has articles of unknown source"
@@ -1809,7 +1776,7 @@ fn an_unknown_value_suggests_indexed_values() {
 
 #[test]
 fn names_in_the_query_find_their_spellings_and_exact_forms_do_not() {
-    let shoigu = truth_titles(|a| a.speakers.iter().any(|s| s == "Sergei Shoigu"));
+    let shoigu = truth::titles(|a| a.speakers.iter().any(|s| s == "Sergei Shoigu"));
     let found = hit_titles(&all_hits("search", &["shoigu"]));
     assert!(shoigu.is_subset(&found), "{shoigu:?} ⊄ {found:?}");
     assert_eq!(hit_titles(&all_hits("search", &["shoygu"])), found);
@@ -1827,7 +1794,7 @@ fn facet_fields_and_dates_in_the_query_text() {
     let in_text = hit_titles(&all_hits("search", &["speaker:shoigu AND country:japan"]));
     let by_flags = titles(&["--speaker", "shoigu", "--country", "japan"]);
     assert_eq!(in_text, by_flags);
-    let march = truth_titles(|a| {
+    let march = truth::titles(|a| {
         a.published
             .as_deref()
             .is_some_and(|d| ("2026-03-01".."2026-04-01").contains(&d))
@@ -1866,7 +1833,7 @@ fn facet_values_by_prefix_and_date_histograms() {
         .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| w.starts_with("wa"))));
-    assert_eq!(list["total"].as_u64(), Some(truth().len() as u64));
+    assert_eq!(list["total"].as_u64(), Some(truth::articles().len() as u64));
 
     let histogram = json_of(&newsfacet(&[
         "facets",
@@ -1880,7 +1847,7 @@ fn facet_values_by_prefix_and_date_histograms() {
     ]));
     let mut per_month: BTreeMap<String, u64> = BTreeMap::new();
     let mut undated = 0;
-    for article in truth() {
+    for article in truth::articles() {
         match article.published {
             Some(date) => *per_month.entry(format!("{}-01", &date[..7])).or_default() += 1,
             None => undated += 1,

@@ -5,6 +5,8 @@
 
 #[path = "support/server.rs"]
 mod server;
+#[path = "support/truth.rs"]
+mod truth;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -105,48 +107,6 @@ fn query(pairs: &[(&str, &str)]) -> String {
         .join("&")
 }
 
-struct TruthArticle {
-    title: String,
-    source: Option<String>,
-    speakers: Vec<String>,
-    countries: Vec<String>,
-}
-
-fn truth() -> Vec<TruthArticle> {
-    let text =
-        std::fs::read_to_string(server::repo_root().join("tests/fixtures/corpus-truth.json"))
-            .expect("truth file");
-    let value: Value = serde_json::from_str(&text).expect("truth is JSON");
-    let strings = |v: &Value| -> Vec<String> {
-        v.as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|s| s.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    value["articles"]
-        .as_array()
-        .expect("articles array")
-        .iter()
-        .map(|a| TruthArticle {
-            title: a["title"].as_str().expect("title").to_string(),
-            source: a["source"].as_str().map(String::from),
-            speakers: strings(&a["speakers"]),
-            countries: strings(&a["countries"]),
-        })
-        .collect()
-}
-
-fn truth_titles(keep: impl Fn(&TruthArticle) -> bool) -> BTreeSet<String> {
-    truth()
-        .into_iter()
-        .filter(|a| keep(a))
-        .map(|a| a.title)
-        .collect()
-}
-
 /// The titles of every hit of `/api/search?q=*` with these filters, checking that `total`
 /// counts them all.
 fn titles(server: &Server, filters: &[(&str, &str)]) -> BTreeSet<String> {
@@ -175,16 +135,19 @@ fn the_server_listens_on_localhost_by_default() {
 #[test]
 fn a_country_filter_returns_exactly_the_truths_articles() {
     let server = Server::sample();
-    let japan = truth_titles(|a| a.countries.iter().any(|c| c == "Japan"));
+    let japan = truth::titles(|a| a.countries.iter().any(|c| c == "Japan"));
     assert_eq!(
         japan.len(),
         6,
         "corpus-truth.json: six articles about Japan"
     );
     assert_eq!(titles(&server, &[("country", "Japan")]), japan);
-    let countries: BTreeSet<String> = truth().into_iter().flat_map(|a| a.countries).collect();
+    let countries: BTreeSet<String> = truth::articles()
+        .into_iter()
+        .flat_map(|a| a.countries)
+        .collect();
     for country in &countries {
-        let expected = truth_titles(|a| a.countries.contains(country));
+        let expected = truth::titles(|a| a.countries.contains(country));
         assert_eq!(
             titles(&server, &[("country", country)]),
             expected,
@@ -196,10 +159,13 @@ fn a_country_filter_returns_exactly_the_truths_articles() {
 #[test]
 fn speaker_filters_return_exactly_the_truths_articles() {
     let server = Server::sample();
-    let speakers: BTreeSet<String> = truth().into_iter().flat_map(|a| a.speakers).collect();
+    let speakers: BTreeSet<String> = truth::articles()
+        .into_iter()
+        .flat_map(|a| a.speakers)
+        .collect();
     assert!(speakers.len() > 10);
     for speaker in &speakers {
-        let expected = truth_titles(|a| a.speakers.contains(speaker));
+        let expected = truth::titles(|a| a.speakers.contains(speaker));
         assert_eq!(
             titles(&server, &[("speaker", speaker)]),
             expected,
@@ -207,7 +173,7 @@ fn speaker_filters_return_exactly_the_truths_articles() {
         );
     }
     // Aliases and case, as on the command line.
-    let shoigu = truth_titles(|a| a.speakers.iter().any(|s| s == "Sergei Shoigu"));
+    let shoigu = truth::titles(|a| a.speakers.iter().any(|s| s == "Sergei Shoigu"));
     assert_eq!(shoigu.len(), 3);
     assert_eq!(titles(&server, &[("speaker", "shoygu")]), shoigu);
 }
@@ -215,13 +181,14 @@ fn speaker_filters_return_exactly_the_truths_articles() {
 #[test]
 fn a_repeated_parameter_ors_and_different_parameters_and() {
     let server = Server::sample();
-    let reuters_or_tass = truth_titles(|a| matches!(a.source.as_deref(), Some("Reuters" | "TASS")));
+    let reuters_or_tass =
+        truth::titles(|a| matches!(a.source.as_deref(), Some("Reuters" | "TASS")));
     assert_eq!(reuters_or_tass.len(), 7, "5 Reuters and 2 TASS articles");
     assert_eq!(
         titles(&server, &[("source", "Reuters"), ("source", "TASS")]),
         reuters_or_tass
     );
-    let shoigu_on_japan = truth_titles(|a| {
+    let shoigu_on_japan = truth::titles(|a| {
         a.speakers.iter().any(|s| s == "Sergei Shoigu") && a.countries.iter().any(|c| c == "Japan")
     });
     assert!(!shoigu_on_japan.is_empty());
@@ -232,7 +199,7 @@ fn a_repeated_parameter_ors_and_different_parameters_and() {
         ),
         shoigu_on_japan
     );
-    let not_japan = truth_titles(|a| !a.countries.iter().any(|c| c == "Japan"));
+    let not_japan = truth::titles(|a| !a.countries.iter().any(|c| c == "Japan"));
     assert_eq!(titles(&server, &[("not-country", "Japan")]), not_japan);
 }
 
@@ -240,7 +207,7 @@ fn a_repeated_parameter_ors_and_different_parameters_and() {
 fn source_facet_counts_match_the_truth() {
     let server = Server::sample();
     let mut expected: BTreeMap<String, u64> = BTreeMap::new();
-    for article in truth() {
+    for article in truth::articles() {
         if let Some(source) = article.source {
             *expected.entry(source).or_default() += 1;
         }
