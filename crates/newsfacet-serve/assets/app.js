@@ -297,30 +297,43 @@
 
   // ---------------------------------------------------------------- article hits
 
-  async function loadSearch(signal) {
-    const p = filterParams(state, { star: true });
-    if (state.sort !== 'relevance') p.set('sort', state.sort);
-    if (state.collapse) p.set('collapse', 'true');
+  // One page of hits from `path` (the article or the quote search), or null when the request
+  // was aborted or failed; a failure is shown and empties the list.
+  async function fetchPage(path, p, signal) {
     p.set('limit', String(PAGE_SIZE));
     if (state.offset) p.set('offset', String(state.offset));
     let res;
     try {
-      res = await api('/api/search', p, signal);
+      res = await api(path, p, signal);
     } catch (err) {
-      if (err.name === 'AbortError') return;
+      if (err.name === 'AbortError') return null;
       els.hits.innerHTML = '';
       els.pager.innerHTML = '';
       els.summary.textContent = 'No results';
       els.summary.dataset.total = '0';
       showError(err);
-      return;
+      return null;
     }
-    if (signal.aborted) return;
+    return signal.aborted ? null : res;
+  }
+
+  // Which hits of the whole list a page shows, for the summary line.
+  function shownRange(res) {
+    if (!res.hits.length) return '';
+    return ` (${fmtNum(state.offset + 1)}–${fmtNum(state.offset + res.hits.length)} shown)`;
+  }
+
+  async function loadSearch(signal) {
+    const p = filterParams(state, { star: true });
+    if (state.sort !== 'relevance') p.set('sort', state.sort);
+    if (state.collapse) p.set('collapse', 'true');
+    const res = await fetchPage('/api/search', p, signal);
+    if (!res) return;
     const total = res.total || 0;
     const pages = state.collapse && res.stories != null ? res.stories : total;
     let text = plural(total, 'matching article', 'matching articles');
     if (res.stories != null) text += ' in ' + plural(res.stories, 'story', 'stories');
-    if (res.hits.length) text += ` (${fmtNum(state.offset + 1)}–${fmtNum(state.offset + res.hits.length)} shown)`;
+    text += shownRange(res);
     els.summary.textContent = text;
     els.summary.dataset.total = String(total);
     reportFilters(res);
@@ -414,24 +427,10 @@
   async function loadQuotes(signal) {
     const p = filterParams(state, { noCountBy: true });
     if (state.sort !== 'relevance') p.set('sort', state.sort);
-    p.set('limit', String(PAGE_SIZE));
-    if (state.offset) p.set('offset', String(state.offset));
-    let res;
-    try {
-      res = await api('/api/quotes', p, signal);
-    } catch (err) {
-      if (err.name === 'AbortError') return;
-      els.hits.innerHTML = '';
-      els.pager.innerHTML = '';
-      els.summary.textContent = 'No results';
-      els.summary.dataset.total = '0';
-      showError(err);
-      return;
-    }
-    if (signal.aborted) return;
+    const res = await fetchPage('/api/quotes', p, signal);
+    if (!res) return;
     const total = res.total || 0;
-    let text = plural(total, 'matching quote', 'matching quotes');
-    if (res.hits.length) text += ` (${fmtNum(state.offset + 1)}–${fmtNum(state.offset + res.hits.length)} shown)`;
+    const text = plural(total, 'matching quote', 'matching quotes') + shownRange(res);
     els.summary.textContent = text;
     els.summary.dataset.total = String(total);
     reportFilters(res);
