@@ -14,10 +14,10 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
 use crate::error::QueryError;
+use crate::indexed_values::IndexedValues;
 use crate::request::{is_no_value, DateRange, Filters};
 use crate::resolve;
 use crate::results::ResolvedFilter;
-use crate::tally::GroupCounter;
 
 /// The clause of the date bounds, `None` without bounds; an empty range is a usage error.
 pub(crate) fn date_clause(
@@ -101,10 +101,7 @@ pub(crate) fn filter_query(
         return Ok(resolved_filters);
     }
     // The values of each filtered dimension present in live documents of this kind.
-    let collector = GroupCounter::new(&fields);
-    let indexed = searcher
-        .search(&kind_query(index.schema(), kind), &collector)
-        .map_err(|e| index.error(e))?;
+    let mut indexed = IndexedValues::new(index, searcher, kind, &fields);
 
     let schema = index.schema();
     let zero = |query: Box<dyn Query>| -> Box<dyn Query> {
@@ -112,8 +109,7 @@ pub(crate) fn filter_query(
         Box::new(ConstScoreQuery::new(query, 0.0))
     };
     for field in fields {
-        let counts = indexed.sorted(field);
-        let known: Vec<String> = counts.iter().map(|c| c.value.clone()).collect();
+        let mut known = indexed.candidates(field).map_err(|e| index.error(e))?;
         let mut read = |input: &String, excluded: bool| -> Result<Vec<Term>, QueryError> {
             if is_no_value(input) {
                 resolved_filters.resolved.push(ResolvedFilter {
@@ -125,12 +121,27 @@ pub(crate) fn filter_query(
                 });
                 return Ok(Vec::new());
             }
-            let keys = resolve::resolve_values(field, input, &known, gazetteer);
+            let keys = loop {
+                let matched = resolve::resolve_values(field, input, &known, gazetteer);
+                if matched.is_empty() {
+                    break matched;
+                }
+                let live = indexed
+                    .live(field, matched.clone())
+                    .map_err(|e| index.error(e))?;
+                if !live.is_empty() {
+                    break live;
+                }
+                // Values only in deleted documents or in documents of the other kind: without
+                // them the input may still match live values by its words.
+                known.retain(|key| !matched.contains(key));
+            };
             tracing::debug!(%field, input, ?keys, excluded, "resolved filter");
             let did_you_mean = if keys.is_empty() {
                 resolved_filters
                     .unmatched
                     .push((field.as_str().to_string(), input.clone()));
+                let counts = indexed.counts(field).map_err(|e| index.error(e))?;
                 resolve::suggestions(field, input, &counts)
             } else {
                 Vec::new()

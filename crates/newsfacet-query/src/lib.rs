@@ -26,6 +26,7 @@ mod error;
 mod find;
 mod histogram;
 mod hits;
+mod indexed_values;
 mod json;
 mod options;
 mod request;

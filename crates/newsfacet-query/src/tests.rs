@@ -140,6 +140,16 @@ fn build_docs(docs: &[Doc], with_quotes: bool) -> (tempfile::TempDir, NewsIndex)
     let index = NewsIndex::create_or_open(dir.path()).unwrap();
     let mut writer = index.writer(20_000_000).unwrap();
     for (line, doc) in docs.iter().enumerate() {
+        let (article, tags) = article_and_tags(line, doc, with_quotes);
+        writer.upsert(&article, &tags).unwrap();
+    }
+    writer.commit().unwrap();
+    (dir, index)
+}
+
+/// The article and tags of `doc`, the `line`-th of its corpus, with or without its quotes.
+fn article_and_tags(line: usize, doc: &Doc, with_quotes: bool) -> (Article, Tags) {
+    {
         let article = Article {
             id: doc.id.to_string(),
             title: doc.title.to_string(),
@@ -202,10 +212,8 @@ fn build_docs(docs: &[Doc], with_quotes: bool) -> (tempfile::TempDir, NewsIndex)
                 .collect(),
             story_signature: None,
         };
-        writer.upsert(&article, &tags).unwrap();
+        (article, tags)
     }
-    writer.commit().unwrap();
-    (dir, index)
 }
 
 fn request(query: &str, filters: &[(FacetField, &str)]) -> SearchRequest {
@@ -369,6 +377,43 @@ fn unknown_filter_values_match_nothing_and_are_reported() {
     assert_eq!(
         results.unmatched_filters,
         vec![("speaker".to_string(), "Nobody".to_string())]
+    );
+}
+
+#[test]
+fn a_value_left_only_in_replaced_versions_is_no_filter_value() {
+    let (_dir, index) = build();
+    let (line, doc) = DOCS
+        .iter()
+        .enumerate()
+        .find(|(_, doc)| doc.speakers.contains(&"Recep Tayyip Erdoğan"))
+        .unwrap();
+    // The only article quoting him is rewritten without him: his name stays in the index's
+    // dictionaries (with the deleted version) but in no live article.
+    let (mut article, mut tags) = article_and_tags(line, doc, true);
+    article.body.push_str(" Updated without the quote.");
+    tags.speakers.clear();
+    tags.entities.clear();
+    tags.quotes.clear();
+    let mut writer = index.writer(20_000_000).unwrap();
+    writer.upsert(&article, &tags).unwrap();
+    writer.commit().unwrap();
+
+    let results = search(
+        &index,
+        &gazetteer(),
+        &request("", &[(FacetField::Speaker, "Erdoğan")]),
+    )
+    .unwrap();
+    assert_eq!(results.total, 0);
+    assert_eq!(
+        results.unmatched_filters,
+        vec![("speaker".to_string(), "Erdoğan".to_string())]
+    );
+    // The other speakers still resolve.
+    assert_eq!(
+        ids(&index, "", &[(FacetField::Speaker, "Petrova")]).len(),
+        2
     );
 }
 
