@@ -110,7 +110,7 @@ pub struct StoryStats {
     /// value that may be indexed).
     pub lookups: usize,
     /// Committed articles whose digest was compared with a new article's: the work of
-    /// confirming candidates, which must not grow with the corpus.
+    /// confirming candidates. Per lookup it grows with the size of the largest stories.
     pub confirmed: usize,
     /// Time spent computing signatures and finding and verifying candidate copies; in JSON,
     /// `seconds`.
