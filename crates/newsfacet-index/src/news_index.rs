@@ -136,7 +136,7 @@ impl NewsIndex {
             source,
         })?;
         // Searches run over the segments on every core: counting facets over the matches is
-        // most of a query's time and splits by segment (at 1M articles, p50 41 ms → 31 ms).
+        // most of a query's time and splits by segment (at 1M articles, p50 about 40 ms → 31 ms).
         // Only an opened index does; the writer's own lookups are many and small.
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         index
