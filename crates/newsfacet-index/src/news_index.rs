@@ -95,6 +95,19 @@ impl IndexPayload {
     }
 }
 
+/// How the searches of an opened index run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Searching {
+    /// Over the segments on every core: for queries.
+    Parallel,
+    /// On the calling thread: for an index about to be written, whose unchanged-article
+    /// lookups run on rayon's tagging threads. A rayon worker that waits on another pool (the
+    /// executor's) runs other tagging jobs meanwhile, nested on its own stack: re-indexing
+    /// overflowed the stack that way (SIGSEGV or abort, in the debug build of the
+    /// kill-and-resume test).
+    OneThread,
+}
+
 impl NewsIndex {
     /// Opens the index in `dir`, creating the directory and an empty index when there is none.
     pub fn create_or_open(dir: &Path) -> Result<Self, IndexError> {
@@ -103,7 +116,7 @@ impl NewsIndex {
             source,
         };
         if dir.join(META_FILE).exists() {
-            return Self::open(dir);
+            return Self::open_existing(dir, Searching::OneThread);
         }
         std::fs::create_dir_all(dir).map_err(io_error)?;
         if std::fs::read_dir(dir).map_err(io_error)?.next().is_some() {
@@ -124,8 +137,13 @@ impl NewsIndex {
         Self::from_index(dir, index, fields)
     }
 
-    /// Opens the existing index in `dir`.
+    /// Opens the existing index in `dir` for searching: its searches run over the segments on
+    /// every core.
     pub fn open(dir: &Path) -> Result<Self, IndexError> {
+        Self::open_existing(dir, Searching::Parallel)
+    }
+
+    fn open_existing(dir: &Path, searching: Searching) -> Result<Self, IndexError> {
         if !dir.join(META_FILE).exists() {
             return Err(IndexError::Missing {
                 dir: dir.to_path_buf(),
@@ -135,16 +153,17 @@ impl NewsIndex {
             dir: dir.to_path_buf(),
             source,
         })?;
-        // Searches run over the segments on every core: counting facets over the matches is
-        // most of a query's time and splits by segment (at 1M articles, p50 about 40 ms → 31 ms).
-        // Only an opened index does; the writer's own lookups are many and small.
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        index
-            .set_multithread_executor(threads)
-            .map_err(|source| IndexError::Tantivy {
-                dir: dir.to_path_buf(),
-                source,
-            })?;
+        if searching == Searching::Parallel {
+            // Counting facets over the matches is most of a query's time and splits by
+            // segment (at 1M articles, p50 about 40 ms → 31 ms).
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            index
+                .set_multithread_executor(threads)
+                .map_err(|source| IndexError::Tantivy {
+                    dir: dir.to_path_buf(),
+                    source,
+                })?;
+        }
         let (schema, fields) = NewsSchema::build();
         let recorded = index
             .load_metas()
