@@ -222,7 +222,7 @@ pub(crate) fn filter_query(
 }
 
 /// The query selecting every document of `kind`, scoring 0.
-fn kind_query(schema: &NewsSchema, kind: DocKind) -> ConstScoreQuery {
+pub(crate) fn kind_query(schema: &NewsSchema, kind: DocKind) -> ConstScoreQuery {
     ConstScoreQuery::new(
         Box::new(TermQuery::new(
             schema.kind_term(kind),

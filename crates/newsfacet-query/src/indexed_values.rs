@@ -16,6 +16,7 @@ use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, Searcher, TERMINATED};
 
+use crate::clauses::kind_query;
 use crate::results::FacetCount;
 use crate::tally::{GroupCounter, GroupCounts};
 
@@ -86,8 +87,7 @@ impl<'a> IndexedValues<'a> {
         field: FacetField,
     ) -> Result<Vec<FacetCount>, tantivy::TantivyError> {
         if self.counts.is_none() {
-            let schema = self.index.schema();
-            let kind = TermQuery::new(schema.kind_term(self.kind), IndexRecordOption::Basic);
+            let kind = kind_query(self.index.schema(), self.kind);
             self.counts = Some(
                 self.searcher
                     .search(&kind, &GroupCounter::new(&self.fields))?,
