@@ -28,6 +28,7 @@ const FALSE_POSITIVES: f64 = 0.01;
 /// unchanged) never reads the dictionaries.
 #[derive(Default)]
 pub(crate) struct BandFilters {
+    /// Each segment's id and its filter, `None` until first asked for.
     segments: Vec<(SegmentId, Option<Filter>)>,
 }
 

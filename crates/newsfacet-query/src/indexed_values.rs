@@ -70,7 +70,7 @@ impl<'a> IndexedValues<'a> {
             let term = schema.facet_term(field, &key);
             let query = BooleanQuery::new(vec![
                 (Occur::Must, term_query(term.clone())),
-                (Occur::Must, term_query(schema.kind_term(self.kind))),
+                (Occur::Must, Box::new(kind_query(schema, self.kind))),
             ]);
             if self.has_live_match(&query)? {
                 live.push((self.searcher.doc_freq(&term)?, key));
