@@ -7,7 +7,9 @@
 //!
 //! The index holds two kinds of document ([`DocKind`]): one per article and one per quote of
 //! an article. A quote document carries its article's id, so an article and its quotes are
-//! deleted, rewritten and committed together.
+//! deleted, rewritten and committed together, and follows its article in the segment, so that
+//! quotes are selected by their article's facets without copies of them
+//! ([`QuotesOfArticles`]).
 //!
 //! This crate alone knows how documents are laid out: the writer maps tagged articles to
 //! documents, and readers get them back as [`ArticleDoc`] and [`QuoteDoc`] (through
@@ -22,6 +24,7 @@
 #![warn(missing_docs)]
 
 mod analyzer;
+mod article_blocks;
 mod band_filter;
 pub mod columns;
 mod document;
@@ -34,6 +37,7 @@ pub use analyzer::{
     en_analyzer, exact_analyzer, StemFilter, StemFilterTokenizer, StemTokenStream, EN_EXACT,
     EN_STEM,
 };
+pub use article_blocks::QuotesOfArticles;
 pub use columns::StoryColumn;
 pub use document::{ArticleDoc, QuoteDoc, StoredDocument};
 pub use error::IndexError;

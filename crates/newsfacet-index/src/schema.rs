@@ -189,8 +189,9 @@ pub enum DocKind {
     /// One article: title, body, every facet.
     Article,
     /// One attributed statement of an article: its text, its own speaker facet, and copies of
-    /// the article's other facets, date, source and title so that filters and sorting work on
-    /// quote documents directly.
+    /// the article's date, source and title so that sorting and showing work on quote
+    /// documents directly. The article's other facets stay on the article, read through the
+    /// article block (see [`crate::QuotesOfArticles`]).
     Quote,
 }
 
@@ -200,6 +201,15 @@ impl DocKind {
         match self {
             DocKind::Article => "article",
             DocKind::Quote => "quote",
+        }
+    }
+
+    /// The kind of document whose facets of `field` answer for documents of this kind: a
+    /// quote has its own speaker, and every other facet of its article.
+    pub fn facet_carrier(self, field: FacetField) -> DocKind {
+        match (self, field) {
+            (DocKind::Quote, FacetField::Speaker) => DocKind::Quote,
+            _ => DocKind::Article,
         }
     }
 }
@@ -253,8 +263,8 @@ pub struct NewsSchema {
     pub speakers: Field,
     /// Country names for display; stored only, one value per country.
     pub countries: Field,
-    /// Every facet of the article (`/speaker/…`, `/country/…`, …). A quote document has the
-    /// article's facets except that its `/speaker/…` is only the quote's own named speaker.
+    /// Every facet of the article (`/speaker/…`, `/country/…`, …). A quote document has only
+    /// its own named speaker's `/speaker/…` (see [`DocKind::facet_carrier`]).
     pub facets: Field,
     /// Text of a quote, analyzed with `en_stem` with positions, stored.
     pub quote: Field,

@@ -399,7 +399,8 @@ impl NewsWriter {
         };
         if outcome != Upsert::Unchanged {
             // One group of operations: tantivy gives it contiguous opstamps and puts its
-            // documents in one segment, so an article's quotes stay next to it in text order.
+            // documents in one segment, so an article's quotes follow it in text order: the
+            // article block that `QuotesOfArticles` relies on.
             // The delete removes the old article and every old quote (they carry its id); it
             // only applies to documents added before it, so the new version survives.
             let delete = (outcome == Upsert::Updated)

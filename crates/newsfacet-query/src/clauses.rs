@@ -5,7 +5,7 @@ use std::ops::Bound;
 
 use chrono::NaiveDate;
 use newsfacet_gazetteer::Gazetteer;
-use newsfacet_index::{columns, DocKind, FacetField, NewsIndex, NewsSchema};
+use newsfacet_index::{columns, DocKind, FacetField, NewsIndex, NewsSchema, QuotesOfArticles};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, RangeQuery, TermQuery,
     TermSetQuery,
@@ -80,7 +80,8 @@ impl ResolvedFilters {
 }
 
 /// The facet filter clauses (one per dimension), how each input was read, and the inputs that
-/// matched nothing. Values resolve against the facet values of the documents of `kind`.
+/// matched nothing. Values resolve against the facet values of the documents that carry them
+/// for `kind` (see [`DocKind::facet_carrier`]).
 ///
 /// A dimension's clause is: any of its included values (or, for [`NO_VALUE`](crate::NO_VALUE),
 /// no value at all), and none of its excluded values (or, for `none`, some value).
@@ -214,11 +215,26 @@ pub(crate) fn filter_query(
         if refuses_none {
             clause.push((Occur::Must, has_value()));
         }
-        resolved_filters
-            .clauses
-            .push((field, zero(Box::new(BooleanQuery::new(clause)))));
+        let clause = for_kind(schema, kind, field, Box::new(BooleanQuery::new(clause)));
+        resolved_filters.clauses.push((field, zero(clause)));
     }
     Ok(resolved_filters)
+}
+
+/// `clause`, a condition on facets of `field`, as a condition on documents of `kind`: on their
+/// own facets, or on those of their article (see [`DocKind::facet_carrier`]).
+pub(crate) fn for_kind(
+    schema: &NewsSchema,
+    kind: DocKind,
+    field: FacetField,
+    clause: Box<dyn Query>,
+) -> Box<dyn Query> {
+    // A kind's facets are its own or, for a quote, its article's.
+    if kind.facet_carrier(field) == kind {
+        clause
+    } else {
+        Box::new(QuotesOfArticles::new(schema, clause))
+    }
 }
 
 /// The query selecting every document of `kind`, scoring 0.

@@ -25,9 +25,10 @@ pub(crate) struct IndexedValues<'a> {
     index: &'a NewsIndex,
     searcher: &'a Searcher,
     kind: DocKind,
-    /// The dimensions asked about, for the one pass that counts them all.
+    /// The dimensions asked about, for the one pass per carrying kind that counts them.
     fields: Vec<FacetField>,
-    counts: Option<GroupCounts>,
+    /// The counts of `fields`, by the kind of document carrying them.
+    counts: Vec<(DocKind, GroupCounts)>,
 }
 
 impl<'a> IndexedValues<'a> {
@@ -43,7 +44,7 @@ impl<'a> IndexedValues<'a> {
             searcher,
             kind,
             fields: fields.to_vec(),
-            counts: None,
+            counts: Vec::new(),
         }
     }
 
@@ -57,8 +58,9 @@ impl<'a> IndexedValues<'a> {
         Ok(keys.into_iter().collect())
     }
 
-    /// Of `keys` (values of `field`), those a live document of the kind has, the most frequent
-    /// first (by document frequency, then key).
+    /// Of `keys` (values of `field`), those a live document carrying `field` for the kind has
+    /// (see [`DocKind::facet_carrier`]), the most frequent first (by document frequency, then
+    /// key).
     pub(crate) fn live(
         &self,
         field: FacetField,
@@ -68,9 +70,10 @@ impl<'a> IndexedValues<'a> {
         let mut live = Vec::with_capacity(keys.len());
         for key in keys {
             let term = schema.facet_term(field, &key);
+            let carrier = self.kind.facet_carrier(field);
             let query = BooleanQuery::new(vec![
                 (Occur::Must, term_query(term.clone())),
-                (Occur::Must, Box::new(kind_query(schema, self.kind))),
+                (Occur::Must, Box::new(kind_query(schema, carrier))),
             ]);
             if self.has_live_match(&query)? {
                 live.push((self.searcher.doc_freq(&term)?, key));
@@ -80,23 +83,32 @@ impl<'a> IndexedValues<'a> {
         Ok(live.into_iter().map(|(_, key)| key).collect())
     }
 
-    /// Every value of `field` with the number of live documents of the kind that have it, by
-    /// count descending: one counting pass over the documents, shared by the dimensions.
+    /// Every value of `field` with the number of live documents carrying it for the kind
+    /// that have it, by count descending: one counting pass over the documents of each
+    /// carrying kind, shared by its dimensions.
     pub(crate) fn counts(
         &mut self,
         field: FacetField,
     ) -> Result<Vec<FacetCount>, tantivy::TantivyError> {
-        if self.counts.is_none() {
-            let kind = kind_query(self.index.schema(), self.kind);
-            self.counts = Some(
-                self.searcher
-                    .search(&kind, &GroupCounter::new(&self.fields))?,
-            );
+        let carrier = self.kind.facet_carrier(field);
+        if !self.counts.iter().any(|(kind, _)| *kind == carrier) {
+            let fields: Vec<FacetField> = self
+                .fields
+                .iter()
+                .copied()
+                .filter(|&f| self.kind.facet_carrier(f) == carrier)
+                .collect();
+            let documents = kind_query(self.index.schema(), carrier);
+            let counts = self
+                .searcher
+                .search(&documents, &GroupCounter::new(&fields))?;
+            self.counts.push((carrier, counts));
         }
         Ok(self
             .counts
-            .as_ref()
-            .map(|counts| counts.sorted(field))
+            .iter()
+            .find(|(kind, _)| *kind == carrier)
+            .map(|(_, counts)| counts.sorted(field))
             .unwrap_or_default())
     }
 

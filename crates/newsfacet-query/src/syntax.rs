@@ -34,6 +34,7 @@ use tantivy::query_grammar::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
+use crate::clauses;
 use crate::error::QueryError;
 use crate::request::{is_no_value, parse_date, Operator, TextOptions};
 use crate::resolve;
@@ -511,8 +512,9 @@ impl Compiler<'_> {
                 IndexRecordOption::Basic,
             ))
         };
+        let for_kind = |clause| zero(clauses::for_kind(self.schema, self.kind, field, clause));
         if is_no_value(value) {
-            return zero(Box::new(BooleanQuery::new(vec![
+            return for_kind(Box::new(BooleanQuery::new(vec![
                 (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
                 (Occur::MustNot, dimension()),
             ])));
@@ -520,7 +522,8 @@ impl Compiler<'_> {
         let mut cache = self.facet_values.borrow_mut();
         let known = cache.entry(field).or_insert_with(|| {
             let collector = GroupCounter::new(&[field]);
-            let all = TermQuery::new(self.schema.kind_term(self.kind), IndexRecordOption::Basic);
+            let carrier = self.kind.facet_carrier(field);
+            let all = TermQuery::new(self.schema.kind_term(carrier), IndexRecordOption::Basic);
             self.searcher
                 .search(&all, &collector)
                 .map(|counts| counts.sorted(field))
@@ -538,7 +541,7 @@ impl Compiler<'_> {
             .iter()
             .map(|key| self.schema.facet_term(field, key))
             .collect::<Vec<_>>();
-        zero(Box::new(TermSetQuery::new(terms)))
+        for_kind(Box::new(TermSetQuery::new(terms)))
     }
 
     fn date_range(

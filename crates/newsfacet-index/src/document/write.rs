@@ -16,7 +16,7 @@ use crate::schema::{
 
 /// Bumped whenever the mapping from article to document changes without a schema change, so
 /// that re-indexing rewrites every document once.
-pub(crate) const DOCUMENT_VERSION: u32 = 1;
+pub(crate) const DOCUMENT_VERSION: u32 = 2;
 
 /// Everything stored for one article and its quotes, in the form that is written.
 pub(crate) struct PreparedArticle<'a> {
@@ -178,13 +178,8 @@ impl<'a> PreparedArticle<'a> {
             doc.add_text(schema.quote, quote.text);
             doc.add_text(schema.quote_exact, quote.text);
             doc.add_text(schema.article_title, self.title);
-            // The article's speakers are not the quote's: a speaker filter on quotes must
-            // select what that speaker said, not everything in articles where they spoke.
-            for (field, value) in &self.facets {
-                if *field != FacetField::Speaker {
-                    doc.add_facet(schema.facets, field.facet(value));
-                }
-            }
+            // Only the quote's own speaker: a speaker filter on quotes selects what that
+            // speaker said, and the article's facets are read from the article's block.
             if let Some(speaker) = &quote.speaker {
                 doc.add_text(schema.speakers, speaker);
                 doc.add_facet(schema.facets, FacetField::Speaker.facet(speaker));
