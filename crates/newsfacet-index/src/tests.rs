@@ -517,15 +517,27 @@ fn an_index_without_stories_must_be_rebuilt() {
 
 /// The story of every article, by id.
 fn stories(index: &NewsIndex) -> std::collections::BTreeMap<String, String> {
-    let searcher = index.searcher().unwrap();
     let query = TermQuery::new(
         index.schema().kind_term(DocKind::Article),
         IndexRecordOption::Basic,
     );
+    stored_pairs(index, &query, index.schema().story)
+        .into_iter()
+        .collect()
+}
+
+/// `(article id, stored text of field)` of every document matching `query`, sorted.
+fn stored_pairs(
+    index: &NewsIndex,
+    query: &dyn tantivy::query::Query,
+    field: tantivy::schema::Field,
+) -> Vec<(String, String)> {
+    let searcher = index.searcher().unwrap();
     let docs = searcher
-        .search(&query, &tantivy::collector::DocSetCollector)
+        .search(query, &tantivy::collector::DocSetCollector)
         .unwrap();
-    docs.into_iter()
+    let mut pairs: Vec<(String, String)> = docs
+        .into_iter()
         .map(|address| {
             let doc: TantivyDocument = searcher.doc(address).unwrap();
             let text = |field| {
@@ -534,9 +546,11 @@ fn stories(index: &NewsIndex) -> std::collections::BTreeMap<String, String> {
                     .unwrap()
                     .to_string()
             };
-            (text(index.schema().id), text(index.schema().story))
+            (text(index.schema().id), text(field))
         })
-        .collect()
+        .collect();
+    pairs.sort();
+    pairs
 }
 
 /// A republished copy of [`WIRE`]: the outlet's header and footer, lightly
@@ -840,29 +854,10 @@ fn dates_beyond_what_tantivy_holds_are_clamped_in_queries_and_not_stored() {
     assert!(stored[0].get_first(index.schema().published).is_none());
 }
 
-/// The ids of the quotes whose article matches `articles`, as (article id, quote text).
+/// The quotes whose article matches `articles`, as (article id, quote text).
 fn quotes_of(index: &NewsIndex, articles: Box<dyn tantivy::query::Query>) -> Vec<(String, String)> {
-    let schema = index.schema();
-    let searcher = index.searcher().unwrap();
-    let query = QuotesOfArticles::new(schema, articles);
-    let addresses = searcher
-        .search(&query, &tantivy::collector::DocSetCollector)
-        .unwrap();
-    let mut found: Vec<(String, String)> = addresses
-        .into_iter()
-        .map(|address| {
-            let doc: TantivyDocument = searcher.doc(address).unwrap();
-            let text = |field| {
-                doc.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            (text(schema.id), text(schema.quote))
-        })
-        .collect();
-    found.sort();
-    found
+    let query = QuotesOfArticles::new(index.schema(), articles);
+    stored_pairs(index, &query, index.schema().quote)
 }
 
 #[test]
