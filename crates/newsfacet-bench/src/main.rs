@@ -10,6 +10,7 @@ mod load;
 mod plain;
 mod queries;
 mod startup;
+mod stories;
 mod tagger;
 
 use std::path::PathBuf;
@@ -83,6 +84,19 @@ enum Command {
         plain: PathBuf,
         #[arg(long, default_value_t = 30)]
         runs: usize,
+    },
+    /// Story detection alone: upsert the articles of a corpus, with signatures and no other
+    /// tags, into a copy of a committed index, and time the search for copies.
+    Stories {
+        /// A committed newsfacet index, e.g. target/bench/300000-seed1/newsfacet-index
+        index: PathBuf,
+        /// A JSON Lines corpus of articles to look up, e.g. one generated with another seed.
+        corpus: PathBuf,
+        /// Articles upserted.
+        #[arg(long, default_value_t = 20_000)]
+        articles: usize,
+        #[arg(long)]
+        json: bool,
     },
     /// Matcher build time and tagging throughput over a JSON Lines corpus.
     Tagger {
@@ -177,6 +191,12 @@ fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Stories {
+            index,
+            corpus,
+            articles,
+            json,
+        } => stories::run(&index, &corpus, articles, json),
         Command::Tagger { corpus, json } => tagger::run(&corpus, json),
         Command::Startup {
             binary,
