@@ -49,14 +49,24 @@ pub const SCHEMA_VERSION: u32 = 3;
 /// How a new index stores documents. zstd rather than tantivy's default lz4: the stored
 /// bodies are the largest part of an index, and zstd's level 3 keeps them in about a third
 /// less space, while decompressing the block of one hit still takes microseconds.
+///
+/// Blocks of 64 KiB rather than tantivy's 16 KiB: a block then holds an article together with
+/// the quote documents that repeat its sentences, and more syndicated copies, so zstd finds
+/// the repeats. On 100k generated articles the store shrank from 90.9 to 78.9 MB (the index
+/// from 313 to 301 MiB) while whole-process `search` and `quotes` took as long; 256 KiB saved
+/// 7 MB more but made `search` 25 % slower.
 fn index_settings() -> IndexSettings {
     IndexSettings {
         docstore_compression: Compressor::Zstd(ZstdCompressor {
             compression_level: Some(3),
         }),
+        docstore_blocksize: DOCSTORE_BLOCK_BYTES,
         ..IndexSettings::default()
     }
 }
+
+/// The size of the document store's compressed blocks (see [`index_settings`]).
+const DOCSTORE_BLOCK_BYTES: usize = 64 * 1024;
 
 /// What every commit records in the index's metadata (tantivy's commit payload), so that a
 /// later run knows how the index was built.

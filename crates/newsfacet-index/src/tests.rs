@@ -91,6 +91,21 @@ fn hits(index: &NewsIndex, query: &str) -> usize {
     index.searcher().unwrap().search(&query, &Count).unwrap()
 }
 
+/// A new index, and the same index opened again, stores documents in zstd blocks of 64 KiB,
+/// so that an article and the quotes that repeat its sentences compress together.
+#[test]
+fn new_indexes_store_documents_in_large_zstd_blocks() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(NewsIndex::create_or_open(dir.path()).unwrap());
+    let index = NewsIndex::open(dir.path()).unwrap();
+    let settings = index.index().settings();
+    assert_eq!(settings.docstore_blocksize, 64 * 1024);
+    assert!(matches!(
+        settings.docstore_compression,
+        tantivy::store::Compressor::Zstd(_)
+    ));
+}
+
 #[test]
 fn upserts_are_incremental() {
     let dir = tempfile::tempdir().unwrap();
