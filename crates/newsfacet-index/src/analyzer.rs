@@ -5,6 +5,7 @@
 //! Snowball stemmer from `rust-stemmers` as an explicit [`TokenFilter`] so the analysis chain is
 //! ours and does not change under us when tantivy's defaults do.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use newsfacet_gazetteer::words::BuildWordHasher;
@@ -75,62 +76,95 @@ impl TokenFilter for StemFilter {
         StemFilterTokenizer {
             algorithm: self.algorithm,
             inner: tokenizer,
-            stems: HashMap::default(),
         }
     }
 }
 
-/// Distinct words whose stems a [`StemFilterTokenizer`] remembers before it starts afresh.
-/// News vocabulary is Zipfian, so a few tens of thousands of words cover nearly every token,
-/// while the cache stays at a few MB for each field and indexing thread.
+/// Distinct words whose stems a thread remembers before it starts afresh. News vocabulary is
+/// Zipfian, so a few tens of thousands of words cover nearly every token, while the cache
+/// stays at a few MB for each thread.
 const STEM_CACHE_WORDS: usize = 1 << 15;
 
+/// Word → its stem, or `None` when the stem is the word itself.
+type StemCache = HashMap<String, Option<Box<str>>, BuildWordHasher>;
+
+thread_local! {
+    /// The stems each thread has computed, per algorithm. Snowball stemming builds a fresh
+    /// state and string for every token, which made it the largest single cost of analysis,
+    /// while a hash lookup of a short word is cheap. The cache belongs to the thread, not to
+    /// an analyzer: tantivy clones analyzers for every segment it writes and every snippet
+    /// generator, and a cache per clone started empty each time (re-stemming every word of
+    /// every hit's text for each search's snippets).
+    static STEM_CACHES: RefCell<Vec<(Algorithm, StemCache)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The calling thread's cache for `algorithm`, taken out of it for one token stream (empty when
+/// another stream of the thread holds it, or the thread is ending).
+fn take_stem_cache(algorithm: Algorithm) -> StemCache {
+    STEM_CACHES
+        .try_with(|caches| {
+            caches
+                .borrow_mut()
+                .iter_mut()
+                .find(|(a, _)| *a == algorithm)
+                .map(|(_, cache)| std::mem::take(cache))
+        })
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+/// Returns a cache taken by [`take_stem_cache`]; of two streams that overlapped, the larger
+/// cache is kept.
+fn return_stem_cache(algorithm: Algorithm, cache: StemCache) {
+    let _ = STEM_CACHES.try_with(|caches| {
+        let mut caches = caches.borrow_mut();
+        match caches.iter_mut().find(|(a, _)| *a == algorithm) {
+            Some((_, kept)) if kept.len() < cache.len() => *kept = cache,
+            Some(_) => {}
+            None => caches.push((algorithm, cache)),
+        }
+    });
+}
+
 /// The tokenizer produced by [`StemFilter`] wrapping another tokenizer.
-///
-/// It remembers the stems of the words it has seen: Snowball stemming builds a fresh state and
-/// string for every token, which made it the largest single cost of analysis, while a hash
-/// lookup of a short word is cheap and every indexing thread owns its own tokenizer.
+#[derive(Clone)]
 pub struct StemFilterTokenizer<T> {
     algorithm: Algorithm,
     inner: T,
-    /// Word → its stem, or `None` when the stem is the word itself.
-    stems: HashMap<String, Option<Box<str>>, BuildWordHasher>,
-}
-
-impl<T: Clone> Clone for StemFilterTokenizer<T> {
-    /// A clone starts with an empty cache: tantivy clones analyzers for each new segment and
-    /// thread, and copying the cache would cost more than refilling it.
-    fn clone(&self) -> Self {
-        StemFilterTokenizer {
-            algorithm: self.algorithm,
-            inner: self.inner.clone(),
-            stems: HashMap::default(),
-        }
-    }
 }
 
 impl<T: Tokenizer> Tokenizer for StemFilterTokenizer<T> {
-    type TokenStream<'a> = StemTokenStream<'a, T::TokenStream<'a>>;
+    type TokenStream<'a> = StemTokenStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         // `Stemmer` is not `Clone`, so the tokenizer keeps the algorithm and builds the (cheap,
         // function-pointer) stemmer per stream.
         StemTokenStream {
             tail: self.inner.token_stream(text),
+            algorithm: self.algorithm,
             stemmer: Stemmer::create(self.algorithm),
-            stems: &mut self.stems,
+            stems: take_stem_cache(self.algorithm),
         }
     }
 }
 
-/// The token stream produced by [`StemFilterTokenizer`].
-pub struct StemTokenStream<'a, S> {
+/// The token stream produced by [`StemFilterTokenizer`]. It holds its thread's stem cache
+/// while it lives and gives it back when dropped.
+pub struct StemTokenStream<S> {
     tail: S,
+    algorithm: Algorithm,
     stemmer: Stemmer,
-    stems: &'a mut HashMap<String, Option<Box<str>>, BuildWordHasher>,
+    stems: StemCache,
 }
 
-impl<S: TokenStream> TokenStream for StemTokenStream<'_, S> {
+impl<S> Drop for StemTokenStream<S> {
+    fn drop(&mut self) {
+        return_stem_cache(self.algorithm, std::mem::take(&mut self.stems));
+    }
+}
+
+impl<S: TokenStream> TokenStream for StemTokenStream<S> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
@@ -200,6 +234,39 @@ mod tests {
     fn drops_overlong_tokens() {
         let long = "x".repeat(MAX_TOKEN_BYTES + 1);
         assert_eq!(tokens(&format!("a {long} b")), vec!["a", "b"]);
+    }
+
+    /// Stems computed through one analyzer are remembered for every analyzer of the same
+    /// thread (tantivy clones analyzers per segment and per snippet generator), and two
+    /// streams alive at once on one thread both stem correctly.
+    #[test]
+    fn the_cache_belongs_to_the_thread_and_survives_overlapping_streams() {
+        assert_eq!(take_stem_cache(Algorithm::English).len(), 0);
+        assert_eq!(tokens("houses running"), vec!["hous", "run"]);
+        let remembered = take_stem_cache(Algorithm::English);
+        assert!(remembered.contains_key("houses") && remembered.contains_key("running"));
+        return_stem_cache(Algorithm::English, remembered);
+
+        let mut first = en_analyzer();
+        let mut second = first.clone();
+        let mut outer = first.token_stream("nations talks");
+        assert!(outer.advance());
+        // The outer stream holds the cache; the inner one works without it.
+        let mut inner = second.token_stream("housing nations");
+        let mut inner_tokens = Vec::new();
+        while let Some(token) = inner.next() {
+            inner_tokens.push(token.text.clone());
+        }
+        drop(inner);
+        assert_eq!(inner_tokens, vec!["hous", "nation"]);
+        assert_eq!(outer.token().text, "nation");
+        assert!(outer.advance());
+        assert_eq!(outer.token().text, "talk");
+        drop(outer);
+        let kept = take_stem_cache(Algorithm::English);
+        for word in ["houses", "running", "nations", "talks"] {
+            assert!(kept.contains_key(word), "{word} forgotten");
+        }
     }
 
     /// The cache must give exactly what the stemmer gives, on first sight of a word, on later
