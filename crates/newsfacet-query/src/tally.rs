@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use newsfacet_gazetteer::words::BuildWordHasher;
 use newsfacet_index::columns::{self, FacetGroups};
 use newsfacet_index::{FacetField, NewsIndex};
 use tantivy::collector::{Collector, SegmentCollector};
@@ -63,7 +64,7 @@ pub(crate) fn shown(
 
 /// Sorts facet values by count descending then value ascending.
 fn by_count(mut values: Vec<FacetCount>) -> Vec<FacetCount> {
-    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    values.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     values
 }
 
@@ -89,18 +90,28 @@ pub(crate) fn tally_collector(fields: &[FacetField], count_by: CountBy) -> Tally
 
 /// The counts of `fields` in what a [`TallyCollector`] collected.
 pub(crate) fn tally(fruit: TallyFruit, fields: &[FacetField]) -> Tally {
-    let by_field = |sorted: &dyn Fn(FacetField) -> Vec<FacetCount>| {
-        fields.iter().map(|&field| (field, sorted(field))).collect()
-    };
+    let mut by_field = BTreeMap::new();
     match fruit {
-        (Some(counts), _) => Tally {
-            by_field: by_field(&|field| counts.sorted(field)),
-            stories: None,
-        },
-        (None, Some(counts)) => Tally {
-            by_field: by_field(&|field| by_count(counts.counts(field))),
-            stories: Some(counts.stories()),
-        },
+        (Some(mut counts), _) => {
+            for &field in fields {
+                by_field.entry(field).or_insert_with(|| counts.take(field));
+            }
+            Tally {
+                by_field,
+                stories: None,
+            }
+        }
+        (None, Some(counts)) => {
+            for &field in fields {
+                by_field
+                    .entry(field)
+                    .or_insert_with(|| by_count(counts.counts(field)));
+            }
+            Tally {
+                by_field,
+                stories: Some(counts.stories()),
+            }
+        }
         (None, None) => Tally::default(),
     }
 }
@@ -121,25 +132,28 @@ impl GroupCounter {
     }
 }
 
-/// Per-document counts of facet groups: `(dimension, group key) → documents`.
+/// Per-document counts of facet groups: for each dimension, its groups with their counts, by
+/// count descending then key.
 #[derive(Debug, Default)]
-pub(crate) struct GroupCounts(HashMap<(FacetField, String), u64>);
+pub(crate) struct GroupCounts(BTreeMap<FacetField, Vec<FacetCount>>);
 
 impl GroupCounts {
     /// The groups of one dimension with their counts, by count descending then key.
     pub(crate) fn sorted(&self, field: FacetField) -> Vec<FacetCount> {
-        by_count(
-            self.0
-                .iter()
-                .filter(|((f, _), _)| *f == field)
-                .map(|((_, key), &count)| FacetCount {
-                    value: key.clone(),
-                    count,
-                })
-                .collect(),
-        )
+        self.0.get(&field).cloned().unwrap_or_default()
+    }
+
+    /// The groups of one dimension with their counts, by count descending then key, taken out
+    /// of the counts (no copy).
+    fn take(&mut self, field: FacetField) -> Vec<FacetCount> {
+        self.0.remove(&field).unwrap_or_default()
     }
 }
+
+/// What a [`GroupSegmentCounter`] counted in one segment: for each dimension, the count of
+/// each of the segment's groups, beside the groups that name them. Keys are only looked at
+/// when the segments are merged, once per group that has a count.
+pub(crate) struct SegmentGroupCounts(Vec<(FacetField, Arc<FacetGroups>, Vec<u64>)>);
 
 /// The groups of some facet dimensions in one segment: which dimension and group each facet
 /// ordinal of a document belongs to. Shared by the counters per article and per story.
@@ -224,19 +238,42 @@ impl Collector for GroupCounter {
         false
     }
 
-    fn merge_fruits(&self, segments: Vec<GroupCounts>) -> tantivy::Result<GroupCounts> {
-        let mut merged = GroupCounts::default();
-        for segment in segments {
-            for (group, count) in segment.0 {
-                *merged.0.entry(group).or_default() += count;
+    fn merge_fruits(&self, segments: Vec<SegmentGroupCounts>) -> tantivy::Result<GroupCounts> {
+        // Summed by key while borrowing the segments' keys; a key is copied once, at the end.
+        let mut merged: BTreeMap<FacetField, HashMap<&str, u64, BuildWordHasher>> = BTreeMap::new();
+        for segment in &segments {
+            for (field, groups, counts) in &segment.0 {
+                let sums = merged.entry(*field).or_default();
+                for (key, &count) in groups.keys().iter().zip(counts) {
+                    if count > 0 {
+                        *sums.entry(key.as_str()).or_default() += count;
+                    }
+                }
             }
         }
-        Ok(merged)
+        Ok(GroupCounts(
+            merged
+                .into_iter()
+                .map(|(field, sums)| {
+                    // Sorted while the keys are borrowed, so that each is copied only once.
+                    let mut sums: Vec<(&str, u64)> = sums.into_iter().collect();
+                    sums.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+                    let counts = sums
+                        .into_iter()
+                        .map(|(key, count)| FacetCount {
+                            value: key.to_string(),
+                            count,
+                        })
+                        .collect();
+                    (field, counts)
+                })
+                .collect(),
+        ))
     }
 }
 
 impl SegmentCollector for GroupSegmentCounter {
-    type Fruit = GroupCounts;
+    type Fruit = SegmentGroupCounts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
         // A group counts once per document, however many of its written forms it carries.
@@ -248,18 +285,14 @@ impl SegmentCollector for GroupSegmentCounter {
         }
     }
 
-    fn harvest(self) -> GroupCounts {
-        let mut counts = HashMap::new();
-        for (index, tallies) in self.counts.into_iter().enumerate() {
-            for (group, count) in tallies.into_iter().enumerate() {
-                if count == 0 {
-                    continue;
-                }
-                if let Some((field, key)) = self.groups.describe(index, group as u32) {
-                    counts.insert((field, key.to_string()), count);
-                }
-            }
-        }
-        GroupCounts(counts)
+    fn harvest(self) -> SegmentGroupCounts {
+        SegmentGroupCounts(
+            self.groups
+                .dimensions
+                .into_iter()
+                .zip(self.counts)
+                .map(|((field, groups), counts)| (field, groups, counts))
+                .collect(),
+        )
     }
 }
