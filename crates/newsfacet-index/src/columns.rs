@@ -147,6 +147,12 @@ impl FacetGroups {
         self.ord_group.get(usize::try_from(offset).ok()?).copied()
     }
 
+    /// The facet ordinals of the dimension in the segment: one range, since a dimension's
+    /// paths share its prefix.
+    pub fn ords(&self) -> std::ops::Range<u64> {
+        self.first_ord..self.first_ord + self.ord_group.len() as u64
+    }
+
     /// The key of every group, indexed by group.
     pub fn keys(&self) -> &[String] {
         &self.keys

@@ -1,6 +1,7 @@
 //! Facet counts per article (tantivy's facet collector) or per story (ours), behind one type.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 use std::sync::Arc;
 
 use newsfacet_gazetteer::words::BuildWordHasher;
@@ -160,6 +161,8 @@ pub(crate) struct SegmentGroupCounts(Vec<(FacetField, Arc<FacetGroups>, Vec<u64>
 pub(crate) struct SegmentFacetGroups {
     facets: FacetReader,
     dimensions: Vec<(FacetField, Arc<FacetGroups>)>,
+    /// The facet ordinals of each dimension with its index in `dimensions`, in ordinal order.
+    spans: Vec<(Range<u64>, usize)>,
 }
 
 impl SegmentFacetGroups {
@@ -169,24 +172,55 @@ impl SegmentFacetGroups {
         for &field in fields {
             dimensions.push((field, FacetGroups::of_segment(reader, field)?));
         }
+        let mut spans: Vec<(Range<u64>, usize)> = dimensions
+            .iter()
+            .enumerate()
+            .map(|(index, (_, groups))| (groups.ords(), index))
+            .filter(|(ords, _)| !ords.is_empty())
+            .collect();
+        spans.sort_unstable_by_key(|(ords, _)| ords.start);
         Ok(SegmentFacetGroups {
             facets: columns::facets(reader)?,
             dimensions,
+            spans,
         })
     }
 
-    /// The `(dimension index, group)` pairs of `doc`, each once, sorted, into `out`.
+    /// The `(dimension index, group)` pairs of `doc`, each once, into `out`.
     pub(crate) fn of_doc(&self, doc: DocId, out: &mut Vec<(usize, u32)>) {
         out.clear();
+        // tantivy keeps a document's facet ordinals in ascending order, so the dimensions'
+        // ranges are walked alongside them, and the ordinals of one group (its written forms,
+        // adjacent in the dictionary) come one after another. Were they ever out of order, the
+        // walk restarts for that ordinal and the pairs are sorted before removing repeats.
+        let mut span = 0;
+        let mut previous = 0;
+        let mut ascending = true;
         for ord in self.facets.facet_ords(doc) {
-            for (index, (_, groups)) in self.dimensions.iter().enumerate() {
-                if let Some(group) = groups.group(ord) {
-                    out.push((index, group));
-                    break;
+            if ord < previous {
+                ascending = false;
+                span = 0;
+            }
+            previous = ord;
+            while self
+                .spans
+                .get(span)
+                .is_some_and(|(ords, _)| ords.end <= ord)
+            {
+                span += 1;
+            }
+            let Some((ords, index)) = self.spans.get(span) else {
+                continue;
+            };
+            if ords.start <= ord {
+                if let Some(group) = self.dimensions.get(*index).and_then(|(_, g)| g.group(ord)) {
+                    out.push((*index, group));
                 }
             }
         }
-        out.sort_unstable();
+        if !ascending {
+            out.sort_unstable();
+        }
         out.dedup();
     }
 
