@@ -222,12 +222,13 @@ impl NewsWriter {
         Upsert::Unchanged
     }
 
-    /// The best copy of `signature` among committed articles other than `id`: candidates are
-    /// the articles sharing an LSH band value, found segment by segment where the segment's
-    /// filter says the value may be, each confirmed by its digest column.
+    /// The best copy of `signature` among committed articles other than `replaced` (the
+    /// committed version of the article being written, if there is one): candidates are the
+    /// articles sharing an LSH band value, found segment by segment where the segment's filter
+    /// says the value may be, each confirmed by its digest column.
     fn committed_story_match(
         &mut self,
-        id: &str,
+        replaced: Option<&str>,
         signature: &Signature,
     ) -> Result<Option<StoryMatch>, IndexError> {
         let probes = signature
@@ -255,7 +256,7 @@ impl NewsWriter {
             }
             looked_up = true;
             let candidates = self
-                .segment_candidates(segment, &present, id)
+                .segment_candidates(segment, &present, replaced)
                 .map_err(|e| self.tantivy_error(e))?;
             let Some(columns) = self.story_digests.get(ord) else {
                 continue;
@@ -303,13 +304,13 @@ impl NewsWriter {
     }
 
     /// The live documents of `segment` indexed with any of the band keys `keys`, except those
-    /// of the article `id` (an earlier version of an article is not a copy of it), in doc
-    /// order.
+    /// of the article `replaced` (an earlier version of an article is not a copy of it), in
+    /// doc order.
     fn segment_candidates(
         &self,
         segment: &SegmentReader,
         keys: &[u64],
-        id: &str,
+        replaced: Option<&str>,
     ) -> tantivy::Result<Vec<DocId>> {
         let bands = segment.inverted_index(self.schema.story_bands)?;
         let mut docs = Vec::new();
@@ -324,20 +325,25 @@ impl NewsWriter {
         if let Some(alive) = segment.alive_bitset() {
             docs.retain(|&doc| alive.is_alive(doc));
         }
-        let same_article = postings(
-            &*segment.inverted_index(self.schema.id)?,
-            &self.schema.id_term(id),
-        )?;
-        docs.retain(|doc| !same_article.contains(doc));
+        // A new article has no committed version, which spares a dictionary search per segment.
+        if let Some(id) = replaced {
+            let same_article = postings(
+                &*segment.inverted_index(self.schema.id)?,
+                &self.schema.id_term(id),
+            )?;
+            docs.retain(|doc| !same_article.contains(doc));
+        }
         Ok(docs)
     }
 
     /// The story of an article about to be written, and its signature: the story of its best
     /// copy among committed articles and those written earlier in this run, else its own id.
+    /// `replaces` says whether a version of the article is committed (it is no copy of itself).
     fn story_of(
         &mut self,
         article: &Article,
         tags: &Tags,
+        replaces: bool,
     ) -> Result<(String, Option<Signature>), IndexError> {
         let started = Instant::now();
         // Tagging computes the signature in parallel; tags built by hand leave it to us.
@@ -348,7 +354,7 @@ impl NewsWriter {
         let story = match &signature {
             None => None,
             Some(signature) => StoryMatch::best(
-                self.committed_story_match(&article.id, signature)?,
+                self.committed_story_match(replaces.then_some(article.id.as_str()), signature)?,
                 self.stories.best_match(&article.id, signature),
             ),
         };
@@ -405,7 +411,7 @@ impl NewsWriter {
             // only applies to documents added before it, so the new version survives.
             let delete = (outcome == Upsert::Updated)
                 .then(|| UserOperation::Delete(self.schema.id_term(&article.id)));
-            let (story, signature) = self.story_of(article, tags)?;
+            let (story, signature) = self.story_of(article, tags, outcome == Upsert::Updated)?;
             let article_doc =
                 prepared.article_document(&self.schema, hash, &story, signature.as_ref());
             let operations: Vec<UserOperation> = delete
