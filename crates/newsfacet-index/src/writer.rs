@@ -409,9 +409,9 @@ impl NewsWriter {
             // article block that `QuotesOfArticles` relies on.
             // The delete removes the old article and every old quote (they carry its id); it
             // only applies to documents added before it, so the new version survives.
-            let delete = (outcome == Upsert::Updated)
-                .then(|| UserOperation::Delete(self.schema.id_term(&article.id)));
-            let (story, signature) = self.story_of(article, tags, outcome == Upsert::Updated)?;
+            let replaces = outcome == Upsert::Updated;
+            let delete = replaces.then(|| UserOperation::Delete(self.schema.id_term(&article.id)));
+            let (story, signature) = self.story_of(article, tags, replaces)?;
             let article_doc =
                 prepared.article_document(&self.schema, hash, &story, signature.as_ref());
             let operations: Vec<UserOperation> = delete

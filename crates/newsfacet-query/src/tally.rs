@@ -91,30 +91,30 @@ pub(crate) fn tally_collector(fields: &[FacetField], count_by: CountBy) -> Tally
 
 /// The counts of `fields` in what a [`TallyCollector`] collected.
 pub(crate) fn tally(fruit: TallyFruit, fields: &[FacetField]) -> Tally {
-    let mut by_field = BTreeMap::new();
     match fruit {
-        (Some(mut counts), _) => {
-            for &field in fields {
-                by_field.entry(field).or_insert_with(|| counts.take(field));
-            }
-            Tally {
-                by_field,
-                stories: None,
-            }
-        }
-        (None, Some(counts)) => {
-            for &field in fields {
-                by_field
-                    .entry(field)
-                    .or_insert_with(|| by_count(counts.counts(field)));
-            }
-            Tally {
-                by_field,
-                stories: Some(counts.stories()),
-            }
-        }
+        (Some(mut counts), _) => Tally {
+            by_field: counts_by_field(fields, |field| counts.take(field)),
+            stories: None,
+        },
+        (None, Some(counts)) => Tally {
+            by_field: counts_by_field(fields, |field| by_count(counts.counts(field))),
+            stories: Some(counts.stories()),
+        },
         (None, None) => Tally::default(),
     }
+}
+
+/// Each of `fields` with its counts, asked of `counts_of` once per dimension however often
+/// `fields` names it.
+fn counts_by_field(
+    fields: &[FacetField],
+    mut counts_of: impl FnMut(FacetField) -> Vec<FacetCount>,
+) -> BTreeMap<FacetField, Vec<FacetCount>> {
+    let mut by_field = BTreeMap::new();
+    for &field in fields {
+        by_field.entry(field).or_insert_with(|| counts_of(field));
+    }
+    by_field
 }
 
 /// Counts, for each group of some facet dimensions, the matching documents that have it
