@@ -64,16 +64,17 @@ pub fn published_sort_key() -> SortByStaticFastValue<DateTime> {
     SortByStaticFastValue::<DateTime>::for_field(names::PUBLISHED)
 }
 
-/// The facet values of `segment`'s documents, as facet ordinals per document.
-pub fn facets(segment: &SegmentReader) -> tantivy::Result<FacetReader> {
-    segment.facet_reader(names::FACETS)
+/// The facet values of one dimension of `segment`'s documents, as facet ordinals per
+/// document.
+pub fn facets(segment: &SegmentReader, field: FacetField) -> tantivy::Result<FacetReader> {
+    segment.facet_reader(names::facet(field))
 }
 
 /// The groups (keys from [`FacetField::group_key`]) of one facet dimension in one segment:
 /// counting groups per matching document is then a lookup per facet ordinal.
 ///
-/// The facet paths of a dimension (`/dimension/key/form`) are one contiguous range of the
-/// segment's facet ordinals, and the written forms of a group are adjacent in it. Built once
+/// The facet paths of a dimension (`/dimension/key/form`) are its field's facet ordinals, and
+/// the written forms of a group are adjacent among them. Built once
 /// per segment, dimension and process by streaming that range of the facet dictionary
 /// ([`FacetGroups::of_segment`]); segments never change, so the passes of one search and the
 /// searches of a long-running process share it.
@@ -98,7 +99,7 @@ impl FacetGroups {
         if let Some(groups) = FACET_GROUPS.lock().ok().and_then(|c| c.get(&id).cloned()) {
             return Ok(groups);
         }
-        let groups = Arc::new(FacetGroups::build(&facets(segment)?, field)?);
+        let groups = Arc::new(FacetGroups::build(&facets(segment, field)?, field)?);
         if let Ok(mut cache) = FACET_GROUPS.lock() {
             cache.insert(id, Arc::clone(&groups));
         }
@@ -145,12 +146,6 @@ impl FacetGroups {
     pub fn group(&self, ord: u64) -> Option<u32> {
         let offset = ord.checked_sub(self.first_ord)?;
         self.ord_group.get(usize::try_from(offset).ok()?).copied()
-    }
-
-    /// The facet ordinals of the dimension in the segment: one range, since a dimension's
-    /// paths share its prefix.
-    pub fn ords(&self) -> std::ops::Range<u64> {
-        self.first_ord..self.first_ord + self.ord_group.len() as u64
     }
 
     /// The key of every group, indexed by group.
@@ -213,7 +208,7 @@ pub fn facet_display_names(
     field: FacetField,
     keys: &[String],
 ) -> tantivy::Result<HashMap<String, String>> {
-    let facets = searcher.schema().get_field(names::FACETS)?;
+    let facets = searcher.schema().get_field(names::facet(field))?;
     let mut forms: HashMap<&str, HashMap<String, u64>> = HashMap::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(facets)?;

@@ -44,7 +44,7 @@ const META_FILE: &str = "meta.json";
 /// The version of what newsfacet writes into an index beyond tantivy's schema: the facet path
 /// layout, the analyzers, how documents are split. Raised whenever an index written before
 /// would be read wrongly; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// How a new index stores documents. zstd rather than tantivy's default lz4: the stored
 /// bodies are the largest part of an index, and zstd's level 3 keeps them in about a third

@@ -18,11 +18,14 @@ use newsfacet_gazetteer::words::{self, WordSet};
 
 use crate::analyzer::{EN_EXACT, EN_STEM};
 
-/// One facet dimension. All dimensions live in the single tantivy facet field `facets`, as
-/// `/<dimension>/<group key>/<value>` paths (see [`FacetField::facet`]).
+/// One facet dimension. Each dimension has a tantivy facet field of its own (see
+/// [`NewsSchema::facet`]), holding `/<dimension>/<group key>/<value>` paths (see
+/// [`FacetField::facet`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FacetField {
+    // Declared in the order of `ALL`: a dimension's position there indexes its field in
+    // `NewsSchema`.
     /// A named speaker (person or organization) quoted or paraphrased in the article.
     Speaker,
     /// A country the article is about.
@@ -41,7 +44,7 @@ pub enum FacetField {
 }
 
 impl FacetField {
-    /// Every facet dimension, in display order.
+    /// Every facet dimension, in display order (which is also declaration order).
     pub const ALL: [FacetField; 7] = [
         FacetField::Speaker,
         FacetField::Country,
@@ -263,9 +266,9 @@ pub struct NewsSchema {
     pub speakers: Field,
     /// Country names for display; stored only, one value per country.
     pub countries: Field,
-    /// Every facet of the article (`/speaker/…`, `/country/…`, …). A quote document has only
-    /// its own named speaker's `/speaker/…` (see [`DocKind::facet_carrier`]).
-    pub facets: Field,
+    /// The facet field of each dimension, in the order of [`FacetField::ALL`] (see
+    /// [`NewsSchema::facet`]).
+    facets: [Field; FacetField::ALL.len()],
     /// Text of a quote, analyzed with `en_stem` with positions, stored.
     pub quote: Field,
     /// Text of a quote again, analyzed with `en_exact`, not stored.
@@ -345,11 +348,21 @@ pub(crate) mod names {
     pub const SPEAKERS: &str = "speakers";
     /// See [`super::NewsSchema::countries`].
     pub const COUNTRIES: &str = "countries";
-    /// See [`super::NewsSchema::facets`]. Named for the grouped path layout
-    /// (`/<dimension>/<group key>/<value>`): an index of the earlier `/<dimension>/<value>`
-    /// layout has a field of another name, so opening it asks for a rebuild instead of
-    /// counting by the wrong level.
-    pub const FACETS: &str = "facet_groups";
+    /// The facet field of one dimension (see [`super::NewsSchema::facet`]). Indexes of
+    /// earlier layouts have other names (`facet_groups` for all dimensions in one field), so
+    /// opening one asks for a rebuild instead of reading the wrong field.
+    pub fn facet(field: super::FacetField) -> &'static str {
+        use super::FacetField;
+        match field {
+            FacetField::Speaker => "facet_speaker",
+            FacetField::Country => "facet_country",
+            FacetField::Source => "facet_source",
+            FacetField::Origin => "facet_origin",
+            FacetField::Person => "facet_person",
+            FacetField::Org => "facet_org",
+            FacetField::Place => "facet_place",
+        }
+    }
     /// See [`super::NewsSchema::quote`].
     pub const QUOTE: &str = "quote";
     /// See [`super::NewsSchema::unnamed`].
@@ -409,7 +422,10 @@ impl NewsSchema {
         let path = builder.add_text_field(names::PATH, STORED);
         let speakers = builder.add_text_field(names::SPEAKERS, STORED);
         let countries = builder.add_text_field(names::COUNTRIES, STORED);
-        let facets = builder.add_facet_field(names::FACETS, FacetOptions::default());
+        // One field per dimension: a count reads the column of each dimension it counts, not
+        // the mentions of every other dimension as well.
+        let facets = FacetField::ALL
+            .map(|field| builder.add_facet_field(names::facet(field), FacetOptions::default()));
         // Fast as well as stored, so the writer can compare hashes without decompressing the
         // document store for every re-read article.
         let content_hash = builder.add_u64_field(
@@ -506,15 +522,21 @@ impl NewsSchema {
         Term::from_field_date_for_search(self.published, date_value(day))
     }
 
+    /// The facet field of one dimension. An article has every facet of every dimension; a
+    /// quote document only its own named speaker's (see [`DocKind::facet_carrier`]).
+    pub fn facet(&self, field: FacetField) -> Field {
+        self.facets[field as usize]
+    }
+
     /// The term that selects documents having any value of a facet dimension.
     pub fn facet_dimension_term(&self, field: FacetField) -> Term {
-        Term::from_facet(self.facets, &Facet::from(field.root()))
+        Term::from_facet(self.facet(field), &Facet::from(field.root()))
     }
 
     /// The term that selects documents having any written form of one group of a facet
     /// dimension (a key from [`FacetField::group_key`] or [`FacetField::split`]).
     pub fn facet_term(&self, field: FacetField, key: &str) -> Term {
-        Term::from_facet(self.facets, &field.group(key))
+        Term::from_facet(self.facet(field), &field.group(key))
     }
 }
 
@@ -557,6 +579,21 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("speaker"));
+    }
+
+    #[test]
+    fn each_dimension_has_a_facet_field_of_its_own() {
+        let (schema, fields) = NewsSchema::build();
+        for (position, field) in FacetField::ALL.into_iter().enumerate() {
+            assert_eq!(field as usize, position, "ALL is in declaration order");
+            let facet = fields.facet(field);
+            assert_eq!(schema.get_field_name(facet), names::facet(field));
+            assert_eq!(fields.facet_term(field, "x").field(), facet);
+            assert_eq!(fields.facet_dimension_term(field).field(), facet);
+        }
+        let distinct: std::collections::HashSet<Field> =
+            FacetField::ALL.map(|field| fields.facet(field)).into();
+        assert_eq!(distinct.len(), FacetField::ALL.len());
     }
 
     #[test]

@@ -207,21 +207,19 @@ fn index_one(tags: &Tags) -> (tempfile::TempDir, NewsIndex) {
 /// `(facet, count)` over the documents of one kind, sorted. Facets are indexed, not stored,
 /// so they are counted rather than read back.
 fn facet_counts(index: &NewsIndex, kind: DocKind) -> Vec<(String, u64)> {
-    let mut collector = FacetCollector::for_field(names::FACETS);
-    for field in FacetField::ALL {
-        collector.add_facet(field.root());
-    }
     let query = TermQuery::new(index.schema().kind_term(kind), IndexRecordOption::Basic);
-    let counts = index
-        .searcher()
-        .unwrap()
-        .search(&query, &collector)
-        .unwrap();
-    let mut facets: Vec<(String, u64)> = FacetField::ALL
-        .iter()
-        .flat_map(|field| counts.get(field.root()))
-        .map(|(facet, count)| (facet.to_string(), count))
-        .collect();
+    let searcher = index.searcher().unwrap();
+    let mut facets: Vec<(String, u64)> = Vec::new();
+    for field in FacetField::ALL {
+        let mut collector = FacetCollector::for_field(names::facet(field));
+        collector.add_facet(field.root());
+        let counts = searcher.search(&query, &collector).unwrap();
+        facets.extend(
+            counts
+                .get(field.root())
+                .map(|(facet, count)| (facet.to_string(), count)),
+        );
+    }
     facets.sort();
     facets
 }

@@ -225,15 +225,17 @@ fn article_facets(
     address: DocAddress,
 ) -> Result<ArticleFacets, QueryError> {
     let segment = searcher.segment_reader(address.segment_ord);
-    let reader = columns::facets(segment).map_err(|e| index.error(e))?;
     let mut facets = ArticleFacets::default();
     let mut facet = Facet::root();
-    for ord in reader.facet_ords(address.doc_id) {
-        reader
-            .facet_from_ord(ord, &mut facet)
-            .map_err(|e| index.error(e))?;
-        if let Some((field, _, value)) = FacetField::split_value(&facet) {
-            facets.values_mut(field).push(value);
+    for field in FacetField::ALL {
+        let reader = columns::facets(segment, field).map_err(|e| index.error(e))?;
+        for ord in reader.facet_ords(address.doc_id) {
+            reader
+                .facet_from_ord(ord, &mut facet)
+                .map_err(|e| index.error(e))?;
+            if let Some((_, _, value)) = FacetField::split_value(&facet) {
+                facets.values_mut(field).push(value);
+            }
         }
     }
     for field in FacetField::ALL {

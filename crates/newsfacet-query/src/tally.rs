@@ -1,7 +1,6 @@
 //! Facet counts per article (tantivy's facet collector) or per story (ours), behind one type.
 
 use std::collections::{BTreeMap, HashMap};
-use std::ops::Range;
 use std::sync::Arc;
 
 use newsfacet_gazetteer::words::BuildWordHasher;
@@ -156,13 +155,13 @@ impl GroupCounts {
 /// when the segments are merged, once per group that has a count.
 pub(crate) struct SegmentGroupCounts(Vec<(FacetField, Arc<FacetGroups>, Vec<u64>)>);
 
-/// The groups of some facet dimensions in one segment: which dimension and group each facet
-/// ordinal of a document belongs to. Shared by the counters per article and per story.
+/// The groups of some facet dimensions in one segment: which group each facet ordinal of a
+/// document belongs to, dimension by dimension. Shared by the counters per article and per
+/// story.
 pub(crate) struct SegmentFacetGroups {
-    facets: FacetReader,
-    dimensions: Vec<(FacetField, Arc<FacetGroups>)>,
-    /// The facet ordinals of each dimension with its index in `dimensions`, in ordinal order.
-    spans: Vec<(Range<u64>, usize)>,
+    /// Each counted dimension with its facet column and groups. Only these columns are read,
+    /// so a count of sources does not read the many mentions of persons and places.
+    dimensions: Vec<(FacetField, FacetReader, Arc<FacetGroups>)>,
 }
 
 impl SegmentFacetGroups {
@@ -170,70 +169,54 @@ impl SegmentFacetGroups {
     pub(crate) fn open(reader: &SegmentReader, fields: &[FacetField]) -> tantivy::Result<Self> {
         let mut dimensions = Vec::with_capacity(fields.len());
         for &field in fields {
-            dimensions.push((field, FacetGroups::of_segment(reader, field)?));
+            dimensions.push((
+                field,
+                columns::facets(reader, field)?,
+                FacetGroups::of_segment(reader, field)?,
+            ));
         }
-        let mut spans: Vec<(Range<u64>, usize)> = dimensions
-            .iter()
-            .enumerate()
-            .map(|(index, (_, groups))| (groups.ords(), index))
-            .filter(|(ords, _)| !ords.is_empty())
-            .collect();
-        spans.sort_unstable_by_key(|(ords, _)| ords.start);
-        Ok(SegmentFacetGroups {
-            facets: columns::facets(reader)?,
-            dimensions,
-            spans,
-        })
+        Ok(SegmentFacetGroups { dimensions })
     }
 
     /// The `(dimension index, group)` pairs of `doc`, each once, into `out`.
     pub(crate) fn of_doc(&self, doc: DocId, out: &mut Vec<(usize, u32)>) {
         out.clear();
-        // tantivy keeps a document's facet ordinals in ascending order, so the dimensions'
-        // ranges are walked alongside them, and the ordinals of one group (its written forms,
-        // adjacent in the dictionary) come one after another. Were they ever out of order, the
-        // walk restarts for that ordinal and the pairs are sorted before removing repeats.
-        let mut span = 0;
-        let mut previous = 0;
         let mut ascending = true;
-        for ord in self.facets.facet_ords(doc) {
-            if ord < previous {
-                ascending = false;
-                span = 0;
-            }
-            previous = ord;
-            while self
-                .spans
-                .get(span)
-                .is_some_and(|(ords, _)| ords.end <= ord)
-            {
-                span += 1;
-            }
-            let Some((ords, index)) = self.spans.get(span) else {
-                continue;
-            };
-            if ords.start <= ord {
-                if let Some(group) = self.dimensions.get(*index).and_then(|(_, g)| g.group(ord)) {
-                    out.push((*index, group));
+        for (index, (_, facets, groups)) in self.dimensions.iter().enumerate() {
+            // tantivy keeps a document's facet ordinals in ascending order, and the written
+            // forms of one group are adjacent ordinals, so a group's repeats come one after
+            // another. Were they ever out of order, the pairs are sorted before removing
+            // repeats.
+            let mut previous = None;
+            for ord in facets.facet_ords(doc) {
+                let Some(group) = groups.group(ord) else {
+                    continue;
+                };
+                match previous {
+                    Some(last) if last == group => continue,
+                    Some(last) if last > group => ascending = false,
+                    _ => {}
                 }
+                previous = Some(group);
+                out.push((index, group));
             }
         }
         if !ascending {
             out.sort_unstable();
+            out.dedup();
         }
-        out.dedup();
     }
 
     /// The number of groups of the dimension at `index`.
     fn len(&self, index: usize) -> usize {
         self.dimensions
             .get(index)
-            .map_or(0, |(_, g)| g.keys().len())
+            .map_or(0, |(_, _, groups)| groups.keys().len())
     }
 
     /// The dimension and group key of a pair given by [`SegmentFacetGroups::of_doc`].
     pub(crate) fn describe(&self, index: usize, group: u32) -> Option<(FacetField, &str)> {
-        let (field, groups) = self.dimensions.get(index)?;
+        let (field, _, groups) = self.dimensions.get(index)?;
         Some((*field, groups.keys().get(group as usize)?.as_str()))
     }
 }
@@ -325,7 +308,7 @@ impl SegmentCollector for GroupSegmentCounter {
                 .dimensions
                 .into_iter()
                 .zip(self.counts)
-                .map(|((field, groups), counts)| (field, groups, counts))
+                .map(|((field, _, groups), counts)| (field, groups, counts))
                 .collect(),
         )
     }

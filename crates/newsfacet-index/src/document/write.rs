@@ -162,7 +162,7 @@ impl<'a> PreparedArticle<'a> {
             doc.add_text(schema.countries, country);
         }
         for (field, value) in &self.facets {
-            doc.add_facet(schema.facets, field.facet(value));
+            doc.add_facet(schema.facet(*field), field.facet(value));
         }
         doc.add_u64(schema.content_hash, content_hash);
         doc
@@ -182,7 +182,10 @@ impl<'a> PreparedArticle<'a> {
             // speaker said, and the article's facets are read from the article's block.
             if let Some(speaker) = &quote.speaker {
                 doc.add_text(schema.speakers, speaker);
-                doc.add_facet(schema.facets, FacetField::Speaker.facet(speaker));
+                doc.add_facet(
+                    schema.facet(FacetField::Speaker),
+                    FacetField::Speaker.facet(speaker),
+                );
             }
             if let Some(unnamed) = quote.unnamed {
                 doc.add_text(schema.unnamed, unnamed);

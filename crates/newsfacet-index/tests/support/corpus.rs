@@ -17,7 +17,9 @@ use std::sync::OnceLock;
 use chrono::{Days, NaiveDate};
 use newsfacet_article::{Article, Origin};
 use newsfacet_gazetteer::Gazetteer;
-use newsfacet_index::{columns, ArticleDoc, DocKind, NewsIndex, StoredDocument, Upsert};
+use newsfacet_index::{
+    columns, ArticleDoc, DocKind, FacetField, NewsIndex, StoredDocument, Upsert,
+};
 use newsfacet_tag::Tagger;
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -355,18 +357,18 @@ pub fn load_all<D: StoredDocument>(index: &NewsIndex, kind: DocKind) -> Vec<Load
         .into_iter()
         .map(|address| {
             let doc: D = index.load(&searcher, address).expect("the document loads");
-            let reader = columns::facets(searcher.segment_reader(address.segment_ord))
-                .expect("the facet column opens");
-            let facets = reader
-                .facet_ords(address.doc_id)
-                .map(|ord| {
+            let segment = searcher.segment_reader(address.segment_ord);
+            let mut facets = BTreeSet::new();
+            for field in FacetField::ALL {
+                let reader = columns::facets(segment, field).expect("the facet column opens");
+                for ord in reader.facet_ords(address.doc_id) {
                     let mut facet = Facet::root();
                     reader
                         .facet_from_ord(ord, &mut facet)
                         .expect("the facet ordinal reads");
-                    facet
-                })
-                .collect();
+                    facets.insert(facet);
+                }
+            }
             Loaded { doc, facets }
         })
         .collect()
