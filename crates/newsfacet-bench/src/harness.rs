@@ -54,6 +54,8 @@ struct StoryStats {
     lookups: usize,
     #[serde(default)]
     confirmed: usize,
+    #[serde(default)]
+    unindexed: usize,
 }
 
 /// Runs every measurement and reports.
@@ -295,11 +297,12 @@ fn report(r: &Report) -> anyhow::Result<String> {
     let stories = &r.first_summary.stories;
     writeln!(
         md,
-        "- story detection: {} copies, {} new stories; {} lookups in the committed index, {:.1} digests compared per lookup",
+        "- story detection: {} copies, {} new stories; {} lookups in the committed index, {:.1} digests compared per lookup; {} articles without indexed band keys",
         stories.copies,
         stories.new_stories,
         stories.lookups,
-        stories.confirmed as f64 / stories.lookups.max(1) as f64
+        stories.confirmed as f64 / stories.lookups.max(1) as f64,
+        stories.unindexed
     )?;
     let s = &r.again_summary.stages;
     writeln!(

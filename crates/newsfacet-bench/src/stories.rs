@@ -21,6 +21,8 @@ struct Output {
     new_stories: usize,
     lookups: usize,
     confirmed: usize,
+    /// Articles written without their band keys (see `StoryStats::unindexed`).
+    unindexed: usize,
     /// Time in story detection (finding and confirming copies; signatures were computed
     /// before).
     story_seconds: f64,
@@ -64,6 +66,7 @@ pub fn run(index: &Path, corpus: &Path, articles: usize, json: bool) -> anyhow::
         new_stories: stats.new_stories,
         lookups: stats.lookups,
         confirmed: stats.confirmed,
+        unindexed: stats.unindexed,
         story_seconds: stats.time.as_secs_f64(),
         upsert_seconds,
     };
@@ -71,13 +74,14 @@ pub fn run(index: &Path, corpus: &Path, articles: usize, json: bool) -> anyhow::
         println!("{}", serde_json::to_string(&output)?);
     } else {
         println!(
-            "{} articles: {} copies, {} new stories; {} lookups, {} digests compared; \
-             story detection {:.2} s, upserts {:.2} s",
+            "{} articles: {} copies, {} new stories; {} lookups, {} digests compared, \
+             {} without indexed band keys; story detection {:.2} s, upserts {:.2} s",
             output.articles,
             output.copies,
             output.new_stories,
             output.lookups,
             output.confirmed,
+            output.unindexed,
             output.story_seconds,
             output.upsert_seconds
         );

@@ -705,6 +705,55 @@ fn copies_are_found_in_earlier_segments_but_not_in_replaced_versions() {
 }
 
 #[test]
+fn close_copies_beyond_enough_leave_out_their_band_keys_and_still_join_the_story() {
+    use newsfacet_tag::story::{Signature, ENOUGH_CLOSE_COPIES};
+    let dir = tempfile::tempdir().unwrap();
+    let index = NewsIndex::create_or_open(dir.path()).unwrap();
+    let mut writer = index.writer(HEAP).unwrap();
+    // One page syndicated under many ids; a checkpoint midway, so that copies are found both
+    // among committed articles and among those of the run not committed yet.
+    let body = wire_copy("Daily Harbour");
+    let copies = ENOUGH_CLOSE_COPIES + 3;
+    for n in 0..copies {
+        let copy = article(&format!("copy-{n}"), "Port loses ships", &body);
+        writer.upsert(&copy, &tags()).unwrap();
+        if n == 1 {
+            writer.checkpoint().unwrap();
+        }
+    }
+    let stats = writer.story_stats();
+    assert_eq!((stats.copies, stats.new_stories), (copies - 1, 1));
+    assert_eq!(stats.unindexed, copies - ENOUGH_CLOSE_COPIES);
+    writer.commit().unwrap();
+    let assigned = stories(&index);
+    assert!(
+        assigned.values().all(|story| story == "copy-0"),
+        "{assigned:?}"
+    );
+    // Only the first copies carry the page's band keys.
+    let key = Signature::of_text(&body).unwrap().band_keys()[0];
+    let schema = index.schema();
+    let searcher = index.searcher().unwrap();
+    let carriers: u32 = searcher
+        .segment_readers()
+        .iter()
+        .map(|segment| {
+            let bands = segment.inverted_index(schema.story_bands).unwrap();
+            let info = bands.get_term_info(&schema.story_band_term(key)).unwrap();
+            info.map_or(0, |info| info.doc_freq)
+        })
+        .sum();
+    assert_eq!(carriers as usize, ENOUGH_CLOSE_COPIES);
+    // A later run still finds the story through them.
+    let mut writer = index.writer(HEAP).unwrap();
+    let late = article("late", "Port loses ships", &body);
+    writer.upsert(&late, &tags()).unwrap();
+    assert_eq!(writer.story_stats().copies, 1);
+    writer.commit().unwrap();
+    assert_eq!(stories(&index)["late"], "copy-0");
+}
+
+#[test]
 fn written_forms_of_a_name_count_as_one_value_shown_in_its_most_frequent_form() {
     let dir = tempfile::tempdir().unwrap();
     let index = NewsIndex::create_or_open(dir.path()).unwrap();

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use newsfacet_article::Article;
-use newsfacet_tag::story::{Signature, StoryMatch, StoryTable};
+use newsfacet_tag::story::{CopySearch, Signature, StoryMatch, StoryTable, CLOSE_COPY_SIMILARITY};
 use newsfacet_tag::Tags;
 use serde::Serialize;
 use tantivy::collector::TopDocs;
@@ -109,6 +109,10 @@ pub struct StoryStats {
     /// Articles looked up among the committed articles (those with a signature and a band
     /// value that may be indexed).
     pub lookups: usize,
+    /// Articles written in this run without their band keys and digest: too short for a
+    /// signature, or with enough close copies indexed already
+    /// ([`newsfacet_tag::story::CopySearch::indexes_bands`]).
+    pub unindexed: usize,
     /// Committed articles whose digest was compared with a new article's: the work of
     /// confirming candidates. Per lookup it grows with the size of the largest stories.
     pub confirmed: usize,
@@ -222,15 +226,15 @@ impl NewsWriter {
         Upsert::Unchanged
     }
 
-    /// The best copy of `signature` among committed articles other than `replaced` (the
+    /// The copies of `signature` among committed articles other than `replaced` (the
     /// committed version of the article being written, if there is one): candidates are the
     /// articles sharing an LSH band value, found segment by segment where the segment's filter
     /// says the value may be, each confirmed by its digest column.
-    fn committed_story_match(
+    fn committed_copies(
         &mut self,
         replaced: Option<&str>,
         signature: &Signature,
-    ) -> Result<Option<StoryMatch>, IndexError> {
+    ) -> Result<CopySearch, IndexError> {
         let probes = signature
             .band_keys()
             .map(|key| (key, Probe::of(story_band_value(key))));
@@ -238,6 +242,7 @@ impl NewsWriter {
         // only at the end, to break a tie as `StoryMatch::best` does.
         let mut best: Vec<(usize, u64)> = Vec::new();
         let mut best_similarity = 0.0;
+        let mut close_copies = 0;
         let mut looked_up = false;
         let searcher = self.searcher.clone();
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {
@@ -269,6 +274,9 @@ impl NewsWriter {
                 let Some(similarity) = signature.digest().copy_similarity(&digest) else {
                     continue;
                 };
+                if similarity >= CLOSE_COPY_SIMILARITY {
+                    close_copies += 1;
+                }
                 if similarity > best_similarity {
                     best_similarity = similarity;
                     best.clear();
@@ -300,7 +308,10 @@ impl NewsWriter {
                 found = StoryMatch::best(found, Some(candidate));
             }
         }
-        Ok(found)
+        Ok(CopySearch {
+            best: found,
+            close_copies,
+        })
     }
 
     /// The live documents of `segment` indexed with any of the band keys `keys`, except those
@@ -336,8 +347,9 @@ impl NewsWriter {
         Ok(docs)
     }
 
-    /// The story of an article about to be written, and its signature: the story of its best
-    /// copy among committed articles and those written earlier in this run, else its own id.
+    /// The story of an article about to be written, and its signature when its band keys are
+    /// to be indexed ([`CopySearch::indexes_bands`]): the story of its best copy among
+    /// committed articles and those written earlier in this run, else its own id.
     /// `replaces` says whether a version of the article is committed (it is no copy of itself).
     fn story_of(
         &mut self,
@@ -351,14 +363,14 @@ impl NewsWriter {
             .story_signature
             .clone()
             .or_else(|| Signature::of_text(&article.body));
-        let story = match &signature {
-            None => None,
-            Some(signature) => StoryMatch::best(
-                self.committed_story_match(replaces.then_some(article.id.as_str()), signature)?,
-                self.stories.best_match(&article.id, signature),
-            ),
+        let found = match &signature {
+            None => CopySearch::default(),
+            Some(signature) => self
+                .committed_copies(replaces.then_some(article.id.as_str()), signature)?
+                .merge(self.stories.copies(&article.id, signature)),
         };
-        let story = match story {
+        let indexes_bands = found.indexes_bands();
+        let story = match found.best {
             Some(found) => {
                 self.story_stats.copies += 1;
                 found.story
@@ -368,8 +380,10 @@ impl NewsWriter {
                 article.id.clone()
             }
         };
-        if let Some(signature) = &signature {
-            self.stories.insert(&article.id, &story, signature.clone());
+        let signature = signature.filter(|_| indexes_bands);
+        match &signature {
+            Some(signature) => self.stories.insert(&article.id, &story, signature.clone()),
+            None => self.story_stats.unindexed += 1,
         }
         self.story_stats.time += started.elapsed();
         Ok((story, signature))

@@ -55,6 +55,12 @@ pub const ROWS: usize = 3;
 /// Minimum estimated Jaccard similarity of two bodies' shingle sets for them to be copies of
 /// one story.
 pub const SAME_STORY_SIMILARITY: f64 = 0.5;
+/// A text with this many close copies (similarity at least [`CLOSE_COPY_SIMILARITY`]) among
+/// the members whose band keys are indexed does not index its own (see
+/// [`CopySearch::indexes_bands`]).
+pub const ENOUGH_CLOSE_COPIES: usize = 3;
+/// The similarity at which a copy counts towards [`ENOUGH_CLOSE_COPIES`].
+pub const CLOSE_COPY_SIMILARITY: f64 = 0.9;
 /// Minimum share of the numbers of the text stating fewer numbers that the other must state
 /// too for two texts to be copies of one story (see [`Signature::numbers_agree`]).
 pub const SAME_NUMBERS: f64 = 0.8;
@@ -418,6 +424,47 @@ impl StoryMatch {
     }
 }
 
+/// What a search for the copies of a text found among the members whose band keys are
+/// indexed: the best match, and how many of them are close copies.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CopySearch {
+    /// The story of the most similar copy (see [`StoryMatch::best`]).
+    pub best: Option<StoryMatch>,
+    /// Copies found with similarity at least [`CLOSE_COPY_SIMILARITY`].
+    pub close_copies: usize,
+}
+
+impl CopySearch {
+    /// Counts a confirmed copy in the search.
+    pub fn add(&mut self, copy: StoryMatch) {
+        if copy.similarity >= CLOSE_COPY_SIMILARITY {
+            self.close_copies += 1;
+        }
+        self.best = StoryMatch::best(self.best.take(), Some(copy));
+    }
+
+    /// The search over the members of both `self` and `other` (disjoint sets of members).
+    pub fn merge(self, other: CopySearch) -> CopySearch {
+        CopySearch {
+            best: StoryMatch::best(self.best, other.best),
+            close_copies: self.close_copies + other.close_copies,
+        }
+    }
+
+    /// Whether the text's band keys should be indexed, making it a member that later texts
+    /// find their copies through.
+    ///
+    /// A wire story republished by hundreds of outlets would otherwise make each new copy find
+    /// and compare every earlier one, so the cost of a copy would grow with its story. A text
+    /// that already has [`ENOUGH_CLOSE_COPIES`] close copies among the indexed members adds
+    /// little: a later copy of it shares most of its band keys, and is nearly as similar, with
+    /// each of them. Leaving it out bounds the members a new copy meets by the looser copies
+    /// of its story (which stay indexed) plus a few close ones.
+    pub fn indexes_bands(&self) -> bool {
+        self.close_copies < ENOUGH_CLOSE_COPIES
+    }
+}
+
 /// One text of a [`StoryTable`].
 #[derive(Debug)]
 struct Member {
@@ -441,11 +488,11 @@ impl StoryTable {
         StoryTable::default()
     }
 
-    /// The story of the most similar member that is a copy of `signature` (similarity at least
+    /// The copies of `signature` among the members (similarity at least
     /// [`SAME_STORY_SIMILARITY`]), ignoring members with id `id` (an earlier version of the
     /// same article).
-    pub fn best_match(&self, id: &str, signature: &Signature) -> Option<StoryMatch> {
-        let mut best: Option<StoryMatch> = None;
+    pub fn copies(&self, id: &str, signature: &Signature) -> CopySearch {
+        let mut found = CopySearch::default();
         let mut seen: HashSet<usize> = HashSet::new();
         for key in signature.band_keys() {
             for &member in self.by_band.get(&key).into_iter().flatten() {
@@ -459,18 +506,17 @@ impl StoryTable {
                     continue;
                 }
                 if let Some(similarity) = signature.digest.copy_similarity(&candidate.digest) {
-                    let found = StoryMatch {
+                    found.add(StoryMatch {
                         story: candidate.story.clone(),
                         similarity,
-                    };
-                    best = StoryMatch::best(best, Some(found));
+                    });
                 }
             }
         }
-        best
+        found
     }
 
-    /// Adds a text with its story.
+    /// Adds a text with its story: later texts find their copies among it.
     pub fn insert(&mut self, id: &str, story: &str, signature: Signature) {
         let index = self.members.len();
         for key in signature.band_keys() {
@@ -484,16 +530,19 @@ impl StoryTable {
     }
 
     /// The story of a new text: that of its best match in the table, else a new story named
-    /// `id`. The text is added to the table. A text without signature (too short) is always
-    /// its own story.
+    /// `id`. The text joins the table's members unless it has enough close copies there
+    /// ([`CopySearch::indexes_bands`]). A text without signature (too short) is always its own
+    /// story.
     pub fn assign(&mut self, id: &str, signature: Option<Signature>) -> String {
         let Some(signature) = signature else {
             return id.to_string();
         };
-        let story = self
-            .best_match(id, &signature)
-            .map_or_else(|| id.to_string(), |m| m.story);
-        self.insert(id, &story, signature);
+        let found = self.copies(id, &signature);
+        let indexes_bands = found.indexes_bands();
+        let story = found.best.map_or_else(|| id.to_string(), |m| m.story);
+        if indexes_bands {
+            self.insert(id, &story, signature);
+        }
         story
     }
 
@@ -601,14 +650,46 @@ mod tests {
         assert_eq!(table.len(), 3, "texts without signature are not indexed");
         // The article itself (an earlier version with the same id) is not its own copy.
         assert_eq!(
-            table.best_match("a", &signature(WIRE)).map(|m| m.story),
+            table.copies("a", &signature(WIRE)).best.map(|m| m.story),
             Some("a".into())
         );
         assert_eq!(
-            table.best_match("c", &signature(SAME_EVENT)),
+            table.copies("c", &signature(SAME_EVENT)).best,
             None,
             "only c itself is similar"
         );
+    }
+
+    #[test]
+    fn a_story_indexes_its_looser_copies_and_only_enough_close_ones() {
+        let mut table = StoryTable::new();
+        // Copies under other headers (words, not numbers, which must agree): each is a close
+        // copy of the others.
+        let outlets = [
+            "Alpha", "Bravo", "Delta", "Echo", "Kilo", "Lima", "Oscar", "Romeo",
+        ];
+        let close = |outlet: usize| format!("{} News reports. {WIRE}", outlets[outlet]);
+        for outlet in 0..ENOUGH_CLOSE_COPIES + 5 {
+            let text = close(outlet);
+            let found = table.copies("x", &signature(&text));
+            assert_eq!(found.close_copies, outlet.min(ENOUGH_CLOSE_COPIES));
+            assert_eq!(
+                table.assign(&format!("close-{outlet}"), Signature::of_text(&text)),
+                "close-0"
+            );
+        }
+        assert_eq!(table.len(), ENOUGH_CLOSE_COPIES);
+        // A looser copy has no close copy, so it is indexed, and its own copies find it.
+        let cut = &WIRE[..WIRE.len() * 7 / 10];
+        let similarity = digest(WIRE).similarity(&digest(cut));
+        assert!(
+            (SAME_STORY_SIMILARITY..CLOSE_COPY_SIMILARITY).contains(&similarity),
+            "{similarity}"
+        );
+        assert_eq!(table.assign("cut", Signature::of_text(cut)), "close-0");
+        assert_eq!(table.len(), ENOUGH_CLOSE_COPIES + 1);
+        let found = table.copies("x", &signature(&format!("Zulu News reports. {cut}")));
+        assert!(found.close_copies >= 1, "the cut copy is found");
     }
 
     #[test]
