@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use newsfacet_article::Article;
-use newsfacet_tag::story::{CopySearch, Signature, StoryMatch, StoryTable, CLOSE_COPY_SIMILARITY};
+use newsfacet_tag::story::{is_close_copy, CopySearch, Signature, StoryMatch, StoryTable};
 use newsfacet_tag::Tags;
 use serde::Serialize;
 use tantivy::collector::TopDocs;
@@ -274,7 +274,7 @@ impl NewsWriter {
                 let Some(similarity) = signature.digest().copy_similarity(&digest) else {
                     continue;
                 };
-                if similarity >= CLOSE_COPY_SIMILARITY {
+                if is_close_copy(similarity) {
                     close_copies += 1;
                 }
                 if similarity > best_similarity {

@@ -23,7 +23,10 @@
 //! [`StoryTable`] keeps signatures and band keys in memory (`newsfacet analyze` uses it
 //! alone); the index writer (`newsfacet-index`) keeps only what it has not committed yet
 //! there, indexes each article's band keys and [`Digest`], and looks the keys up in the
-//! committed index, so stories grow across runs. A story's id is the id of its first indexed article.
+//! committed index, so stories grow across runs. A text with enough close copies among the
+//! members already there is not added to either ([`CopySearch::indexes_bands`]): later
+//! copies find its story through those, and the members a copy meets stop growing with the
+//! story. A story's id is the id of its first indexed article.
 //!
 //! This module only compares texts; it knows nothing about the index, so reading and tagging
 //! can group copies without one.
@@ -437,7 +440,7 @@ pub struct CopySearch {
 impl CopySearch {
     /// Counts a confirmed copy in the search.
     pub fn add(&mut self, copy: StoryMatch) {
-        if copy.similarity >= CLOSE_COPY_SIMILARITY {
+        if is_close_copy(copy.similarity) {
             self.close_copies += 1;
         }
         self.best = StoryMatch::best(self.best.take(), Some(copy));
@@ -463,6 +466,11 @@ impl CopySearch {
     pub fn indexes_bands(&self) -> bool {
         self.close_copies < ENOUGH_CLOSE_COPIES
     }
+}
+
+/// Whether a confirmed copy of this similarity counts towards [`ENOUGH_CLOSE_COPIES`].
+pub fn is_close_copy(similarity: f64) -> bool {
+    similarity >= CLOSE_COPY_SIMILARITY
 }
 
 /// One text of a [`StoryTable`].
