@@ -73,16 +73,14 @@ pub fn facets(segment: &SegmentReader, field: FacetField) -> tantivy::Result<Fac
 /// The groups (keys from [`FacetField::group_key`]) of one facet dimension in one segment:
 /// counting groups per matching document is then a lookup per facet ordinal.
 ///
-/// The facet paths of a dimension (`/dimension/key/form`) are its field's facet ordinals, and
-/// the written forms of a group are adjacent among them. Built once
-/// per segment, dimension and process by streaming that range of the facet dictionary
+/// The facet paths of a dimension (`/dimension/key/form`) are the ordinals of its own facet
+/// field, and the written forms of a group are adjacent among them. Built once
+/// per segment, dimension and process by streaming the field's facet dictionary
 /// ([`FacetGroups::of_segment`]); segments never change, so the passes of one search and the
 /// searches of a long-running process share it.
 #[derive(Debug)]
 pub struct FacetGroups {
-    /// The first facet ordinal of the dimension in the segment.
-    first_ord: u64,
-    /// The group of each ordinal from `first_ord` on.
+    /// The group of each facet ordinal.
     ord_group: Vec<u32>,
     /// The key of each group, in ordinal order.
     keys: Vec<String>,
@@ -99,36 +97,20 @@ impl FacetGroups {
         if let Some(groups) = FACET_GROUPS.lock().ok().and_then(|c| c.get(&id).cloned()) {
             return Ok(groups);
         }
-        let groups = Arc::new(FacetGroups::build(&facets(segment, field)?, field)?);
+        let groups = Arc::new(FacetGroups::build(&facets(segment, field)?)?);
         if let Ok(mut cache) = FACET_GROUPS.lock() {
             cache.insert(id, Arc::clone(&groups));
         }
         Ok(groups)
     }
 
-    fn build(reader: &FacetReader, field: FacetField) -> tantivy::Result<FacetGroups> {
-        // Encoded facets separate path components by NUL: the dimension's children are the
-        // terms from "dimension\0" up to "dimension\x01".
-        let root = Facet::from(field.root());
-        let mut start = root.encoded_str().as_bytes().to_vec();
-        start.push(0);
-        let mut end = root.encoded_str().as_bytes().to_vec();
-        end.push(1);
-        let mut stream = reader
-            .facet_dict()
-            .range()
-            .ge(&start)
-            .lt(&end)
-            .into_stream()?;
+    fn build(reader: &FacetReader) -> tantivy::Result<FacetGroups> {
+        let mut stream = reader.facet_dict().stream()?;
         let mut groups = FacetGroups {
-            first_ord: 0,
             ord_group: Vec::new(),
             keys: Vec::new(),
         };
         while stream.advance() {
-            if groups.ord_group.is_empty() {
-                groups.first_ord = stream.term_ord();
-            }
             let key = Facet::from_encoded(stream.key().to_vec())
                 .ok()
                 .and_then(|facet| FacetField::split(&facet))
@@ -142,10 +124,9 @@ impl FacetGroups {
         Ok(groups)
     }
 
-    /// The group of a facet ordinal of the segment, `None` when it is not of this dimension.
+    /// The group of a facet ordinal of the segment's field of the dimension.
     pub fn group(&self, ord: u64) -> Option<u32> {
-        let offset = ord.checked_sub(self.first_ord)?;
-        self.ord_group.get(usize::try_from(offset).ok()?).copied()
+        self.ord_group.get(usize::try_from(ord).ok()?).copied()
     }
 
     /// The key of every group, indexed by group.
